@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Frontdesk",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "frontdesk", targets: ["frontdesk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    ],
+    targets: [
+        // Domain: buffer rules, calendar arithmetic, planning, progress, follow-ups, KPIs, date input.
+        .target(name: "FrontdeskCore"),
+        // SQLite persistence: migrations, records, queries and one-transaction booking operations.
+        .target(
+            name: "FrontdeskStore",
+            dependencies: ["FrontdeskCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Terminal-independent drawing: cells, buffers, styles, themes, text width, widgets.
+        .target(name: "TerminalUI"),
+        .systemLibrary(name: "CNCursesw", path: "Sources/CNCursesw"),
+        // The only code that talks to ncurses.
+        .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNCursesw"]),
+        // Screens, state, messages, effects and the pure update function.
+        .target(
+            name: "FrontdeskApp",
+            dependencies: ["FrontdeskCore", "TerminalUI", "TOMLKit"]
+        ),
+        .executableTarget(
+            name: "frontdesk",
+            dependencies: [
+                "FrontdeskCore", "FrontdeskStore", "FrontdeskApp", "TerminalUI", "CursesBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "FrontdeskTestSupport",
+            dependencies: ["FrontdeskCore", "FrontdeskStore", "TerminalUI"]
+        ),
+        .testTarget(name: "FrontdeskCoreTests", dependencies: ["FrontdeskCore"]),
+        .testTarget(name: "FrontdeskStoreTests", dependencies: ["FrontdeskStore", "FrontdeskTestSupport"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "FrontdeskAppTests", dependencies: ["FrontdeskApp", "FrontdeskStore", "FrontdeskTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["FrontdeskTestSupport"]),
+    ]
+)

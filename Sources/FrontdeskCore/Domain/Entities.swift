@@ -1,0 +1,146 @@
+import Foundation
+
+/// A customer of the clinic.
+public struct Customer: Sendable, Equatable, Hashable, Identifiable {
+    public var id: Int64
+    public var name: String
+    public var phone: String?
+    public var email: String?
+    public var notes: String
+
+    public init(id: Int64, name: String, phone: String? = nil, email: String? = nil, notes: String = "") {
+        self.id = id
+        self.name = name
+        self.phone = phone
+        self.email = email
+        self.notes = notes
+    }
+}
+
+/// Who delivers sessions: a practitioner, an instructor, a room or a car.
+public struct Provider: Sendable, Equatable, Identifiable {
+    public var id: Int64
+    public var name: String
+    public var hours: WorkingHours
+    public var closedDays: [LocalDay]
+
+    public init(id: Int64, name: String, hours: WorkingHours, closedDays: [LocalDay] = []) {
+        self.id = id
+        self.name = name
+        self.hours = hours
+        self.closedDays = closedDays
+    }
+}
+
+/// A service as stored: its scheduling definition plus what the desk sells and searches by.
+public struct Service: Sendable, Equatable, Identifiable {
+    public var id: Int64
+    public var definition: ServiceDefinition
+    public var priceCents: Int?
+    public var triggerWords: [String]
+    public var bufferRules: BufferRules
+    public var providerIDs: [Int64]
+
+    public init(id: Int64, definition: ServiceDefinition, priceCents: Int? = nil, triggerWords: [String] = [],
+                bufferRules: BufferRules, providerIDs: [Int64] = []) {
+        self.id = id
+        self.definition = definition
+        self.priceCents = priceCents
+        self.triggerWords = triggerWords
+        self.bufferRules = bufferRules
+        self.providerIDs = providerIDs
+    }
+
+    public var name: String { definition.name }
+    public var strategy: Strategy { definition.strategy }
+    public var totalSessions: Int { definition.totalSessions }
+    public var isMultiSession: Bool { definition.requiresMultipleSessions && definition.totalSessions > 1 }
+
+    /// The gaps between consecutive sessions, index i = between session i+1 and i+2.
+    public var gaps: [SessionGap] {
+        guard totalSessions > 1 else { return [] }
+        return (1..<totalSessions).map { bufferRules.gap(afterSession: $0) }
+    }
+}
+
+/// One appointment, with the names a screen shows next to it.
+public struct Booking: Sendable, Equatable, Identifiable {
+    public var id: Int64
+    public var customerID: Int64
+    public var customerName: String
+    public var serviceID: Int64
+    public var serviceName: String
+    public var providerID: Int64
+    public var providerName: String
+    public var start: Date
+    public var end: Date
+    public var status: BookingStatus
+    public var sessionGroupID: String?
+    public var sessionNumber: Int
+    public var totalSessions: Int
+    public var label: String
+    public var notes: String
+
+    public init(id: Int64, customerID: Int64, customerName: String, serviceID: Int64, serviceName: String,
+                providerID: Int64, providerName: String, start: Date, end: Date, status: BookingStatus,
+                sessionGroupID: String?, sessionNumber: Int, totalSessions: Int, label: String, notes: String = "") {
+        self.id = id
+        self.customerID = customerID
+        self.customerName = customerName
+        self.serviceID = serviceID
+        self.serviceName = serviceName
+        self.providerID = providerID
+        self.providerName = providerName
+        self.start = start
+        self.end = end
+        self.status = status
+        self.sessionGroupID = sessionGroupID
+        self.sessionNumber = sessionNumber
+        self.totalSessions = totalSessions
+        self.label = label
+        self.notes = notes
+    }
+
+    public var isPartOfMultiSession: Bool { sessionGroupID != nil }
+
+    public var snapshot: SessionSnapshot {
+        SessionSnapshot(number: sessionNumber, status: status, start: start, end: end, label: label)
+    }
+}
+
+/// A multi-session treatment: the group and its sessions. Progress is derived, never stored.
+public struct SessionGroup: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var customerID: Int64
+    public var customerName: String
+    public var serviceID: Int64
+    public var serviceName: String
+    public var sessionNoun: String
+    public var strategy: Strategy
+    public var totalSessions: Int
+    public var createdAt: Date
+    public var expiresAt: Date?
+    public var cancelled: Bool
+    public var sessions: [Booking]
+
+    public init(id: String, customerID: Int64, customerName: String, serviceID: Int64, serviceName: String,
+                sessionNoun: String, strategy: Strategy, totalSessions: Int, createdAt: Date, expiresAt: Date?,
+                cancelled: Bool, sessions: [Booking]) {
+        self.id = id
+        self.customerID = customerID
+        self.customerName = customerName
+        self.serviceID = serviceID
+        self.serviceName = serviceName
+        self.sessionNoun = sessionNoun
+        self.strategy = strategy
+        self.totalSessions = totalSessions
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+        self.cancelled = cancelled
+        self.sessions = sessions
+    }
+
+    public func progress(now: Date) -> GroupProgress {
+        GroupProgress(totalSessions: totalSessions, sessions: sessions.map(\.snapshot), now: now)
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Everything the store refuses or fails at, worded for the person at the desk: what, why, what to do.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    case cannotOpen(path: String, reason: String)
+    case readOnly(path: String)
+    case corrupt(path: String)
+    case notFound(what: String, key: String)
+    case ambiguous(what: String, key: String, candidates: [String])
+    case invalid(field: String, reason: String)
+    case slotTaken(provider: String, start: String, end: String, holder: String?)
+    case conflicts([String])
+    case notBookable(reason: String)
+    case previousNotCompleted(group: String, session: Int)
+    case packageFull(remaining: Int, requested: Int)
+    case packageExpired(expiredOn: String)
+    case groupClosed(state: String)
+    case wrongStatus(bookingID: Int64, status: String, action: String)
+    case timeZoneUnknown(String)
+    case busy(path: String)
+
+    public var description: String {
+        switch self {
+        case let .cannotOpen(path, reason):
+            return "Cannot open the database \(path): \(reason). Check the path and its folder's permissions, or pass --db with another file."
+        case let .readOnly(path):
+            return "The database \(path) is read-only, so nothing can be saved. Ask for write permission on the file and its folder, or copy it elsewhere."
+        case let .corrupt(path):
+            return "The database \(path) is damaged or is not a Frontdesk database. Restore it from a backup (frontdesk backup) or pass --db with another file."
+        case let .notFound(what, key):
+            return "No \(what) matches “\(key)”. Check the spelling, or list them with `frontdesk \(what) list`."
+        case let .ambiguous(what, key, candidates):
+            let shown = candidates.prefix(5).joined(separator: ", ")
+            return "“\(key)” matches several \(what)s (\(shown)). Give more of the name, or the number."
+        case let .invalid(field, reason):
+            return "\(field): \(reason)"
+        case let .slotTaken(provider, start, end, holder):
+            let who = holder.map { " (\($0))" } ?? ""
+            return "Slot taken: \(provider) is already booked \(start)–\(end)\(who). Pick another time; nothing was saved."
+        case let .conflicts(lines):
+            return "The plan does not fit as requested; nothing was saved:\n" + lines.map { "  " + $0 }.joined(separator: "\n")
+        case let .notBookable(reason):
+            return "Cannot book: \(reason)"
+        case let .previousNotCompleted(group, session):
+            return "Session \(session) of treatment \(group) is not completed yet. Sequential treatments book the next session only after the previous one is marked completed."
+        case let .packageFull(remaining, requested):
+            return "Only \(remaining) session\(remaining == 1 ? "" : "s") remain in this package, but \(requested) were requested. Book at most \(remaining), or sell a new package."
+        case let .packageExpired(date):
+            return "This package expired on \(date) and takes no new bookings. A manager can extend it first."
+        case let .groupClosed(state):
+            return "This treatment is \(state) and takes no new bookings."
+        case let .wrongStatus(id, status, action):
+            return "Booking \(id) is \(status.replacingOccurrences(of: "_", with: "-")), so it cannot be \(action)."
+        case let .timeZoneUnknown(zone):
+            return "Unknown time zone “\(zone)”. Use an IANA name such as Europe/Zurich or America/New_York."
+        case let .busy(path):
+            return "The database \(path) stayed locked by another terminal for too long. Try again in a moment."
+        }
+    }
+}

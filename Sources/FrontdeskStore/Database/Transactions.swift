@@ -1,0 +1,77 @@
+import Foundation
+import FrontdeskCore
+import GRDB
+
+extension AppDatabase {
+    /// Runs `body` in one immediate transaction; any error rolls everything back.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try writer.write(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw translate(error)
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try writer.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw translate(error)
+        }
+    }
+
+    func translate(_ error: any Error) -> StoreError {
+        guard let db = error as? DatabaseError else { return .invalid(field: "Database", reason: "\(error)") }
+        if db.extendedResultCode == .SQLITE_CONSTRAINT_TRIGGER, db.message?.contains("slot taken") == true {
+            return .slotTaken(provider: "The provider", start: "", end: "", holder: nil)
+        }
+        switch db.resultCode {
+        case .SQLITE_READONLY: return .readOnly(path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return .corrupt(path: path)
+        case .SQLITE_CONSTRAINT:
+            return .invalid(field: "Data", reason: "the change breaks a rule of the database (\(db.message ?? "constraint")). Nothing was saved.")
+        default:
+            return .cannotOpen(path: path, reason: db.message ?? "\(db.resultCode)")
+        }
+    }
+
+    /// Records who changed what; called inside the same transaction as the change.
+    func audit(_ db: Database, action: String, entity: String, id: String, before: String? = nil, after: String? = nil) throws {
+        try db.execute(sql: """
+            INSERT INTO audit_events(at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [now.storedSeconds, actor, action, entity, id, before, after])
+    }
+
+    /// A value from the settings table.
+    public func setting(_ key: String) throws(StoreError) -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key]) }
+    }
+
+    public func setSetting(_ key: String, _ value: String) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [key, value])
+        }
+    }
+
+    /// SQLite's `PRAGMA data_version`: changes when another connection commits, so screens know to reload.
+    public func dataVersion() throws(StoreError) -> Int {
+        // data_version is per connection: ask the single writer connection, which never changes
+        // between calls except by other processes' commits.
+        do {
+            return try writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+        } catch {
+            throw translate(error)
+        }
+    }
+
+    /// `PRAGMA integrity_check`: "ok" for a healthy file.
+    public func integrityCheck() throws(StoreError) -> String {
+        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "\n") }
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import FrontdeskCore
+import GRDB
+
+/// Customers and providers: adding, finding, and resolving what staff type into one record.
+extension AppDatabase {
+    /// Adds a customer. A name is required, and at least a phone or an email is recommended.
+    @discardableResult
+    public func addCustomer(name: String, phone: String? = nil, email: String? = nil, notes: String = "") throws(StoreError) -> Customer {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw .invalid(field: "Customer name", reason: "is empty. Type the customer's name.") }
+        let phone = phone?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+        let email = email?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+        if let email, !email.contains("@") {
+            throw .invalid(field: "Email", reason: "“\(email)” is not an email address (it has no @). Correct it or leave it empty.")
+        }
+        return try write { db in
+            try db.execute(sql: """
+                INSERT INTO customers(name, search_name, phone, email, notes, created_at) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [trimmed, SearchText.fold(trimmed), phone, email, notes, self.now.storedSeconds])
+            let customer = Customer(id: db.lastInsertedRowID, name: trimmed, phone: phone, email: email, notes: notes)
+            try self.audit(db, action: "add", entity: "customer", id: "\(customer.id)", after: trimmed)
+            return customer
+        }
+    }
+
+    /// Customers whose name contains every word of `query`, or whose phone contains its digits.
+    public func searchCustomers(_ query: String, limit: Int = 50, offset: Int = 0) throws(StoreError) -> [Customer] {
+        let words = SearchText.fold(query).split(separator: " ").map(String.init)
+        let digits = query.filter(\.isNumber)
+        return try read { db in
+            var conditions: [String] = []
+            var arguments: [any DatabaseValueConvertible] = []
+            for word in words {
+                conditions.append("search_name LIKE ? ESCAPE '\\'")
+                arguments.append("%" + SearchText.escapeLike(word) + "%")
+            }
+            var sql = "SELECT * FROM customers"
+            if !conditions.isEmpty {
+                var clause = "(" + conditions.joined(separator: " AND ") + ")"
+                if digits.count >= 3 {
+                    clause += " OR replace(replace(replace(phone, ' ', ''), '-', ''), '+', '') LIKE ?"
+                    arguments.append("%" + digits + "%")
+                }
+                sql += " WHERE " + clause
+            }
+            sql += " ORDER BY search_name, id LIMIT ? OFFSET ?"
+            arguments.append(limit)
+            arguments.append(offset)
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(RowDecoding.customer)
+        }
+    }
+
+    public func customer(id: Int64) throws(StoreError) -> Customer {
+        let found = try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [id]).map(RowDecoding.customer)
+        }
+        guard let found else { throw .notFound(what: "customer", key: "\(id)") }
+        return found
+    }
+
+    /// Resolves "42", "Marie Schmidt" or "schmidt" to exactly one customer.
+    public func resolveCustomer(_ key: String) throws(StoreError) -> Customer {
+        if let id = Int64(key.trimmingCharacters(in: .whitespaces)) { return try customer(id: id) }
+        let folded = SearchText.fold(key)
+        let exact = try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM customers WHERE search_name = ? LIMIT 6", arguments: [folded])
+                .map(RowDecoding.customer)
+        }
+        if exact.count == 1 { return exact[0] }
+        let matches = exact.isEmpty ? try searchCustomers(key, limit: 6) : exact
+        switch matches.count {
+        case 0: throw .notFound(what: "customer", key: key)
+        case 1: return matches[0]
+        default: throw .ambiguous(what: "customer", key: key, candidates: matches.map { "\($0.name) (#\($0.id))" })
+        }
+    }
+
+    /// Adds a provider with weekly working hours ("Mon-Fri 08:00-18:00; Sat 09:00-13:00").
+    @discardableResult
+    public func addProvider(name: String, hours: String = "Mon-Fri 08:00-18:00", closedDays: [LocalDay] = []) throws(StoreError) -> Provider {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw .invalid(field: "Provider name", reason: "is empty. Type a name.") }
+        let parsedHours: WorkingHours
+        do { parsedHours = try WorkingHours.parse(hours) } catch {
+            throw .invalid(field: "Working hours", reason: "\(error)")
+        }
+        return try write { db in
+            if try Int.fetchOne(db, sql: "SELECT 1 FROM providers WHERE name = ? COLLATE NOCASE", arguments: [trimmed]) != nil {
+                throw StoreError.invalid(field: "Provider name", reason: "“\(trimmed)” exists already. Choose another name.")
+            }
+            try db.execute(sql: "INSERT INTO providers(name, working_hours, closed_days) VALUES (?, ?, ?)",
+                           arguments: [trimmed, parsedHours.description, RowDecoding.jsonArray(closedDays.map(\.description))])
+            let provider = Provider(id: db.lastInsertedRowID, name: trimmed, hours: parsedHours, closedDays: closedDays)
+            try self.audit(db, action: "add", entity: "provider", id: "\(provider.id)", after: trimmed)
+            return provider
+        }
+    }
+
+    public func providers() throws(StoreError) -> [Provider] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM providers WHERE active = 1 ORDER BY name").map(RowDecoding.provider)
+        }
+    }
+
+    public func provider(id: Int64) throws(StoreError) -> Provider {
+        let found = try read { db in try Self.provider(db, id: id) }
+        guard let found else { throw .notFound(what: "provider", key: "\(id)") }
+        return found
+    }
+
+    static func provider(_ db: Database, id: Int64) throws -> Provider? {
+        try Row.fetchOne(db, sql: "SELECT * FROM providers WHERE id = ?", arguments: [id]).map(RowDecoding.provider)
+    }
+
+    /// Resolves "3", "Dr. Keller" or "keller" to exactly one provider.
+    public func resolveProvider(_ key: String) throws(StoreError) -> Provider {
+        if let id = Int64(key.trimmingCharacters(in: .whitespaces)) { return try provider(id: id) }
+        let all = try providers()
+        if let exact = all.first(where: { $0.name.caseInsensitiveCompare(key) == .orderedSame }) { return exact }
+        let folded = SearchText.fold(key)
+        let matches = all.filter { SearchText.fold($0.name).contains(folded) }
+        switch matches.count {
+        case 0: throw .notFound(what: "provider", key: key)
+        case 1: return matches[0]
+        default: throw .ambiguous(what: "provider", key: key, candidates: matches.map(\.name))
+        }
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

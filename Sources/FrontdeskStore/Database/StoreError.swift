@@ -18,6 +18,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case wrongStatus(bookingID: Int64, status: String, action: String)
     case timeZoneUnknown(String)
     case busy(path: String)
+    case shortNotice(action: String, start: String)
+    case inThePast(start: String)
 
     public var description: String {
         switch self {
@@ -53,6 +55,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "Booking \(id) is \(status.replacingOccurrences(of: "_", with: "-")), so it cannot be \(action)."
         case let .timeZoneUnknown(zone):
             return "Unknown time zone “\(zone)”. Use an IANA name such as Europe/Zurich or America/New_York."
+        case let .shortNotice(action, start):
+            return "The session on \(start) is less than 48 hours away. Confirm that you want to \(action) it at short notice (--confirm-late on the command line)."
+        case let .inThePast(start):
+            return "\(start) is in the past. Choose a future date and time."
         case let .busy(path):
             return "The database \(path) stayed locked by another terminal for too long. Try again in a moment."
         }

@@ -1,0 +1,207 @@
+import Foundation
+import FrontdeskCore
+import GRDB
+
+/// Completing, cancelling, no-shows, rescheduling and notes: one transaction each.
+extension AppDatabase {
+    /// How close to a session a change needs an explicit confirmation (the original's notice period).
+    public static let shortNoticeSeconds: TimeInterval = 48 * 3600
+
+    /// Marks a session completed. Completing a sequential session proposes the next one; completing
+    /// the last one completes the treatment.
+    public func complete(bookingID: Int64) throws(StoreError) -> CompletionOutcome {
+        let calendar = self.calendar
+        let now = self.now
+        return try write { db in
+            let booking = try Self.requireBooking(db, id: bookingID)
+            guard booking.status == .confirmed else {
+                throw StoreError.wrongStatus(bookingID: bookingID, status: booking.status.rawValue, action: "completed")
+            }
+            try self.setStatus(db, booking: booking, to: .completed, now: now)
+            let updated = try Self.requireBooking(db, id: bookingID)
+            guard let groupID = booking.sessionGroupID else {
+                return CompletionOutcome(booking: updated, group: nil, nextWindow: nil, suggestedNext: nil, treatmentCompleted: false)
+            }
+            try Self.refreshGroup(db, id: groupID, now: now)
+            let group = try Self.group(db, id: groupID)!
+            let progress = group.progress(now: now)
+            let service = try Self.requireService(db, id: booking.serviceID)
+            var window: SessionWindow?
+            var suggestion: Date?
+            let nextHeld = group.sessions.contains { $0.sessionNumber > booking.sessionNumber && $0.status.holdsSlot }
+            if group.strategy == .sequential, !progress.isFinished, !nextHeld, booking.sessionNumber < group.totalSessions {
+                let gap = service.bufferRules.gap(afterSession: booking.sessionNumber)
+                let nextWindow = SchedulePlanner.sequentialWindow(after: booking.start, gap: gap, calendar: calendar)
+                window = nextWindow
+                if let provider = try Self.provider(db, id: booking.providerID) {
+                    let horizon = (nextWindow.latest ?? nextWindow.recommended).addingTimeInterval(60 * 86_400)
+                    let schedule = try Self.schedule(db, provider: provider, from: min(nextWindow.earliest, now), to: horizon)
+                    suggestion = SchedulePlanner.suggestNext(window: nextWindow, schedule: schedule,
+                                                             durationMinutes: service.definition.durationMinutes(forSession: booking.sessionNumber + 1),
+                                                             calendar: calendar, now: now)
+                }
+            }
+            try self.queueCompletionFollowUps(db, group: group, completed: updated, window: window)
+            try self.audit(db, action: "complete", entity: "booking", id: "\(bookingID)", before: "confirmed", after: "completed")
+            return CompletionOutcome(booking: updated, group: group, nextWindow: window, suggestedNext: suggestion,
+                                     treatmentCompleted: progress.isFinished)
+        }
+    }
+
+    /// Cancels a session; its number can be booked again. Within 48 hours it needs `confirmedShortNotice`.
+    @discardableResult
+    public func cancel(bookingID: Int64, confirmedShortNotice: Bool = false) throws(StoreError) -> Booking {
+        let now = self.now
+        let calendar = self.calendar
+        return try write { db in
+            let booking = try Self.requireBooking(db, id: bookingID)
+            guard booking.status == .confirmed else {
+                throw StoreError.wrongStatus(bookingID: bookingID, status: booking.status.rawValue, action: "cancelled")
+            }
+            if !confirmedShortNotice, booking.start > now, booking.start.timeIntervalSince(now) < Self.shortNoticeSeconds {
+                throw StoreError.shortNotice(action: "cancel", start: calendar.dayTime(booking.start))
+            }
+            try self.setStatus(db, booking: booking, to: .cancelled, now: now)
+            if let groupID = booking.sessionGroupID { try Self.refreshGroup(db, id: groupID, now: now) }
+            try self.audit(db, action: "cancel", entity: "booking", id: "\(bookingID)", before: "confirmed", after: "cancelled")
+            return try Self.requireBooking(db, id: bookingID)
+        }
+    }
+
+    /// Records that the customer did not come. Only for a session that has started.
+    @discardableResult
+    public func markNoShow(bookingID: Int64) throws(StoreError) -> Booking {
+        let now = self.now
+        let calendar = self.calendar
+        return try write { db in
+            let booking = try Self.requireBooking(db, id: bookingID)
+            guard booking.status == .confirmed else {
+                throw StoreError.wrongStatus(bookingID: bookingID, status: booking.status.rawValue, action: "marked as a no-show")
+            }
+            guard booking.start <= now else {
+                throw StoreError.notBookable(reason: "the session on \(calendar.dayTime(booking.start)) has not started yet, so it cannot be a no-show. Cancel it instead.")
+            }
+            try self.setStatus(db, booking: booking, to: .noShow, now: now)
+            if let groupID = booking.sessionGroupID { try Self.refreshGroup(db, id: groupID, now: now) }
+            try self.audit(db, action: "no_show", entity: "booking", id: "\(bookingID)", before: "confirmed", after: "no_show")
+            return try Self.requireBooking(db, id: bookingID)
+        }
+    }
+
+    /// Moves a session, re-checking the provider's time and the treatment's gaps. For an immediate
+    /// treatment, `shiftLater` moves every later session by the same amount, all or none.
+    public func reschedule(bookingID: Int64, to newStart: Date, shiftLater: Bool = false,
+                           confirmedShortNotice: Bool = false) throws(StoreError) -> [Booking] {
+        let now = self.now
+        let calendar = self.calendar
+        return try write { db in
+            let booking = try Self.requireBooking(db, id: bookingID)
+            guard booking.status == .confirmed else {
+                throw StoreError.wrongStatus(bookingID: bookingID, status: booking.status.rawValue, action: "rescheduled")
+            }
+            if newStart < now { throw StoreError.inThePast(start: calendar.dayTime(newStart)) }
+            if !confirmedShortNotice, booking.start > now, booking.start.timeIntervalSince(now) < Self.shortNoticeSeconds {
+                throw StoreError.shortNotice(action: "move", start: calendar.dayTime(booking.start))
+            }
+            let service = try Self.requireService(db, id: booking.serviceID)
+            var moves: [(booking: Booking, start: Date)] = [(booking, newStart)]
+            var group: SessionGroup?
+            if let groupID = booking.sessionGroupID {
+                group = try Self.group(db, id: groupID)
+                if shiftLater, let group {
+                    let dayDelta = calendar.daysBetween(booking.start, newStart)
+                    let minuteDelta = calendar.minuteOfDay(of: newStart) - calendar.minuteOfDay(of: booking.start)
+                    for later in group.sessions where later.sessionNumber > booking.sessionNumber && later.status == .confirmed {
+                        let day = calendar.localDay(of: later.start).adding(days: dayDelta)
+                        let minute = min(max(calendar.minuteOfDay(of: later.start) + minuteDelta, 0), 24 * 60 - 1)
+                        moves.append((later, calendar.resolvedDate(day, minuteOfDay: minute)))
+                    }
+                }
+            }
+            // Gaps against the neighbours that stay where they are, and between moved sessions.
+            if let group {
+                let moved = Dictionary(uniqueKeysWithValues: moves.map { ($0.booking.id, $0.start) })
+                let timeline = group.sessions.filter { $0.status.holdsSlot }
+                    .map { (number: $0.sessionNumber, start: moved[$0.id] ?? $0.start, isMoved: moved[$0.id] != nil) }
+                    .sorted { $0.number < $1.number }
+                for (previous, next) in zip(timeline, timeline.dropFirst()) where previous.isMoved || next.isMoved {
+                    let gap = service.bufferRules.gap(afterSession: previous.number)
+                    if let conflict = SchedulePlanner.checkGap(previous: previous.start, next: next.start, gap: gap, calendar: calendar),
+                       case .gapTooShort = conflict {
+                        throw StoreError.notBookable(reason: "session \(next.number) on \(calendar.dayTime(next.start)) would be too close to session \(previous.number) on \(calendar.dayTime(previous.start)): \(conflict).\(shiftLater || group.strategy != .immediate ? "" : " Move the later sessions too (shift later).")")
+                    }
+                    if next.start <= previous.start {
+                        throw StoreError.notBookable(reason: "session \(next.number) would come before session \(previous.number). Keep the sessions in order.")
+                    }
+                }
+            }
+            // Availability: the provider's hours and other bookings, ignoring the sessions being moved.
+            guard let provider = try Self.provider(db, id: booking.providerID) else {
+                throw StoreError.notFound(what: "provider", key: "\(booking.providerID)")
+            }
+            let excluded = Set(moves.map(\.booking.id))
+            let last = moves.map(\.start).max()!
+            var schedule = try Self.schedule(db, provider: provider, from: moves.map(\.start).min()!, to: last.addingTimeInterval(86_400),
+                                             excluding: excluded)
+            var problems: [String] = []
+            for move in moves {
+                let minutes = Int(move.booking.end.timeIntervalSince(move.booking.start) / 60)
+                if let conflict = schedule.conflict(start: move.start, durationMinutes: minutes, calendar: calendar) {
+                    problems.append("Session \(move.booking.sessionNumber) at \(calendar.dayTime(move.start)): \(conflict)")
+                } else {
+                    schedule = schedule.adding(busy: DateInterval(start: move.start, duration: TimeInterval(minutes * 60)))
+                }
+            }
+            guard problems.isEmpty else { throw StoreError.conflicts(problems) }
+            // Move later sessions first when shifting forward, so no two moved sessions collide mid-update.
+            let ordered = newStart > booking.start ? moves.reversed() : moves
+            for move in ordered {
+                let duration = move.booking.end.timeIntervalSince(move.booking.start)
+                try db.execute(sql: "UPDATE bookings SET start_at = ?, end_at = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+                               arguments: [move.start.storedSeconds, move.start.addingTimeInterval(duration).storedSeconds,
+                                           now.storedSeconds, self.actor, move.booking.id])
+                try self.audit(db, action: "reschedule", entity: "booking", id: "\(move.booking.id)",
+                               before: calendar.iso8601(move.booking.start), after: calendar.iso8601(move.start))
+            }
+            if let groupID = booking.sessionGroupID { try Self.refreshGroup(db, id: groupID, now: now) }
+            return try moves.map { try Self.requireBooking(db, id: $0.booking.id) }
+        }
+    }
+
+    /// Replaces a session's notes.
+    @discardableResult
+    public func setNotes(bookingID: Int64, notes: String) throws(StoreError) -> Booking {
+        let now = self.now
+        return try write { db in
+            let booking = try Self.requireBooking(db, id: bookingID)
+            try db.execute(sql: "UPDATE bookings SET notes = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+                           arguments: [notes, now.storedSeconds, self.actor, bookingID])
+            try self.audit(db, action: "notes", entity: "booking", id: "\(bookingID)", before: booking.notes, after: notes)
+            return try Self.requireBooking(db, id: bookingID)
+        }
+    }
+
+    /// Gives a flexible package more time (a manager's decision); an expired package takes bookings again.
+    @discardableResult
+    public func extendPackage(groupID: String, until: Date) throws(StoreError) -> SessionGroup {
+        let now = self.now
+        return try write { db in
+            guard let group = try Self.group(db, id: groupID) else { throw StoreError.notFound(what: "treatment", key: groupID) }
+            guard until > now else { throw StoreError.inThePast(start: self.calendar.dayTime(until)) }
+            try db.execute(sql: "UPDATE session_groups SET expires_at = ? WHERE session_group_id = ?", arguments: [until.storedSeconds, groupID])
+            try self.audit(db, action: "extend", entity: "session_group", id: groupID,
+                           before: group.expiresAt.map { self.calendar.iso8601($0) }, after: self.calendar.iso8601(until))
+            return try Self.group(db, id: groupID)!
+        }
+    }
+
+    private func setStatus(_ db: Database, booking: Booking, to status: BookingStatus, now: Date) throws {
+        try db.execute(sql: "UPDATE bookings SET status = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+                       arguments: [status.rawValue, now.storedSeconds, actor, booking.id])
+    }
+
+    static func requireBooking(_ db: Database, id: Int64) throws -> Booking {
+        guard let booking = try booking(db, id: id) else { throw StoreError.notFound(what: "booking", key: "\(id)") }
+        return booking
+    }
+}

@@ -13,12 +13,15 @@ public final class AppDatabase: Sendable {
     public let actor: String
     let writer: any DatabaseWriter
     let clock: @Sendable () -> Date
+    /// A preview database: every write runs and is checked, then rolled back (`--dry-run`).
+    let rollsBack: Bool
 
     /// Whether another process is allowed to wait for the write lock, and for how long.
     static let busyTimeout: TimeInterval = 10
 
     init(path: String, writer: any DatabaseWriter, calendar: ClinicCalendar, actor: String,
-         clock: @escaping @Sendable () -> Date) {
+         clock: @escaping @Sendable () -> Date, rollsBack: Bool = false) {
+        self.rollsBack = rollsBack
         self.path = path
         self.writer = writer
         self.calendar = calendar
@@ -27,6 +30,11 @@ public final class AppDatabase: Sendable {
     }
 
     public var now: Date { clock() }
+
+    /// The same database, but every change is validated and then rolled back: nothing is written.
+    public func preview() -> AppDatabase {
+        AppDatabase(path: path, writer: writer, calendar: calendar, actor: actor, clock: clock, rollsBack: true)
+    }
 
     /// Opens (and migrates) the database at `path`.
     ///

@@ -6,7 +6,15 @@ extension AppDatabase {
     /// Runs `body` in one immediate transaction; any error rolls everything back.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
-            return try writer.write(body)
+            guard rollsBack else { return try writer.write(body) }
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .rollback
+                }
+                return result!
+            }
         } catch let error as StoreError {
             throw error
         } catch {

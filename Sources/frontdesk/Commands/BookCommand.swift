@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import FrontdeskCore
+import FrontdeskStore
+
+struct BookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "book",
+        abstract: "Book a treatment or continue one.",
+        discussion: """
+        immediate: books every session from the first --start; a session that does not fit is listed with the
+          shifted proposal and nothing is written, unless --auto-shift books the proposal.
+        sequential: books session 1, or with --group the next session (after the previous one is completed).
+        flexible: books one session per --start, or --count sessions from a weekly --pattern; with --group the
+          package's numbering continues.
+        Dates: "tomorrow 10am", "fri 4pm", "March 10 at 2pm", "10.3. 14:00", "2026-03-10 14:00", "+2w".
+        """)
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "Customer name or number (not needed with --group).") var customer: String?
+    @Option(help: "Service name, trigger word or number (not needed with --group).") var service: String?
+    @Option(help: "When; repeat for several flexible sessions.") var start: [String] = []
+    @Option(help: "Flexible: how many sessions to book from --pattern.") var count: Int?
+    @Option(help: "Flexible: a weekly pattern such as \"Mon Wed 17:00, Sat 10:00\".") var pattern: String?
+    @Option(help: "Provider name or number (default: any available).") var provider: String?
+    @Option(help: "Continue this treatment (its session_group_id).") var group: String?
+    @Flag(help: "Immediate: book the shifted proposal when a session does not fit.") var autoShift = false
+    @Flag(help: "Check and show what would be booked, without writing.") var dryRun = false
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let opened = try database.open()
+        let db = dryRun ? opened.preview() : opened
+        let calendar = db.calendar
+        let parser = DateInputParser(calendar: calendar, now: db.now)
+
+        var existing: SessionGroup?
+        if let group { existing = try store { () throws(StoreError) in try db.group(id: group) } }
+        let chosenService: Service = try store { () throws(StoreError) in
+            if let existing { return try db.service(id: existing.serviceID) }
+            guard let service else { throw StoreError.invalid(field: "--service", reason: "is required (a name, trigger word or number), unless --group continues a treatment.") }
+            return try db.resolveService(service)
+        }
+        let customerID: Int64 = try store { () throws(StoreError) in
+            if let existing { return existing.customerID }
+            guard let customer else { throw StoreError.invalid(field: "--customer", reason: "is required (a name or number), unless --group continues a treatment.") }
+            return try db.resolveCustomer(customer).id
+        }
+        let providerID = try provider.map { key throws(CommandFailure) in try store { () throws(StoreError) in try db.resolveProvider(key).id } }
+        var starts: [Date] = []
+        for text in start {
+            do { starts.append(try parser.parse(text)) } catch { throw CommandFailure.invalid("--start \(text): \(error)") }
+        }
+
+        let result: BookingResult
+        if chosenService.isMultiSession && chosenService.strategy == .immediate && existing == nil {
+            guard starts.count == 1 else {
+                throw CommandFailure.invalid("\(chosenService.name) books all \(chosenService.totalSessions) sessions from one --start (the first session). Give exactly one.")
+            }
+            result = try store { () throws(StoreError) in
+                try db.bookImmediate(customerID: customerID, serviceID: chosenService.id, providerID: providerID,
+                                     firstStart: starts[0], acceptShift: autoShift)
+            }
+        } else {
+            if let pattern {
+                let weekly: WeeklyPattern
+                do { weekly = try WeeklyPattern.parse(pattern) } catch { throw CommandFailure.invalid("--pattern \(pattern): \(error)") }
+                let wanted = count ?? 1
+                let proposal = try store { () throws(StoreError) in
+                    try db.proposeFlexibleSlots(serviceID: chosenService.id, providerID: providerID, pattern: weekly, count: wanted,
+                                                from: starts.first ?? db.now, groupID: existing?.id)
+                }
+                guard proposal.starts.count == wanted else {
+                    throw CommandFailure.failed("Only \(proposal.starts.count) free slot(s) match “\(pattern)” within a year. Try another pattern or provider.")
+                }
+                starts = proposal.starts
+                let chosenProvider = providerID ?? proposal.provider.id
+                result = try store { () throws(StoreError) in
+                    try db.bookSessions(customerID: customerID, serviceID: chosenService.id, providerID: chosenProvider,
+                                        starts: starts, groupID: existing?.id)
+                }
+            } else {
+                guard !starts.isEmpty else { throw CommandFailure.invalid("Give --start WHEN (or, for a flexible package, --pattern with --count).") }
+                if let count, count != starts.count {
+                    throw CommandFailure.invalid("--count \(count) does not match the \(starts.count) --start value(s). Give one --start per session, or use --pattern.")
+                }
+                result = try store { () throws(StoreError) in
+                    try db.bookSessions(customerID: customerID, serviceID: chosenService.id, providerID: providerID,
+                                        starts: starts, groupID: existing?.id)
+                }
+            }
+        }
+        report(result, service: chosenService, calendar: calendar, now: db.now)
+    }
+
+    private func report(_ result: BookingResult, service: Service, calendar: ClinicCalendar, now: Date) {
+        if json {
+            var object: [String: Any] = ["bookings": result.bookings.map { Output.bookingObject($0, calendar: calendar) },
+                                         "dry_run": dryRun, "shifted": result.shifted]
+            if let group = result.group { object["group"] = GroupsCommand.groupObject(group, calendar: calendar, now: now) }
+            Output.json(object)
+            return
+        }
+        let verb = dryRun ? "Would book" : "Booked"
+        let who = result.bookings.first?.customerName ?? ""
+        Output.line("\(verb) \(service.name) for \(who)\(result.shifted ? " (shifted to free slots)" : ""):")
+        for booking in result.bookings {
+            Output.line("  " + Output.bookingLine(booking, calendar: calendar, noun: service.definition.sessionNoun))
+        }
+        if let group = result.group {
+            let progress = group.progress(now: now)
+            Output.line("Treatment \(group.id): \(progress.completed) completed, \(progress.booked) booked, \(progress.remaining) remaining of \(group.totalSessions).")
+            if group.strategy == .sequential && progress.remaining > 0 {
+                Output.line("The next session is booked after this one is marked completed.")
+            }
+        }
+        if dryRun { Output.line("Nothing was written (--dry-run).") }
+    }
+}

@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import FrontdeskCore
+import FrontdeskStore
+
+struct AgendaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "agenda", abstract: "Bookings day by day.")
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "First day: \"today\", \"mon\", \"2026-03-10\", \"10.3.\" (default: today).") var from = "today"
+    @Option(help: "How many days.") var days = 1
+    @Option(help: "Only this provider.") var provider: String?
+    @Flag(help: "Include cancelled sessions.") var all = false
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let db = try database.open()
+        let calendar = db.calendar
+        let first: LocalDay
+        do { first = try DateInputParser(calendar: calendar, now: db.now).parseDay(from) } catch {
+            throw CommandFailure.invalid("--from \(from): \(error)")
+        }
+        guard (1...366).contains(days) else { throw CommandFailure.invalid("--days must be between 1 and 366.") }
+        var filter = AgendaFilter()
+        if let provider { filter.providerID = try store { () throws(StoreError) in try db.resolveProvider(provider).id } }
+        if !all { filter.statuses = [.confirmed, .completed, .noShow] }
+        var cursor: AgendaCursor?
+        var objects: [[String: Any]] = []
+        var currentDay: LocalDay?
+        var printed = 0
+        // Page through the range so even a busy week never sits in memory at once.
+        repeat {
+            let page = try store { () throws(StoreError) in try db.agenda(day: first, days: days, filter: filter, after: cursor, limit: 500) }
+            for b in page {
+                if json { objects.append(Output.bookingObject(b, calendar: calendar)); continue }
+                let day = calendar.localDay(of: b.start)
+                if day != currentDay {
+                    if currentDay != nil { Output.line() }
+                    Output.line(calendar.longDay(b.start))
+                    currentDay = day
+                }
+                Output.line("  " + Output.bookingLine(b, calendar: calendar))
+                printed += 1
+            }
+            cursor = page.last.map { AgendaCursor(start: $0.start, bookingID: $0.id) }
+            if page.count < 500 { break }
+        } while true
+        if json { Output.json(objects); return }
+        if printed == 0 { Output.line("No bookings from \(first) for \(days) day\(days == 1 ? "" : "s").") }
+    }
+}
+
+struct GroupsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "groups", abstract: "Treatments with their progress.")
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "Only this customer's treatments (name or number).") var customer: String?
+    @Option(help: "active, completed, cancelled or expired.") var state: String?
+    @Option(help: "immediate, sequential or flexible.") var strategy: String?
+    @Option(help: "At most this many.") var limit = 200
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let db = try database.open()
+        let calendar = db.calendar
+        var filter = TreatmentFilter()
+        if let customer { filter.customerID = try store { () throws(StoreError) in try db.resolveCustomer(customer).id } }
+        if let state {
+            guard let parsed = TreatmentFilter.State(rawValue: state) else { throw CommandFailure.invalid("--state must be active, completed, cancelled or expired.") }
+            filter.state = parsed
+        }
+        if let strategy {
+            guard let parsed = Strategy(rawValue: strategy) else { throw CommandFailure.invalid("--strategy must be immediate, sequential or flexible.") }
+            filter.strategy = parsed
+        } else {
+            filter.strategy = nil
+        }
+        let rows = try store { () throws(StoreError) in try db.treatments(filter: filter, limit: limit) }
+            .filter { $0.kind == .group }
+        var groups: [SessionGroup] = []
+        for row in rows { if let id = row.groupID { groups.append(try store { () throws(StoreError) in try db.group(id: id) }) } }
+        if json {
+            Output.json(groups.map { GroupsCommand.groupObject($0, calendar: calendar, now: db.now) })
+            return
+        }
+        if groups.isEmpty { Output.line("No treatments match.") }
+        for g in groups {
+            let p = g.progress(now: db.now)
+            let next = p.next.map { " · next \(calendar.dayTime($0.start))" } ?? ""
+            Output.line("\(g.id)  \(g.customerName) · \(g.serviceName) · \(g.strategy.rawValue)  \(p.completed)/\(g.totalSessions) completed, \(p.booked) booked, \(p.remaining) remaining\(next)")
+        }
+    }
+
+    static func groupObject(_ g: SessionGroup, calendar: ClinicCalendar, now: Date) -> [String: Any] {
+        let p = g.progress(now: now)
+        return [
+            "session_group_id": g.id, "customer": g.customerName, "customer_id": g.customerID, "service": g.serviceName,
+            "service_id": g.serviceID, "strategy": g.strategy.rawValue, "total_sessions": g.totalSessions,
+            "created": calendar.iso8601(g.createdAt), "expires": g.expiresAt.map { calendar.iso8601($0) } as Any? ?? NSNull(),
+            "cancelled": g.cancelled,
+            "progress": ["completed": p.completed, "booked": p.booked, "remaining": p.remaining, "total": g.totalSessions,
+                         "cancelled": p.cancelled, "no_show": p.noShow],
+            "next": p.next.map { calendar.iso8601($0.start) } as Any? ?? NSNull(),
+            "sessions": g.sessions.map { Output.bookingObject($0, calendar: calendar) },
+        ]
+    }
+}

@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import FrontdeskCore
+import FrontdeskStore
+
+struct CompleteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "complete", abstract: "Mark a session completed.")
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The booking number.") var id: Int64
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let db = try database.open()
+        let outcome = try store { () throws(StoreError) in try db.complete(bookingID: id) }
+        let calendar = db.calendar
+        if json {
+            var object: [String: Any] = ["booking": Output.bookingObject(outcome.booking, calendar: calendar),
+                                         "treatment_completed": outcome.treatmentCompleted]
+            if let group = outcome.group { object["group"] = GroupsCommand.groupObject(group, calendar: calendar, now: db.now) }
+            if let window = outcome.nextWindow {
+                object["next_window"] = ["earliest": calendar.iso8601(window.earliest), "recommended": calendar.iso8601(window.recommended),
+                                         "latest": window.latest.map { calendar.iso8601($0) } as Any? ?? NSNull()]
+            }
+            if let next = outcome.suggestedNext { object["suggested_next"] = calendar.iso8601(next) }
+            Output.json(object)
+            return
+        }
+        let b = outcome.booking
+        Output.line("\(Output.sessionTitle(b, noun: outcome.group?.sessionNoun ?? "Session")) completed: \(b.customerName), \(b.serviceName).")
+        if let group = outcome.group {
+            let progress = group.progress(now: db.now)
+            if outcome.treatmentCompleted {
+                Output.line("Treatment complete: all \(group.totalSessions) sessions done. Congratulations to \(group.customerName)!")
+            } else {
+                Output.line("Progress: \(progress.completed) of \(group.totalSessions) completed, \(progress.remaining) not yet booked.")
+            }
+            if let window = outcome.nextWindow {
+                let latest = window.latest.map { " and \(calendar.shortDay($0))" } ?? ""
+                Output.line("Book session \(b.sessionNumber + 1) between \(calendar.shortDay(window.earliest))\(latest), ideally \(calendar.shortDay(window.recommended)).")
+                if let next = outcome.suggestedNext {
+                    Output.line("Suggested: \(calendar.dayTime(next)) — frontdesk book --group \(group.id) --start \"\(LocalDayFormat.isoMinute(next, calendar: calendar))\"")
+                }
+            }
+        }
+    }
+}
+
+struct CancelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a session (its number can be booked again).")
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The booking number.") var id: Int64
+    @Flag(help: "Confirm a cancellation less than 48 hours before the session.") var confirmLate = false
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let db = try database.open()
+        let b = try store { () throws(StoreError) in try db.cancel(bookingID: id, confirmedShortNotice: confirmLate) }
+        if json { Output.json(Output.bookingObject(b, calendar: db.calendar)); return }
+        Output.line("Cancelled: " + Output.bookingLine(b, calendar: db.calendar))
+    }
+}
+
+struct NoShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "no-show", abstract: "Record that the customer did not come.")
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The booking number.") var id: Int64
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let db = try database.open()
+        let b = try store { () throws(StoreError) in try db.markNoShow(bookingID: id) }
+        if json { Output.json(Output.bookingObject(b, calendar: db.calendar)); return }
+        Output.line("No-show: " + Output.bookingLine(b, calendar: db.calendar))
+    }
+}
+
+struct RescheduleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "reschedule", abstract: "Move a session, re-checking gaps and availability.")
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The booking number.") var id: Int64
+    @Option(help: "The new date and time.") var start: String
+    @Flag(help: "Immediate treatments: move every later session by the same amount.") var shiftLater = false
+    @Flag(help: "Confirm a change less than 48 hours before the session.") var confirmLate = false
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let db = try database.open()
+        let parser = DateInputParser(calendar: db.calendar, now: db.now)
+        let when: Date
+        do { when = try parser.parse(start) } catch { throw CommandFailure.invalid("--start \(start): \(error)") }
+        let moved = try store { () throws(StoreError) in
+            try db.reschedule(bookingID: id, to: when, shiftLater: shiftLater, confirmedShortNotice: confirmLate)
+        }
+        if json { Output.json(moved.map { Output.bookingObject($0, calendar: db.calendar) }); return }
+        for b in moved { Output.line("Moved: " + Output.bookingLine(b, calendar: db.calendar)) }
+    }
+}
+
+enum LocalDayFormat {
+    /// "2026-03-10 14:00", a form the date parser reads back.
+    static func isoMinute(_ date: Date, calendar: ClinicCalendar) -> String {
+        let minute = calendar.minuteOfDay(of: date)
+        return "\(calendar.localDay(of: date)) " + String(format: "%02d:%02d", minute / 60, minute % 60)
+    }
+}

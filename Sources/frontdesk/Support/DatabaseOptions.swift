@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import FrontdeskCore
+import FrontdeskStore
+
+/// `--db PATH` for every subcommand; `FRONTDESK_DB`, then the XDG data folder, are the defaults.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The database file.", discussion: "Default: $FRONTDESK_DB, else $XDG_DATA_HOME/frontdesk/frontdesk.sqlite (~/.local/share/frontdesk/frontdesk.sqlite).", valueName: "path"))
+    var db: String?
+
+    var path: String { db ?? DatabaseOptions.defaultPath() }
+
+    static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let explicit = environment["FRONTDESK_DB"], !explicit.isEmpty { return explicit }
+        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+        return dataHome + "/frontdesk/frontdesk.sqlite"
+    }
+
+    /// Opens the database; `create` for the commands that may start a new file.
+    func open(create: Bool = false, timeZone: String? = nil) throws(CommandFailure) -> AppDatabase {
+        let clock = try Clock.fromEnvironment()
+        return try store { () throws(StoreError) in
+            try AppDatabase.open(path: path, create: create, timeZone: timeZone, clock: clock)
+        }
+    }
+}
+
+/// The clock: `FRONTDESK_NOW` (ISO 8601) pins it for tests and demos.
+enum Clock {
+    static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws(CommandFailure) -> @Sendable () -> Date {
+        guard let text = environment["FRONTDESK_NOW"], !text.isEmpty else { return { Date() } }
+        let formatter = ISO8601DateFormatter()
+        guard let fixed = formatter.date(from: text) ?? ClinicCalendar(timeZone: .current).parseISO8601(text) else {
+            throw .invalid("FRONTDESK_NOW=\(text) is not an ISO 8601 time. Use e.g. 2026-03-04T09:00:00+01:00, or unset it.")
+        }
+        return { fixed }
+    }
+}

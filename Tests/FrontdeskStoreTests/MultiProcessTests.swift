@@ -1,0 +1,80 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskStore
+import FrontdeskTestSupport
+import Testing
+
+/// Several terminals on one file: the real binary, as separate processes.
+@Suite(.serialized) struct MultiProcessTests {
+    @Test func eightProcessesBookingTheSameSlotYieldExactlyOneBooking() throws {
+        let t = try TemporaryDatabase()
+        let clinic = try ClinicFixture.seed(t.database)
+        var customers: [Customer] = []
+        for index in 0..<8 { customers.append(try t.database.addCustomer(name: "Customer \(index)")) }
+        let environment = ["FRONTDESK_NOW": "2026-03-04T09:00:00+01:00"]
+        let processes = try customers.map { customer in
+            try ProcessRunner.start(["book", "--db", t.path, "--customer", "\(customer.id)", "--service", "\(clinic.driving.id)",
+                                     "--provider", "\(clinic.provider.id)", "--start", "2026-03-10 10:00"], environment: environment)
+        }
+        var statuses: [Int32] = []
+        var errors: [String] = []
+        for (process, out, err) in processes {
+            _ = out.fileHandleForReading.readDataToEndOfFile()
+            errors.append(String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+            process.waitUntilExit()
+            statuses.append(process.terminationStatus)
+        }
+        #expect(statuses.filter { $0 == 0 }.count == 1, "exit codes \(statuses), errors \(errors)")
+        #expect(statuses.filter { $0 == 1 }.count == 7)
+        for (status, message) in zip(statuses, errors) where status != 0 {
+            #expect(message.lowercased().contains("slot taken") || message.contains("is booked"), "\(message)")
+        }
+        let booked = try t.database.agenda(from: t.at("2026-03-10 00:00"), to: t.at("2026-03-11 00:00"))
+        #expect(booked.count == 1)
+        #expect(try t.database.integrityCheck() == "ok")
+    }
+
+    @Test func killingBookingProcessesNeverLeavesAHalfBookedTreatment() throws {
+        let t = try TemporaryDatabase()
+        let clinic = try ClinicFixture.seed(t.database)
+        let customer = clinic.customer
+        let environment = ["FRONTDESK_NOW": "2026-03-04T09:00:00+01:00"]
+        var killed = 0
+        var generator = SplitMix(seed: 42)
+        // Each process books a whole implant treatment; most are killed at a random moment.
+        for round in 0..<40 {
+            let day = 10 + (round % 15)
+            let hour = 8 + (round / 15) * 3
+            let (process, _, _) = try ProcessRunner.start(
+                ["book", "--db", t.path, "--customer", "\(customer.id)", "--service", "\(clinic.implant.id)",
+                 "--provider", "\(clinic.provider.id)", "--auto-shift",
+                 "--start", String(format: "2026-03-%02d %02d:00", day, hour)], environment: environment)
+            usleep(UInt32(generator.next() % 120_000))
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                killed += 1
+            }
+            process.waitUntilExit()
+        }
+        #expect(killed > 0, "no process was killed mid-way; the test proved nothing")
+        let rows = try t.database.treatments(limit: 1_000).filter { $0.kind == .group }
+        for row in rows {
+            let group = try t.database.group(id: row.groupID!)
+            #expect(group.sessions.count == group.totalSessions, "treatment \(group.id) has \(group.sessions.count) of \(group.totalSessions)")
+        }
+        #expect(try t.database.integrityCheck() == "ok")
+    }
+}
+
+/// A small deterministic random generator, so a failing run can be repeated.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -246,7 +246,15 @@ struct CommentedJSONParser {
     private func describeCurrent() -> String {
         guard index < bytes.count else { return "the end" }
         var end = index
-        if isWordByte(bytes[index]) {
+        if bytes[index] == UInt8(ascii: "\"") {
+            // Show a whole string ("b"), as staff see it in their editor.
+            end += 1
+            while end < bytes.count, end - index < 40, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\n") {
+                end += 1
+            }
+            if end < bytes.count, bytes[end] == UInt8(ascii: "\"") { end += 1 }
+            return String(decoding: bytes[index..<end], as: UTF8.self)
+        } else if isWordByte(bytes[index]) {
             while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
         } else {
             end += 1

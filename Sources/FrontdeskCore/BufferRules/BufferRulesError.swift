@@ -106,7 +106,7 @@ public enum BufferRulesError: Error, Equatable, Sendable, CustomStringConvertibl
                 + "staff would be told to book before the gap allows. Shorten \(key) or raise recommended_days."
         case let .gapAboveMaximum(key, gap, maximum):
             return "\"\(key)\" (\(gap)) can be longer than \"maximum_days\" (\(maximum)): "
-                + "that session would always be overdue. Shorten \(key) or raise maximum_days."
+                + "a session planned that far apart would be overdue. Shorten \(key) or raise maximum_days."
         case let .missingGapForImmediate(key, total):
             let pair = BufferRuleKey.sessionPair(in: key)
             let between = pair.map { "session \($0.from) and session \($0.from + 1)" } ?? "two sessions"

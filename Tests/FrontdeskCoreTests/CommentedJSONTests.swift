@@ -101,6 +101,13 @@ struct CommentedJSONTests {
         }
     }
 
+    @Test func deepNestingIsRefusedNotCrashed() throws {
+        let deep = String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
+        #expect(throws: CommentedJSONError.tooDeep(line: 1)) { try CommentedJSON.parse(deep) }
+        let fine = String(repeating: "[", count: 50) + String(repeating: "]", count: 50)
+        #expect((try? CommentedJSON.parse(fine)) != nil)
+    }
+
     @Test func singleQuotesGetAHint() {
         do {
             _ = try CommentedJSON.parse("{'a': 1}")

@@ -16,6 +16,8 @@ public enum CommentedJSONError: Error, Equatable, Sendable, CustomStringConverti
     case invalidNumber(String, line: Int)
     /// The same key twice in one object; JSON readers disagree on which one wins.
     case duplicateKey(String, line: Int)
+    /// Objects or lists nested more than 100 levels deep.
+    case tooDeep(line: Int)
     /// More text after the complete value.
     case trailingContent(found: String, line: Int)
 
@@ -26,7 +28,7 @@ public enum CommentedJSONError: Error, Equatable, Sendable, CustomStringConverti
         case .unexpectedCharacter(_, _, let line, _), .unexpectedEnd(_, let line),
              .unterminatedString(let line), .unterminatedComment(let line),
              .invalidEscape(_, let line), .invalidNumber(_, let line),
-             .duplicateKey(_, let line), .trailingContent(_, let line):
+             .duplicateKey(_, let line), .trailingContent(_, let line), .tooDeep(let line):
             return line
         }
     }
@@ -51,6 +53,8 @@ public enum CommentedJSONError: Error, Equatable, Sendable, CustomStringConverti
             return "Line \(line): \(text) is not a valid JSON number; write whole numbers such as 7 or 14."
         case let .duplicateKey(key, line):
             return "Line \(line): \"\(key)\" appears twice in the same object; keep only one."
+        case .tooDeep(let line):
+            return "Line \(line): objects and lists are nested more than 100 levels deep; simplify the JSON."
         case let .trailingContent(found, line):
             return "Line \(line): unexpected \(found) after the end of the JSON; remove it or wrap everything in one { }."
         }

@@ -11,6 +11,10 @@ struct CommentedJSONParser {
     private var index = 0
     private var line = 1
     private var column = 1
+    private var depth = 0
+    /// Deeper nesting than any configuration needs; refusing it keeps a hostile file from
+    /// exhausting the stack.
+    static let maximumDepth = 100
 
     init(_ text: String) {
         bytes = Array(text.utf8)
@@ -30,8 +34,11 @@ struct CommentedJSONParser {
     private mutating func parseValue() throws(CommentedJSONError) -> Any {
         guard let byte = current else { throw .unexpectedEnd(expected: "a value", line: line) }
         switch byte {
-        case UInt8(ascii: "{"): return try parseObject()
-        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            guard depth < CommentedJSONParser.maximumDepth else { throw .tooDeep(line: line) }
+            depth += 1
+            defer { depth -= 1 }
+            return byte == UInt8(ascii: "{") ? try parseObject() : try parseArray()
         case UInt8(ascii: "\""): return try parseString()
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "+"):
             return try parseNumber()

@@ -35,7 +35,7 @@ public struct Dialog: Widget, Equatable {
     public func frame(in area: Rect) -> Rect {
         let contentWidth = ([TextWidth.width(of: title) + 2, TextWidth.width(of: buttonLine)] + message.map(TextWidth.width(of:))).max() ?? 0
         let width = min(area.width, max(30, contentWidth + 4))
-        let height = min(area.height, message.count + 5)
+        let height = min(area.height, message.count + 4)
         return area.centered(width: width, height: height)
     }
 

@@ -1,0 +1,118 @@
+import CNCursesw
+import Glibc
+import TerminalUI
+
+/// The real terminal, through ncursesw: the only place the app talks to ncurses.
+/// Draws `Buffer`s by difference, reads keys, and turns signals and hangups into a clean exit.
+public final class CursesTerminal {
+    var screen: OpaquePointer?
+    var previous: Buffer?
+    var needsFullRedraw = true
+    var colorPairs: [ColorPairKey: Int16] = [:]
+    var nextColorPair: Int16 = 1
+    var fastErrors = 0
+    var hungUp = false
+
+    /// True when the terminal can show colours (decided in `start`).
+    public private(set) var colorsAvailable = false
+
+    /// True while the screen is set up and not yet restored.
+    public private(set) var isRunning = false
+
+    public init() {}
+
+    deinit { stop() }
+
+    /// Nil when stdin/stdout are a terminal that terminfo knows; otherwise a one-line reason.
+    /// Call before `start`, so an unusable TERM gives a friendly message instead of ncurses exiting.
+    public static func checkTerminal(environment: [String: String]? = nil) -> String? {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            return "Frontdesk needs an interactive terminal; for scripts use the command-line subcommands instead."
+        }
+        let term: String
+        if let environment {
+            term = environment["TERM"] ?? ""
+        } else {
+            term = getenv("TERM").map { String(cString: $0) } ?? ""
+        }
+        guard !term.isEmpty else {
+            return "TERM is not set, so the terminal type is unknown; set it (for example TERM=xterm-256color) and start again."
+        }
+        switch fd_check_terminal(term) {
+        case 1: return nil
+        case -1: return "No terminal database (terminfo) was found; install the ncurses-base package or set TERMINFO."
+        default: return "The terminal type \"\(term)\" is unknown on this machine; try TERM=xterm-256color."
+        }
+    }
+
+    /// Takes over the terminal: full screen, no echo, keypad keys, hidden cursor, colours if any.
+    public func start() throws(TerminalError) {
+        guard !isRunning else { return }
+        if let problem = CursesTerminal.checkTerminal() { throw .unusable(problem) }
+        // Without the user's locale ncurses treats UTF-8 bytes as Latin-1 and garbles them.
+        setlocale(LC_ALL, "")
+        guard let screen = fd_newterm() else { throw .unusable("The terminal could not be initialised.") }
+        self.screen = screen
+        set_term(screen)
+        cbreak()
+        noecho()
+        nonl()
+        keypad(fd_stdscr(), true)
+        intrflush(fd_stdscr(), false)
+        curs_set(0)
+        // The default one-second Esc delay makes "Esc goes back" feel broken.
+        _ = fd_set_escdelay(25)
+        colorsAvailable = has_colors()
+        if colorsAvailable {
+            start_color()
+            use_default_colors()
+        }
+        // After newterm: ncurses installs its own handlers there, and ours must win for these three.
+        fd_install_signal_handlers()
+        isRunning = true
+        hungUp = false
+        previous = nil
+        needsFullRedraw = true
+        colorPairs = [:]
+        nextColorPair = 1
+    }
+
+    /// Restores the terminal; safe to call more than once and after a hangup.
+    public func stop() {
+        guard isRunning else { return }
+        isRunning = false
+        endwin()
+        if let screen {
+            delscreen(screen)
+            self.screen = nil
+        }
+        fd_restore_signal_handlers()
+    }
+
+    /// Columns and rows of the terminal now.
+    public var size: (width: Int, height: Int) {
+        guard isRunning else { return (0, 0) }
+        var rows: Int32 = 0, columns: Int32 = 0
+        fd_getmaxyx(fd_stdscr(), &rows, &columns)
+        return (Int(columns), Int(rows))
+    }
+
+    /// True after SIGTERM, SIGINT or SIGHUP, or once the terminal has hung up: leave the loop.
+    public var shouldQuit: Bool { fd_signal_flag() != 0 || hungUp }
+
+    /// Forces the next `draw` to repaint every cell (after a resize or when the screen was disturbed).
+    public func invalidate() {
+        needsFullRedraw = true
+    }
+}
+
+/// Why the terminal cannot be used.
+public enum TerminalError: Error, CustomStringConvertible, Equatable {
+    case unusable(String)
+
+    public var description: String {
+        switch self {
+        case .unusable(let reason): return reason
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import TOMLKit
+
+/// Settings from `$XDG_CONFIG_HOME/frontdesk/config.toml` (default `~/.config`). A missing file
+/// means defaults; a broken one is an error naming the line.
+public struct AppConfiguration: Sendable, Equatable {
+    /// Theme name or path.
+    public var theme: String?
+    /// IANA time zone of the clinic, e.g. "Europe/Berlin".
+    public var timezone: String?
+    /// Program and arguments run to send a follow-up, argv style (no shell).
+    public var notifyCommand: [String]
+    /// Name recorded on actions taken at this desk.
+    public var staffName: String?
+
+    /// A configuration; everything unset by default.
+    public init(theme: String? = nil, timezone: String? = nil, notifyCommand: [String] = [], staffName: String? = nil) {
+        self.theme = theme
+        self.timezone = timezone
+        self.notifyCommand = notifyCommand
+        self.staffName = staffName
+    }
+
+    /// `$XDG_CONFIG_HOME/frontdesk`, or `~/.config/frontdesk`.
+    public static func configFolder(environment: [String: String]) -> URL {
+        let base: URL
+        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
+            base = URL(fileURLWithPath: xdg)
+        } else {
+            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+            base = URL(fileURLWithPath: home).appendingPathComponent(".config")
+        }
+        return base.appendingPathComponent("frontdesk")
+    }
+
+    /// Reads the configuration file for this environment; defaults when it does not exist.
+    public static func load(environment: [String: String]) throws(ConfigurationError) -> AppConfiguration {
+        let file = configFolder(environment: environment).appendingPathComponent("config.toml")
+        guard FileManager.default.fileExists(atPath: file.path) else { return AppConfiguration() }
+        let text: String
+        do {
+            text = try String(contentsOf: file, encoding: .utf8)
+        } catch {
+            throw .unreadable(path: file.path, reason: (error as NSError).localizedDescription)
+        }
+        return try parse(text, file: file.path)
+    }
+
+    static let knownKeys = ["theme", "timezone", "notify_command", "staff_name"]
+
+    /// Parses configuration text; `file` names it in error messages.
+    public static func parse(_ text: String, file: String = "config.toml") throws(ConfigurationError) -> AppConfiguration {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw .syntax(file: file, line: error.source.begin.line, column: error.source.begin.column, reason: error.description)
+        } catch {
+            throw .syntax(file: file, line: 1, column: 1, reason: "\(error)")
+        }
+        let locator = TOMLLineLocator(text)
+        var configuration = AppConfiguration()
+        for key in table.keys.sorted() {
+            let line = locator.line(ofKey: key, inTable: nil) ?? locator.line(ofTable: key)
+            guard let value = table[key] else { continue }
+            func string() throws(ConfigurationError) -> String {
+                guard let text = value.string else { throw .badValue(file: file, line: line, key: key, expected: "text in quotes") }
+                return text
+            }
+            switch key {
+            case "theme": configuration.theme = try string()
+            case "timezone":
+                let zone = try string()
+                guard TimeZone(identifier: zone) != nil else {
+                    throw .badValue(file: file, line: line, key: key, expected: "a time zone name such as \"Europe/Berlin\"")
+                }
+                configuration.timezone = zone
+            case "staff_name": configuration.staffName = try string()
+            case "notify_command":
+                guard let array = value.array, !array.isEmpty else {
+                    throw .badValue(file: file, line: line, key: key, expected: "a list of texts, e.g. [\"notify-send\", \"Frontdesk\"]")
+                }
+                var parts: [String] = []
+                for element in array {
+                    guard let part = element.string else {
+                        throw .badValue(file: file, line: line, key: key, expected: "a list of texts, e.g. [\"notify-send\", \"Frontdesk\"]")
+                    }
+                    parts.append(part)
+                }
+                configuration.notifyCommand = parts
+            default:
+                throw .unknownKey(file: file, line: line, key: key)
+            }
+        }
+        return configuration
+    }
+}
+
+/// Why the configuration file could not be used; says what, why and what to do.
+public enum ConfigurationError: Error, Equatable, CustomStringConvertible {
+    case syntax(file: String, line: Int, column: Int, reason: String)
+    case unknownKey(file: String, line: Int?, key: String)
+    case badValue(file: String, line: Int?, key: String, expected: String)
+    case unreadable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .syntax(file, line, column, reason):
+            return "\(file), line \(line), column \(column): \(reason). The settings file is not valid TOML; fix that line."
+        case let .unknownKey(file, line, key):
+            let known = AppConfiguration.knownKeys.joined(separator: ", ")
+            return "\(Self.place(file, line)): \(key) is not a setting. Known settings: \(known). Remove or rename it."
+        case let .badValue(file, line, key, expected):
+            return "\(Self.place(file, line)): \(key) should be \(expected). Correct the value."
+        case let .unreadable(path, reason):
+            return "The settings file \(path) could not be read (\(reason)). Check its permissions."
+        }
+    }
+
+    /// The line the error points at, when known.
+    public var line: Int? {
+        switch self {
+        case let .syntax(_, line, _, _): return line
+        case let .unknownKey(_, line, _), let .badValue(_, line, _, _): return line
+        case .unreadable: return nil
+        }
+    }
+
+    private static func place(_ file: String, _ line: Int?) -> String {
+        line.map { "\(file), line \($0)" } ?? file
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+import TerminalUI
+@testable import FrontdeskApp
+
+/// The repository's themes/ folder, found from this file's location.
+private let shippedThemes = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("themes")
+
+@Suite("Theme loading")
+struct ThemeLoaderTests {
+    @Test(arguments: ["default", "high-contrast", "monochrome"])
+    func shippedThemesLoad(name: String) throws {
+        let theme = try ThemeLoader.load(named: name, searchPaths: [shippedThemes])
+        #expect(theme.name == name)
+        #expect(theme[.selection] != .plain)
+    }
+
+    @Test func defaultFileMatchesTheBuiltInColourTheme() throws {
+        let theme = try ThemeLoader.load(named: "default", searchPaths: [shippedThemes])
+        #expect(theme.styles == Theme.standard.styles)
+        #expect(theme.symbols == .unicode)
+    }
+
+    @Test func monochromeFileMatchesTheBuiltInAndHasNoColours() throws {
+        let theme = try ThemeLoader.load(named: "monochrome", searchPaths: [shippedThemes])
+        #expect(theme.styles == Theme.monochrome.styles)
+        #expect(theme.symbols == .ascii)
+        for style in theme.styles.values {
+            #expect(style.foreground == nil && style.background == nil)
+        }
+    }
+
+    @Test func monochromeIsBuiltInWhenNoFileExists() throws {
+        let theme = try ThemeLoader.load(named: "monochrome", searchPaths: [])
+        #expect(theme == .monochrome)
+    }
+
+    @Test func explicitPathLoads() throws {
+        let theme = try ThemeLoader.load(named: shippedThemes.appendingPathComponent("high-contrast.toml").path, searchPaths: [])
+        #expect(theme.name == "high-contrast")
+        #expect(theme[.selection].background == .brightYellow)
+    }
+
+    @Test func unknownThemeSaysWhereItLooked() {
+        #expect(throws: ThemeError.notFound(name: "ocean", searched: [shippedThemes.path])) {
+            try ThemeLoader.load(named: "ocean", searchPaths: [shippedThemes])
+        }
+    }
+
+    @Test func syntaxErrorNamesTheLine() {
+        let text = """
+        [normal]
+        fg = "white"
+
+        [selection
+        bg = "cyan"
+        """
+        do {
+            _ = try ThemeLoader.parse(text, name: "broken")
+            Issue.record("a broken file must not load")
+        } catch {
+            #expect(error.line == 4)
+            #expect(error.description.contains("line 4"))
+        }
+    }
+
+    @Test func unknownColourNamesTheKeyAndLine() {
+        let text = """
+        # my theme
+        [title]
+        bold = true
+        fg = "teal"
+        """
+        #expect(throws: ThemeError.unknownColor(file: "theme \"mine\"", line: 4, key: "title.fg", value: "teal")) {
+            try ThemeLoader.parse(text, name: "mine")
+        }
+        do {
+            _ = try ThemeLoader.parse(text, name: "mine")
+        } catch {
+            #expect(error.description.hasPrefix("theme \"mine\", line 4: title.fg = \"teal\" is not a colour."))
+        }
+    }
+
+    @Test func unknownRoleAndKeyAndBadValueAreNamed() {
+        #expect(throws: ThemeError.unknownRole(file: "theme \"t\"", line: 2, role: "sparkle")) {
+            try ThemeLoader.parse("\n[sparkle]\nfg = \"red\"\n", name: "t")
+        }
+        #expect(throws: ThemeError.unknownKey(file: "theme \"t\"", line: 3, key: "header.italic")) {
+            try ThemeLoader.parse("[header]\nbold = true\nitalic = true\n", name: "t")
+        }
+        #expect(throws: ThemeError.badValue(file: "theme \"t\"", line: 2, key: "header.bold", expected: "true or false")) {
+            try ThemeLoader.parse("[header]\nbold = \"yes\"\n", name: "t")
+        }
+        #expect(throws: ThemeError.badValue(file: "theme \"t\"", line: 2, key: "symbols.set", expected: "\"unicode\" or \"ascii\"")) {
+            try ThemeLoader.parse("[symbols]\nset = \"emoji\"\n", name: "t")
+        }
+    }
+
+    @Test func numbersAndDefaultAreColours() throws {
+        let theme = try ThemeLoader.parse("[accent]\nfg = 208\nbg = \"default\"\n[warning]\nfg = \"color17\"\n", name: "t")
+        #expect(theme[.accent] == Style(foreground: .indexed(208)))
+        #expect(theme[.warning] == Style(foreground: .indexed(17)))
+        // Roles left out keep monochrome emphasis rather than vanishing.
+        #expect(theme[.selection] == Theme.monochrome[.selection])
+    }
+
+    @Test func searchFoldersFindThemesAboveTheExecutable() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("frontdesk-themes-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let themes = root.appendingPathComponent("themes")
+        let binary = root.appendingPathComponent(".build/x86_64-unknown-linux-gnu/debug")
+        let xdgThemes = root.appendingPathComponent("xdg/frontdesk/themes")
+        try FileManager.default.createDirectory(at: themes, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: binary, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: xdgThemes, withIntermediateDirectories: true)
+        let folders = ThemeSearchPaths.folders(
+            environment: ["XDG_CONFIG_HOME": root.appendingPathComponent("xdg").path, "FRONTDESK_THEMES_DIR": "/nonexistent"],
+            executablePath: binary.appendingPathComponent("frontdesk").path
+        )
+        #expect(folders.map { $0.standardizedFileURL.path } == [xdgThemes.standardizedFileURL.path, themes.standardizedFileURL.path])
+    }
+}
+
+@Suite("Configuration and theme choice")
+struct ConfigurationTests {
+    @Test func noColorAlwaysMeansMonochrome() {
+        let config = AppConfiguration(theme: "high-contrast")
+        #expect(ThemeChoice.resolve(flag: "default", config: config, environment: ["NO_COLOR": "1"], terminalHasColors: true) == "monochrome")
+        #expect(ThemeChoice.resolve(flag: nil, config: config, environment: ["NO_COLOR": ""], terminalHasColors: true) == "high-contrast")
+        #expect(ThemeChoice.resolve(flag: "default", config: config, environment: [:], terminalHasColors: false) == "monochrome")
+    }
+
+    @Test func flagBeatsConfigBeatsDefault() {
+        #expect(ThemeChoice.resolve(flag: "high-contrast", config: AppConfiguration(theme: "mine"), environment: [:], terminalHasColors: true) == "high-contrast")
+        #expect(ThemeChoice.resolve(flag: nil, config: AppConfiguration(theme: "mine"), environment: [:], terminalHasColors: true) == "mine")
+        #expect(ThemeChoice.resolve(flag: nil, config: AppConfiguration(), environment: [:], terminalHasColors: true) == "default")
+    }
+
+    @Test func configurationParses() throws {
+        let config = try AppConfiguration.parse("""
+        theme = "high-contrast"
+        timezone = "Europe/Berlin"
+        notify_command = ["notify-send", "Frontdesk"]
+        staff_name = "Anna"
+        """)
+        #expect(config == AppConfiguration(theme: "high-contrast", timezone: "Europe/Berlin", notifyCommand: ["notify-send", "Frontdesk"], staffName: "Anna"))
+    }
+
+    @Test func missingFileMeansDefaults() throws {
+        let config = try AppConfiguration.load(environment: ["XDG_CONFIG_HOME": "/nonexistent-\(UUID().uuidString)"])
+        #expect(config == AppConfiguration())
+    }
+
+    @Test func badConfigurationNamesTheLine() {
+        #expect(throws: ConfigurationError.badValue(file: "config.toml", line: 2, key: "notify_command", expected: "a list of texts, e.g. [\"notify-send\", \"Frontdesk\"]")) {
+            try AppConfiguration.parse("theme = \"default\"\nnotify_command = \"notify-send\"\n")
+        }
+        #expect(throws: ConfigurationError.unknownKey(file: "config.toml", line: 1, key: "colour")) {
+            try AppConfiguration.parse("colour = \"red\"\n")
+        }
+        do {
+            _ = try AppConfiguration.parse("theme = \"default\"\nstaff_name = \"Anna\n")
+            Issue.record("a broken file must not load")
+        } catch {
+            #expect(error.line == 2)
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Testing
+@testable import TerminalUI
+
+@Suite("Text width")
+struct TextWidthTests {
+    @Test func asciiIsOneColumnPerCharacter() {
+        #expect(TextWidth.width(of: "Hello, world") == 12)
+        #expect(TextWidth.width(of: "") == 0)
+    }
+
+    @Test func umlautIsOneColumnPrecomposedOrCombined() {
+        let precomposed = "M\u{00FC}ller"
+        let combined = "Mu\u{0308}ller"
+        #expect(TextWidth.width(of: precomposed) == 6)
+        #expect(TextWidth.width(of: combined) == 6)
+        #expect(TextWidth.width(of: "\u{0308}" as Character) == 0)
+    }
+
+    @Test func cjkIsTwoColumnsEach() {
+        #expect(TextWidth.width(of: "日本語") == 6)
+        #expect(TextWidth.width(of: "山田太郎") == 8)
+        #expect(TextWidth.width(of: "한국어") == 6)
+        #expect(TextWidth.width(of: "ＡＢ") == 4)  // fullwidth forms
+    }
+
+    @Test func emojiAndSequencesAreTwoColumns() {
+        #expect(TextWidth.width(of: "😀") == 2)
+        #expect(TextWidth.width(of: "👩‍⚕️") == 2)  // woman health worker: ZWJ sequence
+        #expect(TextWidth.width(of: "👨‍👩‍👧") == 2)  // family ZWJ sequence
+        #expect(TextWidth.width(of: "🇩🇪") == 2)  // flag
+        #expect(TextWidth.width(of: "👍🏽") == 2)  // skin tone modifier
+        #expect(TextWidth.width(of: "1️⃣") == 2)  // keycap
+        #expect(TextWidth.width(of: "❤️") == 2)  // text default made emoji by VS16
+        #expect(TextWidth.width(of: "Zoë 👩‍⚕️") == 6)
+    }
+
+    @Test func controlsTakeNoColumns() {
+        #expect(TextWidth.width(of: "a\tb") == 2)
+        #expect(TextWidth.width(of: "\u{1B}") == 0)
+    }
+
+    @Test func boxDrawingAndMarksAreNarrow() {
+        #expect(TextWidth.width(of: "┌─┐✔●✖…‹›█▓░") == 12)
+    }
+
+    @Test func truncateKeepsWithinWidthAndNeverSplitsAWideCharacter() {
+        #expect(TextWidth.truncate("Physiotherapy", to: 8) == "Physiot…")
+        #expect(TextWidth.truncate("Physio", to: 8) == "Physio")
+        #expect(TextWidth.truncate("日本語テキスト", to: 6) == "日本…")
+        #expect(TextWidth.width(of: TextWidth.truncate("日本語テキスト", to: 6)) == 5)
+        #expect(TextWidth.truncate("abc", to: 0) == "")
+        #expect(TextWidth.truncate("abcdef", to: 3, ellipsis: "") == "abc")
+    }
+
+    @Test func padAlignsByColumnsNotCharacters() {
+        #expect(TextWidth.pad("日本", to: 6) == "日本  ")
+        #expect(TextWidth.pad("42", to: 5, alignment: .right) == "   42")
+        #expect(TextWidth.pad("ab", to: 6, alignment: .center) == "  ab  ")
+        #expect(TextWidth.pad("Zoë 👩‍⚕️", to: 8) == "Zoë 👩‍⚕️  ")
+    }
+
+    @Test func wrapBreaksAtSpaces() {
+        #expect(TextWidth.wrap("Please enlarge the window", to: 10) == ["Please", "enlarge", "the window"])
+        #expect(TextWidth.wrap("abcdefghij", to: 4) == ["abcd", "efgh", "ij"])
+    }
+}

@@ -43,7 +43,7 @@ let package = Package(
         ),
         .testTarget(name: "FrontdeskCoreTests", dependencies: ["FrontdeskCore"]),
         .testTarget(name: "FrontdeskStoreTests", dependencies: ["FrontdeskStore", "FrontdeskTestSupport"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "FrontdeskTestSupport"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "FrontdeskTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "FrontdeskAppTests", dependencies: ["FrontdeskApp", "FrontdeskStore", "FrontdeskTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["FrontdeskTestSupport"]),
     ]

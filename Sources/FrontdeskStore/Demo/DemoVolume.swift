@@ -1,5 +1,221 @@
 import Foundation
 import FrontdeskCore
+import GRDB
+
+/// Generates a large, deterministic clinic-chain database for trying Frontdesk at scale and for the
+/// benchmarks: about 40% of bookings in treatments of 3–10 sessions, over two years around today.
+///
+/// Bookings are laid on a grid of hourly slots per provider, so they never overlap by construction;
+/// the whole load is one transaction (all of it or nothing).
 extension AppDatabase {
-    public func seedVolume(bookings: Int) throws(StoreError) -> Int { 0 }
+    /// Writes `bookings` generated bookings into an empty database; returns how many were written.
+    public func seedVolume(bookings target: Int, seed: UInt64 = 20_261_121) throws(StoreError) -> Int {
+        guard try isEmpty() else {
+            throw .invalid(field: "Demo", reason: "\(path) already holds data. Use a new file (--db) for generated data; nothing was changed.")
+        }
+        let now = self.now
+        let calendar = self.calendar
+        return try write { db in
+            var generator = VolumeGenerator(target: target, seed: seed, calendar: calendar, now: now)
+            try generator.writeCatalog(db, servicesJSON: DemoCatalog.servicesJSON, actor: self.actor)
+            let written = try generator.writeBookings(db, actor: self.actor)
+            try db.execute(sql: "INSERT OR REPLACE INTO settings(key, value) VALUES ('demo', 'volume')")
+            return written
+        }
+    }
+}
+
+struct VolumeGenerator {
+    static let days = 730
+    static let slotsPerDay = 8
+    static let firstHour = 8
+
+    let target: Int
+    let calendar: ClinicCalendar
+    let now: Date
+    let firstDay: LocalDay
+    let providerCount: Int
+    let customerCount: Int
+    var random: SeededRandom
+    /// One bit per provider, day and hourly slot: taken or free.
+    var taken: [UInt8]
+    var services: [Service] = []
+    var providerIDs: [Int64] = []
+    var customerIDBase: Int64 = 0
+
+    init(target: Int, seed: UInt64, calendar: ClinicCalendar, now: Date) {
+        self.target = target
+        self.calendar = calendar
+        self.now = now
+        self.firstDay = calendar.localDay(of: now).adding(days: -Self.days / 2)
+        // About 20 providers, more when needed so that no provider-day is more than ~75% full.
+        self.providerCount = max(20, (target + Self.days * 6 - 1) / (Self.days * 6))
+        self.customerCount = max(50, target / 8)
+        self.random = SeededRandom(seed: seed)
+        self.taken = Array(repeating: 0, count: (providerCount * Self.days * Self.slotsPerDay + 7) / 8)
+    }
+
+    mutating func writeCatalog(_ db: Database, servicesJSON: String, actor: String) throws {
+        let providerStatement = try db.makeStatement(sql: "INSERT INTO providers(name, working_hours) VALUES (?, 'Mon-Sun 08:00-18:00')")
+        for index in 0..<providerCount {
+            let base = index < DemoCatalog.providers.count ? DemoCatalog.providers[index].name : String(format: "Practitioner %03d", index + 1)
+            try providerStatement.execute(arguments: [base])
+            providerIDs.append(db.lastInsertedRowID)
+        }
+        // The demo services, delivered by every provider of the chain.
+        let parsed = try CommentedJSON.parse(servicesJSON) as? [[String: Any]] ?? []
+        for var object in parsed {
+            object["providers"] = nil
+            let draft = try ServiceDraft(json: object)
+            let plan = String(decoding: try JSONEncoder().encode(draft.plan), as: UTF8.self)
+            try db.execute(sql: """
+                INSERT INTO services(name, session_noun, duration_minutes, price_cents, trigger_words, requires_multiple_sessions,
+                  total_sessions_required, multi_session_strategy, session_buffer_config, session_plan, expiry_days)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [draft.name, draft.sessionNoun, draft.durationMinutes, draft.priceCents,
+                                 RowDecoding.jsonArray(draft.triggerWords), draft.requiresMultipleSessions, draft.totalSessions,
+                                 draft.strategy.rawValue, draft.rules.canonicalJSON, plan, draft.expiryDays])
+            services.append(try AppDatabase.service(db, id: db.lastInsertedRowID)!)
+        }
+        let customerStatement = try db.makeStatement(sql: """
+            INSERT INTO customers(name, search_name, phone, created_at) VALUES (?, ?, ?, ?)
+            """)
+        let first = DemoCatalog.firstNames, last = DemoCatalog.lastNames
+        for index in 0..<customerCount {
+            let name = "\(first[index % first.count]) \(last[(index / first.count) % last.count])"
+                + (index >= first.count * last.count ? " \(index / (first.count * last.count) + 1)" : "")
+            try customerStatement.execute(arguments: [name, SearchText.fold(name), String(format: "+41 79 %03d %02d %02d", index / 10_000 % 1000, index / 100 % 100, index % 100),
+                                                      now.storedSeconds])
+            if index == 0 { customerIDBase = db.lastInsertedRowID }
+        }
+    }
+
+    private func bit(_ provider: Int, _ day: Int, _ slot: Int) -> Int {
+        (provider * Self.days + day) * Self.slotsPerDay + slot
+    }
+
+    private func isTaken(_ provider: Int, _ day: Int, _ slot: Int) -> Bool {
+        let index = bit(provider, day, slot)
+        return taken[index >> 3] & (1 << UInt8(index & 7)) != 0
+    }
+
+    private mutating func take(_ provider: Int, _ day: Int, _ slot: Int) {
+        let index = bit(provider, day, slot)
+        taken[index >> 3] |= 1 << UInt8(index & 7)
+    }
+
+    /// A free slot on that provider-day, starting the search at `preferred`.
+    private func freeSlot(_ provider: Int, _ day: Int, preferred: Int) -> Int? {
+        for offset in 0..<Self.slotsPerDay {
+            let slot = (preferred + offset) % Self.slotsPerDay
+            if !isTaken(provider, day, slot) { return slot }
+        }
+        return nil
+    }
+
+    private func start(day: Int, slot: Int) -> Date {
+        calendar.resolvedDate(firstDay.adding(days: day), minuteOfDay: (Self.firstHour + slot) * 60)
+    }
+
+    mutating func writeBookings(_ db: Database, actor: String) throws -> Int {
+        let insert = try db.makeStatement(sql: """
+            INSERT INTO bookings(customer_id, service_id, provider_id, start_at, end_at, status, is_part_of_multi_session,
+                                 session_group_id, session_number, total_sessions, label, created_at, updated_at, created_by, updated_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let insertGroup = try db.makeStatement(sql: """
+            INSERT INTO session_groups(session_group_id, customer_id, service_id, provider_id, strategy, total_sessions,
+                                       created_at, expires_at, completed_at, anchor_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let multi = services.filter(\.isMultiSession)
+        let single = services.filter { !$0.isMultiSession }
+        let nowSeconds = now.storedSeconds
+        var written = 0
+        var attempts = 0
+        while written < target, attempts < target * 4 {
+            attempts += 1
+            let provider = Int(random.next() % UInt64(providerCount))
+            let customer = customerIDBase + Int64(random.next() % UInt64(customerCount))
+            // About one draw in eleven is a treatment, which makes ~40% of bookings part of one.
+            if random.next() % 1000 < 93, !multi.isEmpty, target - written >= 3 {
+                let service = multi[Int(random.next() % UInt64(multi.count))]
+                let count = min(service.totalSessions, 3 + Int(random.next() % 8), target - written)
+                let gap = 2 + Int(random.next() % 12)
+                guard count * gap < Self.days else { continue }
+                let firstDay = Int(random.next() % UInt64(Self.days - count * gap))
+                let preferred = Int(random.next() % UInt64(Self.slotsPerDay))
+                var slots: [(day: Int, slot: Int)] = []
+                for index in 0..<count {
+                    let day = firstDay + index * gap
+                    guard let slot = freeSlot(provider, day, preferred: preferred) else { break }
+                    slots.append((day, slot))
+                }
+                guard slots.count == count else { continue }
+                let groupID = random.uuid()
+                let starts = slots.map { start(day: $0.day, slot: $0.slot) }
+                let statuses: [BookingStatus] = starts.map { $0 < now ? (random.next() % 100 < 4 ? .noShow : .completed) : .confirmed }
+                let completedAll = count == service.totalSessions && statuses.allSatisfy { $0 == .completed }
+                let nextConfirmed = zip(starts, statuses).first { $0.1 == .confirmed }?.0
+                let anchor = (nextConfirmed ?? starts.last!).storedSeconds
+                let created = starts[0].storedSeconds - 7 * 86_400
+                let expires: Int64? = service.strategy == .flexible ? service.definition.expiryDays.map { created + Int64($0) * 86_400 } : nil
+                try insertGroup.execute(arguments: [groupID, customer, service.id, providerIDs[provider], service.strategy.rawValue,
+                                                    service.totalSessions, created, expires, completedAll ? starts.last!.storedSeconds : nil, anchor])
+                for (index, slot) in slots.enumerated() {
+                    take(provider, slot.day, slot.slot)
+                    let number = index + 1
+                    let minutes = min(service.definition.durationMinutes(forSession: number), 60)
+                    let startSeconds = starts[index].storedSeconds
+                    try insert.execute(arguments: [customer, service.id, providerIDs[provider], startSeconds, startSeconds + Int64(minutes * 60),
+                                                   statuses[index].rawValue, true, groupID, number, service.totalSessions,
+                                                   service.definition.label(forSession: number), created, created, actor, actor])
+                }
+                written += count
+            } else if let service = single.first ?? services.first {
+                let day = Int(random.next() % UInt64(Self.days))
+                guard let slot = freeSlot(provider, day, preferred: Int(random.next() % UInt64(Self.slotsPerDay))) else { continue }
+                take(provider, day, slot)
+                let startSeconds = start(day: day, slot: slot).storedSeconds
+                let roll = random.next() % 100
+                let status: BookingStatus = startSeconds < nowSeconds
+                    ? (roll < 5 ? .cancelled : roll < 8 ? .noShow : .completed)
+                    : (roll < 5 ? .cancelled : .confirmed)
+                let minutes = min(service.definition.defaultDurationMinutes, 60)
+                try insert.execute(arguments: [customer, service.id, providerIDs[provider], startSeconds, startSeconds + Int64(minutes * 60),
+                                               status.rawValue, false, nil as String?, 1, 1, service.name,
+                                               startSeconds - 14 * 86_400, startSeconds - 14 * 86_400, actor, actor])
+                written += 1
+            }
+        }
+        return written
+    }
+}
+
+/// SplitMix64: a small, fast, seedable generator, so generated data is the same on every machine.
+struct SeededRandom {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A version-4 UUID string drawn from this generator.
+    mutating func uuid() -> String {
+        let a = next(), b = next()
+        var bytes = [UInt8](repeating: 0, count: 16)
+        for i in 0..<8 { bytes[i] = UInt8(truncatingIfNeeded: a >> (UInt64(i) * 8)) }
+        for i in 0..<8 { bytes[8 + i] = UInt8(truncatingIfNeeded: b >> (UInt64(i) * 8)) }
+        bytes[6] = (bytes[6] & 0x0F) | 0x40
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        let hex = bytes.map { String(format: "%02x", $0) }.joined()
+        let c = Array(hex)
+        return String(c[0..<8]) + "-" + String(c[8..<12]) + "-" + String(c[12..<16]) + "-" + String(c[16..<20]) + "-" + String(c[20..<32])
+    }
 }

@@ -69,12 +69,11 @@ public struct ServiceDraft: Sendable, Equatable {
             throw Problem(field: "duration_minutes", reason: "must be between 5 and 720 minutes (found \(duration)).")
         }
         var priceCents: Int?
-        if let price = object["price"], !(price is NSNull) {
-            guard let number = price as? NSNumber, !Self.isBool(price),
-                  number.doubleValue >= 0 else {
-                throw Problem(field: "price", reason: "must be a number such as 3500 or 120.50.")
+        if let price = try Self.number(object, "price") {
+            guard price >= 0, price < 10_000_000 else {
+                throw Problem(field: "price", reason: "must be a number from 0 to 10,000,000, such as 3500 or 120.50.")
             }
-            priceCents = Int((number.doubleValue * 100).rounded())
+            priceCents = Int((price * 100).rounded())
         }
         let triggers = try Self.strings(object, "trigger_words")
         let providers = try Self.strings(object, "providers")
@@ -123,25 +122,33 @@ public struct ServiceDraft: Sendable, Equatable {
         self.providerNames = providerNames
     }
 
-    private static func isBool(_ value: Any) -> Bool {
-        // JSON booleans arrive as NSNumbers whose Objective-C type is "c" (char).
-        guard let number = value as? NSNumber else { return false }
-        return String(cString: number.objCType) == "c"
-    }
-
     private static func bool(_ object: [String: Any], _ key: String) throws(Problem) -> Bool? {
-        guard let value = object[key], !(value is NSNull) else { return nil }
-        guard isBool(value), let flag = value as? Bool else { throw Problem(field: key, reason: "must be true or false.") }
-        return flag
+        guard let value = object[key] else { return nil }
+        switch JSONValueKind(value) {
+        case .null: return nil
+        case let .bool(flag): return flag
+        default: throw Problem(field: key, reason: "must be true or false.")
+        }
     }
 
     private static func integer(_ object: [String: Any], _ key: String, field: String? = nil) throws(Problem) -> Int? {
-        guard let value = object[key], !(value is NSNull) else { return nil }
-        guard !isBool(value), let number = value as? NSNumber, number.doubleValue == number.doubleValue.rounded(),
-              abs(number.doubleValue) < 1e9 else {
-            throw Problem(field: field ?? key, reason: "must be a whole number.")
+        guard let value = object[key] else { return nil }
+        switch JSONValueKind(value) {
+        case .null: return nil
+        case let .integer(number) where abs(number) < 1_000_000_000: return number
+        case let .fraction(number) where number == number.rounded() && abs(number) < 1e9: return Int(number)
+        default: throw Problem(field: field ?? key, reason: "must be a whole number.")
         }
-        return number.intValue
+    }
+
+    private static func number(_ object: [String: Any], _ key: String) throws(Problem) -> Double? {
+        guard let value = object[key] else { return nil }
+        switch JSONValueKind(value) {
+        case .null: return nil
+        case let .integer(number): return Double(number)
+        case let .fraction(number): return number
+        default: throw Problem(field: key, reason: "must be a number such as 3500 or 120.50.")
+        }
     }
 
     private static func strings(_ object: [String: Any], _ key: String) throws(Problem) -> [String] {

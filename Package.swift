@@ -30,10 +30,15 @@ let package = Package(
             name: "FrontdeskApp",
             dependencies: ["FrontdeskCore", "TerminalUI", "TOMLKit"]
         ),
+        // Performs the screens' effects against the store; drives the app with any terminal.
+        .target(
+            name: "FrontdeskRuntime",
+            dependencies: ["FrontdeskCore", "FrontdeskStore", "FrontdeskApp", "TerminalUI"]
+        ),
         .executableTarget(
             name: "frontdesk",
             dependencies: [
-                "FrontdeskCore", "FrontdeskStore", "FrontdeskApp", "TerminalUI", "CursesBackend",
+                "FrontdeskCore", "FrontdeskStore", "FrontdeskApp", "FrontdeskRuntime", "TerminalUI", "CursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,7 +49,11 @@ let package = Package(
         .testTarget(name: "FrontdeskCoreTests", dependencies: ["FrontdeskCore"]),
         .testTarget(name: "FrontdeskStoreTests", dependencies: ["FrontdeskStore", "FrontdeskTestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "FrontdeskTestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "FrontdeskAppTests", dependencies: ["FrontdeskApp", "FrontdeskStore", "FrontdeskTestSupport"]),
+        .testTarget(
+            name: "FrontdeskAppTests",
+            dependencies: ["FrontdeskApp", "FrontdeskRuntime", "FrontdeskStore", "FrontdeskTestSupport"],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["FrontdeskTestSupport"]),
     ]
 )

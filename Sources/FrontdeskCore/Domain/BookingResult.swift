@@ -1,5 +1,4 @@
 import Foundation
-import FrontdeskCore
 
 /// What a booking operation wrote: the new sessions and, for a treatment, the whole group after it.
 public struct BookingResult: Sendable, Equatable {
@@ -7,6 +6,12 @@ public struct BookingResult: Sendable, Equatable {
     public var group: SessionGroup?
     /// True when some session was moved from the requested time to the earliest free slot.
     public var shifted: Bool
+
+    public init(bookings: [Booking], group: SessionGroup?, shifted: Bool) {
+        self.bookings = bookings
+        self.group = group
+        self.shifted = shifted
+    }
 }
 
 /// A proposed immediate plan, with the provider it was planned for.
@@ -14,6 +19,12 @@ public struct ImmediateProposal: Sendable, Equatable {
     public var plan: SchedulePlan
     public var provider: Provider
     public var service: Service
+
+    public init(plan: SchedulePlan, provider: Provider, service: Service) {
+        self.plan = plan
+        self.provider = provider
+        self.service = service
+    }
 
     /// One line per session that did not fit as requested: why, and where it moved.
     public func conflictLines(calendar: ClinicCalendar) -> [String] {
@@ -36,4 +47,12 @@ public struct CompletionOutcome: Sendable, Equatable {
     public var suggestedNext: Date?
     /// True when this was the last session of the treatment.
     public var treatmentCompleted: Bool
+
+    public init(booking: Booking, group: SessionGroup?, nextWindow: SessionWindow?, suggestedNext: Date?, treatmentCompleted: Bool) {
+        self.booking = booking
+        self.group = group
+        self.nextWindow = nextWindow
+        self.suggestedNext = suggestedNext
+        self.treatmentCompleted = treatmentCompleted
+    }
 }

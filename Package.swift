@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "frontdesk", targets: ["frontdesk"]),
+        // For the separate benchmark package (Benchmarks/), which measures the store, core and runtime in-process.
+        .library(name: "FrontdeskLibraries", targets: ["FrontdeskCore", "FrontdeskStore", "TerminalUI", "FrontdeskApp", "FrontdeskRuntime"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),

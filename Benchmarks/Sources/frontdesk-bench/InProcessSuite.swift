@@ -1,0 +1,101 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskStore
+import GRDB
+
+/// The in-process measurements on one generated database: each records median, p99 and min–max.
+struct InProcessSuite {
+    let path: String
+    let size: Int
+    let budget: Budget
+    let database: AppDatabase
+    let now: Date
+    var results = ResultLog()
+
+    init(path: String, size: Int, budget: Budget, now: Date) throws {
+        self.path = path
+        self.size = size
+        self.budget = budget
+        self.now = now
+        self.database = try AppDatabase.open(path: path, clock: { now })
+    }
+
+    mutating func runAll() throws {
+        try agenda()
+        try bookingsScreen()
+        try planning()
+        try kpis()
+        try followUps()
+    }
+
+    private mutating func record(_ name: String, _ sample: Sample, note: String? = nil) {
+        results.append(BenchResult(size: size, key: name, median: sample.median, p99: sample.p99,
+                                   min: sample.min, max: sample.max, count: sample.count, note: note))
+        log(String(format: "  %-34@ median %8.3f ms  p99 %8.3f ms  (%.3f–%.3f, n=%d)", name as NSString,
+                   sample.median, sample.p99, sample.min, sample.max, sample.count))
+    }
+
+    /// The day agenda as the `agenda` command reads it: every live booking of the day, 500 at a time.
+    private mutating func agenda() throws {
+        let today = database.calendar.localDay(of: now)
+        let filter = AgendaFilter(statuses: [.confirmed, .completed, .noShow])
+        for days in [1, 7] {
+            var rows = 0
+            let sample = try measure(budget) {
+                var cursor: AgendaCursor?
+                rows = 0
+                while true {
+                    let page = try database.agenda(day: today, days: days, filter: filter, after: cursor, limit: 500)
+                    rows += page.count
+                    blackHole(page)
+                    cursor = page.last.map { AgendaCursor(start: $0.start, bookingID: $0.id) }
+                    if page.count < 500 { break }
+                }
+            }
+            record("inproc.agenda.days\(days)", sample, note: "\(rows) bookings")
+        }
+    }
+
+    /// Keystroke to rendered frame on the Bookings screen (scroll one row, one page, jump to the end).
+    private mutating func bookingsScreen() throws {
+        let driver = try BookingsScreenDriver(database: database, now: now)
+        for action in BookingsScreenDriver.Action.allCases {
+            var driver = driver
+            let sample = try measure(budget, prepare: { try driver.reset(for: action) }) {
+                try driver.perform(action)
+            }
+            record("inproc.bookings.\(action.rawValue)", sample, note: driver.note)
+        }
+    }
+
+    /// A 50-session immediate plan against the busiest provider's real busy intervals.
+    private mutating func planning() throws {
+        let fixture = try PlanningFixture(database: database, path: path, now: now)
+        let coreOnly = try measure(budget) { blackHole(fixture.plan(schedule: fixture.schedule)) }
+        record("inproc.plan50.core", coreOnly, note: "\(fixture.schedule.busyCount) busy intervals" + PendingWork.plannerNote)
+        let withRead = try measure(budget) { blackHole(fixture.plan(schedule: try fixture.readSchedule())) }
+        record("inproc.plan50.withRead", withRead, note: "reads busy intervals, then plans" + PendingWork.plannerNote)
+    }
+
+    private mutating func kpis() throws {
+        guard let sample = try PendingWork.measureKPIs(database: database, budget: budget) else {
+            log("  inproc.kpi: the KPI set has not landed on this branch yet")
+            results.append(BenchResult(size: size, key: "inproc.kpi", note: "not landed"))
+            return
+        }
+        record("inproc.kpi", sample)
+    }
+
+    private mutating func followUps() throws {
+        guard let sample = try PendingWork.measureDueFollowUps(database: database, budget: budget) else {
+            log("  inproc.followups: due follow-ups have not landed on this branch yet")
+            results.append(BenchResult(size: size, key: "inproc.followups", note: "not landed"))
+            return
+        }
+        record("inproc.followups", sample)
+    }
+}
+
+func log(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

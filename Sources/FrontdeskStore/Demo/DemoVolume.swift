@@ -6,7 +6,10 @@ import GRDB
 /// benchmarks: about 40% of bookings in treatments of 3–10 sessions, over two years around today.
 ///
 /// Bookings are laid on a grid of hourly slots per provider, so they never overlap by construction;
-/// the whole load is one transaction (all of it or nothing).
+/// the whole load is one transaction (all of it or nothing). For speed the load drops the bookings'
+/// and groups' secondary indexes and triggers and recreates them from their stored SQL at the end of
+/// the same transaction (see `BulkLoad`): building an index once is far cheaper than a million
+/// random inserts into seven of them, and the overlap trigger has nothing to catch on a grid.
 extension AppDatabase {
     /// Writes `bookings` generated bookings into an empty database; returns how many were written.
     public func seedVolume(bookings target: Int, seed: UInt64 = 20_261_121) throws(StoreError) -> Int {
@@ -18,7 +21,9 @@ extension AppDatabase {
         return try write { db in
             var generator = VolumeGenerator(target: target, seed: seed, calendar: calendar, now: now)
             try generator.writeCatalog(db, servicesJSON: DemoCatalog.servicesJSON, actor: self.actor)
+            let bulk = try BulkLoad(db, tables: ["bookings", "session_groups"])
             let written = try generator.writeBookings(db, actor: self.actor)
+            try bulk.finish(db)
             try db.execute(sql: "INSERT OR REPLACE INTO settings(key, value) VALUES ('demo', 'volume')")
             return written
         }
@@ -42,6 +47,11 @@ struct VolumeGenerator {
     var services: [Service] = []
     var providerIDs: [Int64] = []
     var customerIDBase: Int64 = 0
+    /// The start of every (day, slot) in stored seconds: the calendar is slow and there are only
+    /// days × slots of them, against a million bookings.
+    let slotStarts: [Int64]
+    /// The share of bookings the generator keeps in treatments.
+    static let groupedShare = 0.40
 
     init(target: Int, seed: UInt64, calendar: ClinicCalendar, now: Date) {
         self.target = target
@@ -53,6 +63,11 @@ struct VolumeGenerator {
         self.customerCount = max(50, target / 8)
         self.random = SeededRandom(seed: seed)
         self.taken = Array(repeating: 0, count: (providerCount * Self.days * Self.slotsPerDay + 7) / 8)
+        let first = firstDay
+        self.slotStarts = (0..<Self.days * Self.slotsPerDay).map { index in
+            calendar.resolvedDate(first.adding(days: index / Self.slotsPerDay),
+                                  minuteOfDay: (Self.firstHour + index % Self.slotsPerDay) * 60).storedSeconds
+        }
     }
 
     mutating func writeCatalog(_ db: Database, servicesJSON: String, actor: String) throws {
@@ -84,10 +99,16 @@ struct VolumeGenerator {
         for index in 0..<customerCount {
             let name = "\(first[index % first.count]) \(last[(index / first.count) % last.count])"
                 + (index >= first.count * last.count ? " \(index / (first.count * last.count) + 1)" : "")
-            try customerStatement.execute(arguments: [name, SearchText.fold(name), String(format: "+41 79 %03d %02d %02d", index / 10_000 % 1000, index / 100 % 100, index % 100),
-                                                      now.storedSeconds])
+            let phone = "+41 79 " + Self.digits(index / 10_000 % 1000, 3) + " " + Self.digits(index / 100 % 100, 2) + " " + Self.digits(index % 100, 2)
+            try customerStatement.execute(arguments: [name, SearchText.fold(name), phone, now.storedSeconds])
             if index == 0 { customerIDBase = db.lastInsertedRowID }
         }
+    }
+
+    /// `n` with leading zeros to `width` digits (String(format:) is slow on Linux at this volume).
+    static func digits(_ n: Int, _ width: Int) -> String {
+        let text = String(n)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 
     private func bit(_ provider: Int, _ day: Int, _ slot: Int) -> Int {
@@ -114,7 +135,11 @@ struct VolumeGenerator {
     }
 
     private func start(day: Int, slot: Int) -> Date {
-        calendar.resolvedDate(firstDay.adding(days: day), minuteOfDay: (Self.firstHour + slot) * 60)
+        Date(storedSeconds: startSeconds(day: day, slot: slot))
+    }
+
+    private func startSeconds(day: Int, slot: Int) -> Int64 {
+        slotStarts[day * Self.slotsPerDay + slot]
     }
 
     mutating func writeBookings(_ db: Database, actor: String) throws -> Int {
@@ -129,16 +154,21 @@ struct VolumeGenerator {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let multi = services.filter(\.isMultiSession)
+        var labels: [Int64: [String]] = [:]
+        for service in multi { labels[service.id] = (1...service.totalSessions).map { service.definition.label(forSession: $0) } }
         let single = services.filter { !$0.isMultiSession }
         let nowSeconds = now.storedSeconds
         var written = 0
+        var grouped = 0
         var attempts = 0
         while written < target, attempts < target * 4 {
             attempts += 1
             let provider = Int(random.next() % UInt64(providerCount))
             let customer = customerIDBase + Int64(random.next() % UInt64(customerCount))
-            // About one draw in eleven is a treatment, which makes ~40% of bookings part of one.
-            if random.next() % 1000 < 93, !multi.isEmpty, target - written >= 3 {
+            // A treatment whenever treatments are below their share so far: a fixed draw probability
+            // drifts below it as the grid fills, because a treatment needs several free slots.
+            let wantsGroup = Double(grouped) < Self.groupedShare * Double(written + 1)
+            if wantsGroup, !multi.isEmpty, target - written >= 3 {
                 let service = multi[Int(random.next() % UInt64(multi.count))]
                 let count = min(service.totalSessions, 3 + Int(random.next() % 8), target - written)
                 let gap = 2 + Int(random.next() % 12)
@@ -169,14 +199,15 @@ struct VolumeGenerator {
                     let startSeconds = starts[index].storedSeconds
                     try insert.execute(arguments: [customer, service.id, providerIDs[provider], startSeconds, startSeconds + Int64(minutes * 60),
                                                    statuses[index].rawValue, true, groupID, number, service.totalSessions,
-                                                   service.definition.label(forSession: number), created, created, actor, actor])
+                                                   labels[service.id]![index], created, created, actor, actor])
                 }
                 written += count
+                grouped += count
             } else if let service = single.first ?? services.first {
                 let day = Int(random.next() % UInt64(Self.days))
                 guard let slot = freeSlot(provider, day, preferred: Int(random.next() % UInt64(Self.slotsPerDay))) else { continue }
                 take(provider, day, slot)
-                let startSeconds = start(day: day, slot: slot).storedSeconds
+                let startSeconds = startSeconds(day: day, slot: slot)
                 let roll = random.next() % 100
                 let status: BookingStatus = startSeconds < nowSeconds
                     ? (roll < 5 ? .cancelled : roll < 8 ? .noShow : .completed)
@@ -214,8 +245,14 @@ struct SeededRandom {
         for i in 0..<8 { bytes[8 + i] = UInt8(truncatingIfNeeded: b >> (UInt64(i) * 8)) }
         bytes[6] = (bytes[6] & 0x0F) | 0x40
         bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let hex = bytes.map { String(format: "%02x", $0) }.joined()
-        let c = Array(hex)
-        return String(c[0..<8]) + "-" + String(c[8..<12]) + "-" + String(c[12..<16]) + "-" + String(c[16..<20]) + "-" + String(c[20..<32])
+        let hexDigits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(36)
+        for (index, byte) in bytes.enumerated() {
+            if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
+            text.append(hexDigits[Int(byte >> 4)])
+            text.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -30,3 +30,9 @@ public enum SchedulePlanner {
 }
 extension ProviderSchedule { public func adding(busy: DateInterval) -> ProviderSchedule { self } }
 extension GroupProgress { public var cancelled: Int { 0 }; public var noShow: Int { 0 }; public var next: SessionSnapshot? { nil } }
+public enum FollowUpMessages {
+  public static func confirmation(group: SessionGroup?, booked: [Booking], calendar: ClinicCalendar) -> String { "confirmed" }
+  public static func completion(group: SessionGroup) -> String { "done" }
+  public static func progress(group: SessionGroup, completedNumber: Int, progress: GroupProgress) -> String { "progress" }
+  public static func nextSession(group: SessionGroup, nextNumber: Int, window: SessionWindow, calendar: ClinicCalendar) -> String { "next" }
+}

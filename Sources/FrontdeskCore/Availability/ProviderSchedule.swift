@@ -38,6 +38,9 @@ public struct ProviderSchedule: Sendable, Equatable {
         return copy
     }
 
+    /// Adds a busy interval in place (no copy of the others, for planning loops).
+    public mutating func addBusy(_ interval: DateInterval) { insert(interval) }
+
     /// A busy interval overlapping [start, end), or nil when that time is free.
     public func overlappingBusy(start: Date, end: Date) -> DateInterval? {
         guard let j = firstOverlapIndex(start: start.timeIntervalSinceReferenceDate,
@@ -48,10 +51,9 @@ public struct ProviderSchedule: Sendable, Equatable {
     /// Why a session of `durationMinutes` starting at `start` cannot take place, or nil when it fits:
     /// an open day, inside one working-hours range, overlapping no busy interval.
     public func conflict(start: Date, durationMinutes: Int, calendar: ClinicCalendar) -> SlotConflict? {
-        let day = calendar.localDay(of: start)
+        let (day, minute) = calendar.fastLocal(start)
         if closedDays.contains(day) { return .closedDay(day) }
         let weekday = day.weekday
-        let minute = calendar.minuteOfDay(of: start)
         // A start with stray seconds ends a little later than its minute suggests.
         let extra = start.timeIntervalSince1970.truncatingRemainder(dividingBy: 60) != 0 ? 1 : 0
         let ranges = hours.ranges(on: weekday)
@@ -73,11 +75,11 @@ public struct ProviderSchedule: Sendable, Equatable {
             return notBefore
         }
         let grid = max(1, granularityMinutes)
-        let firstDay = calendar.localDay(of: notBefore)
+        let (firstDay, minuteNotBefore) = calendar.fastLocal(notBefore)
         var lastDay = firstDay.adding(days: 366)
-        if let notAfter { lastDay = min(lastDay, calendar.localDay(of: notAfter)) }
+        if let notAfter { lastDay = min(lastDay, calendar.fastLocal(notAfter).day) }
         let seconds = Double(durationMinutes) * 60
-        var firstMinute = calendar.minuteOfDay(of: notBefore)
+        var firstMinute = minuteNotBefore
         if notBefore.timeIntervalSince1970.truncatingRemainder(dividingBy: 60) != 0 { firstMinute += 1 }
 
         for ordinal in firstDay.ordinal...lastDay.ordinal {
@@ -89,7 +91,7 @@ public struct ProviderSchedule: Sendable, Equatable {
                     minute += roundUp(firstMinute - minute, to: grid)
                 }
                 while minute + durationMinutes <= range.endMinute {
-                    guard let candidate = calendar.date(day, minuteOfDay: minute) else {
+                    guard let candidate = calendar.fastDate(day, minuteOfDay: minute) else {
                         minute += grid // inside a daylight-saving gap
                         continue
                     }
@@ -115,8 +117,14 @@ public struct ProviderSchedule: Sendable, Equatable {
             if (busy[mid].start, busy[mid].end) <= (interval.start, interval.end) { low = mid + 1 } else { high = mid }
         }
         busy.insert(interval, at: low)
-        maxEnd.insert(0, at: low)
-        rebuildMaxEnd(from: low)
+        let end = interval.end.timeIntervalSinceReferenceDate
+        maxEnd.insert(max(low > 0 ? maxEnd[low - 1] : -Double.infinity, end), at: low)
+        // Later running maxima only change until one already reaches this end (they never decrease).
+        var i = low + 1
+        while i < maxEnd.count, maxEnd[i] < end {
+            maxEnd[i] = end
+            i += 1
+        }
     }
 
     private mutating func rebuildMaxEnd(from index: Int) {

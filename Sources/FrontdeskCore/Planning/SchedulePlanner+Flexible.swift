@@ -15,7 +15,7 @@ extension SchedulePlanner {
         for ordinal in firstDay.ordinal...(firstDay.ordinal + 366) {
             let day = LocalDay(ordinal: ordinal)
             for minute in pattern.minutes(on: day.weekday) {
-                guard let start = calendar.date(day, minuteOfDay: minute), start >= from else { continue }
+                guard let start = calendar.fastDate(day, minuteOfDay: minute), start >= from else { continue }
                 if let previous {
                     guard start > previous,
                           day >= calendar.localDay(of: previous).adding(minimumGap) else { continue }
@@ -24,7 +24,7 @@ extension SchedulePlanner {
                 else { continue }
                 result.append(start)
                 if result.count == count { return result }
-                working = working.adding(busy: DateInterval(start: start, duration: Double(durationMinutes) * 60))
+                working.addBusy(DateInterval(start: start, duration: Double(durationMinutes) * 60))
                 previous = start
             }
         }
@@ -66,7 +66,7 @@ extension SchedulePlanner {
             guard let start = found else { break }
             if anchor == nil { anchor = day }
             result.append(start)
-            working = working.adding(busy: DateInterval(start: start, duration: Double(durationMinutes) * 60))
+            working.addBusy(DateInterval(start: start, duration: Double(durationMinutes) * 60))
             previous = start
             searchFrom = day
             index += 1
@@ -75,7 +75,7 @@ extension SchedulePlanner {
     }
 
     /// The preferred time on `day` if free, else the first free time after it on that day.
-    private static func slot(on day: LocalDay, preferred minute: Int, notBefore: Date, schedule: ProviderSchedule,
+    static func slot(on day: LocalDay, preferred minute: Int, notBefore: Date, schedule: ProviderSchedule,
                              duration: Int, calendar: ClinicCalendar) -> Date? {
         let preferred = calendar.resolvedDate(day, minuteOfDay: minute)
         let start = max(preferred, notBefore)

@@ -10,24 +10,41 @@ extension SchedulePlanner {
                       latest: gap.maximum.map { calendar.adding($0, to: previousStart) })
     }
 
-    /// The date to offer for the next session: the recommended date (at the previous session's time)
-    /// or the next free slot after it, never before `now` or the window's earliest. When nothing is
-    /// free from there to the end of the window, the free slots earlier in the window are tried, and
-    /// only then the first free slot after the window. Nil when the provider has nothing in a year.
+    /// The date to offer for the next session: the recommended date at the previous session's time,
+    /// else the first day after it with a free slot at (or, failing that, later than) that time,
+    /// never before `now` or the window's earliest. When nothing is free from there to the end of
+    /// the window, the earlier days of the window are tried, and only then the days after it.
+    /// Nil when the provider has nothing free within a year.
     public static func suggestNext(window: SessionWindow, schedule: ProviderSchedule, durationMinutes: Int,
                                    calendar: ClinicCalendar, now: Date) -> Date? {
         let floor = max(window.earliest, roundUp(now))
         let target = max(window.recommended, floor)
-        let windowEnd = window.latest.map { endOfDay(calendar.localDay(of: $0), calendar) }
-        func fit(from start: Date, until end: Date?) -> Date? {
-            schedule.earliestFit(notBefore: start, durationMinutes: durationMinutes, notAfter: end,
-                                 calendar: calendar, granularityMinutes: granularityMinutes)
+        let minute = calendar.minuteOfDay(of: window.recommended)
+        let lastDay = window.latest.map { calendar.localDay(of: $0) }
+        // Customers like a regular time, so the same time on a later day beats an odd time today.
+        func sameTime(from start: Date, through last: LocalDay) -> Date? {
+            let first = calendar.localDay(of: start)
+            guard first <= last else { return nil }
+            for ordinal in first.ordinal...last.ordinal {
+                if let found = slot(on: LocalDay(ordinal: ordinal), preferred: minute, notBefore: start,
+                                    schedule: schedule, duration: durationMinutes, calendar: calendar) {
+                    return found
+                }
+            }
+            return nil
         }
-        if let windowEnd, target > windowEnd {
-            return fit(from: target, until: nil) // already overdue: the first free slot from now
+        let horizon = calendar.localDay(of: target).adding(days: 366)
+        if let lastDay, calendar.localDay(of: target) > lastDay {
+            return sameTime(from: target, through: horizon) // already overdue: the first free day from now
         }
-        if let found = fit(from: target, until: windowEnd) { return found }
-        if floor < target, let found = fit(from: floor, until: target) { return found }
-        return windowEnd == nil ? nil : fit(from: windowEnd!, until: nil)
+        if let found = sameTime(from: target, through: lastDay ?? horizon) { return found }
+        if let lastDay, let found = sameTime(from: floor, through: lastDay) { return found }
+        if let lastDay, let found = schedule.earliestFit(notBefore: floor, durationMinutes: durationMinutes,
+                                                         notAfter: endOfDay(lastDay, calendar), calendar: calendar,
+                                                         granularityMinutes: granularityMinutes) {
+            return found // only earlier times of day are left inside the window
+        }
+        if let lastDay { return sameTime(from: endOfDay(lastDay, calendar), through: horizon) }
+        return nil
     }
 }

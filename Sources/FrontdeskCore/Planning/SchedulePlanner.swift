@@ -69,7 +69,7 @@ public enum SchedulePlanner {
                                          conflict: conflict, isPlaceable: start != nil)
             sessions.append(session)
             if session.isPlaceable {
-                working = working.adding(busy: session.interval)
+                working.addBusy(session.interval)
                 placed.append(session.interval)
             }
             previous = (session.start, session.end)
@@ -82,7 +82,7 @@ public enum SchedulePlanner {
     public static func checkGap(previous: Date, next: Date, gap: SessionGap, calendar: ClinicCalendar) -> SlotConflict? {
         let previousDay = calendar.localDay(of: previous)
         let nextDay = calendar.localDay(of: next)
-        if next <= previous || nextDay < previousDay.adding(gap.minimum) { return .gapTooShort(minimum: gap.minimum) }
+        if next < previous || nextDay < previousDay.adding(gap.minimum) { return .gapTooShort(minimum: gap.minimum) }
         if let maximum = gap.maximum, nextDay > previousDay.adding(maximum) { return .gapTooLong(maximum: maximum) }
         return nil
     }

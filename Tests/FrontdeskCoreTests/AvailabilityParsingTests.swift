@@ -20,6 +20,7 @@ import Testing
         #expect(try WorkingHours.parse("Tue 8-12").ranges(on: .tuesday) == [TimeRange(startMinute: 480, endMinute: 720)])
         #expect(try WorkingHours.parse("Sat 9am-1pm").ranges(on: .saturday) == [TimeRange(startMinute: 540, endMinute: 780)])
         #expect(try WorkingHours.parse("mon - fri 8:00 - 18:00") == .weekdaysEightToSix)
+        #expect(try WorkingHours.parse("Mon-Fri: 08:00-18:00") == .weekdaysEightToSix)
         #expect(try WorkingHours.parse("Mon-Sun 08:00-18:00; Sun closed").ranges(on: .sunday).isEmpty)
     }
 

@@ -96,6 +96,10 @@ public struct ProviderSchedule: Sendable, Equatable {
                         continue
                     }
                     if let notAfter, candidate > notAfter { return nil }
+                    if candidate < notBefore { // the first pass through a repeated (fall-back) hour
+                        minute += grid
+                        continue
+                    }
                     let start = candidate.timeIntervalSinceReferenceDate
                     guard firstOverlapIndex(start: start, end: start + seconds) != nil else { return candidate }
                     // Every start before the latest end among the overlapping bookings still overlaps one.

@@ -94,7 +94,8 @@ public struct WorkingHours: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// "Mon", "Mon-Fri", "Sat-Mon" (wrapping), "Monday".
-    static func parseDays(_ token: String) -> [Weekday]? {
+    static func parseDays(_ raw: String) -> [Weekday]? {
+        let token = raw.hasSuffix(":") ? String(raw.dropLast()) : raw // "Mon-Fri: 08:00-18:00"
         let parts = token.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         switch parts.count {
         case 1:

@@ -166,7 +166,7 @@ extension AppDatabase {
             let gap = service.bufferRules.gap(afterSession: min(max(previous.number, 1), max(service.totalSessions - 1, 1)))
             if case let conflict? = SchedulePlanner.checkGap(previous: previous.start, next: next.start, gap: gap, calendar: calendar),
                case .gapTooShort = conflict {
-                throw StoreError.notBookable(reason: "\(calendar.dayTime(next.start)) is too soon after \(calendar.dayTime(previous.start)): \(conflict). The earliest allowed day is \(calendar.dayTime(calendar.adding(gap.minimum, to: previous.start))).")
+                throw StoreError.notBookable(reason: "\(calendar.dayTime(next.start)) is too soon after \(calendar.dayTime(previous.start)): \(conflict.message(provider: "", calendar: calendar)) The earliest allowed day is \(calendar.dayTime(calendar.adding(gap.minimum, to: previous.start))).")
             }
         }
     }
@@ -188,7 +188,7 @@ extension AppDatabase {
             for provider in providers {
                 var schedule = schedules[provider.id]!
                 if let conflict = schedule.conflict(start: start, durationMinutes: minutes, calendar: calendar) {
-                    reasons.append("\(provider.name): \(conflict)")
+                    reasons.append(conflict.message(provider: provider.name, calendar: calendar))
                     continue
                 }
                 schedule = schedule.adding(busy: DateInterval(start: start, duration: TimeInterval(minutes * 60)))

@@ -127,7 +127,9 @@ extension AppDatabase {
         if let group {
             if group.cancelled { throw StoreError.groupClosed(state: "cancelled") }
             let progress = group.progress(now: now)
-            if progress.isFinished { throw StoreError.groupClosed(state: "completed") }
+            if progress.isFinished || (progress.isResolved && progress.completed > 0) {
+                throw StoreError.groupClosed(state: "completed")
+            }
             if let expires = group.expiresAt, expires <= now {
                 throw StoreError.packageExpired(expiredOn: calendar.dayTime(expires))
             }
@@ -198,6 +200,10 @@ extension AppDatabase {
             }
             if let chosen {
                 placed.append((chosen, start))
+            } else if providers.count == 1, starts.count == 1,
+                      case let .overlapsBooking(interval)? = schedules[providers[0].id]!.conflict(start: start, durationMinutes: minutes, calendar: calendar) {
+                throw StoreError.slotTaken(provider: providers[0].name, start: calendar.dayTime(interval.start),
+                                           end: calendar.time(interval.end), holder: nil)
             } else {
                 let suggestion = providers.lazy.compactMap { provider in
                     schedules[provider.id]!.earliestFit(notBefore: start, durationMinutes: minutes, notAfter: nil, calendar: calendar)

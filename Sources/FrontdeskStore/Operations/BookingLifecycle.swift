@@ -29,7 +29,8 @@ extension AppDatabase {
             var window: SessionWindow?
             var suggestion: Date?
             let nextHeld = group.sessions.contains { $0.sessionNumber > booking.sessionNumber && $0.status.holdsSlot }
-            if group.strategy == .sequential, !progress.isFinished, !nextHeld, booking.sessionNumber < group.totalSessions {
+            let finished = GroupState.of(progress, cancelled: group.cancelled, expiresAt: group.expiresAt, now: now) == .completed
+            if group.strategy == .sequential, !finished, !nextHeld, booking.sessionNumber < group.totalSessions {
                 let gap = service.bufferRules.gap(afterSession: booking.sessionNumber)
                 let nextWindow = SchedulePlanner.sequentialWindow(after: booking.start, gap: gap, calendar: calendar)
                 window = nextWindow
@@ -44,7 +45,7 @@ extension AppDatabase {
             try self.queueCompletionFollowUps(db, group: group, completed: updated, window: window)
             try self.audit(db, action: "complete", entity: "booking", id: "\(bookingID)", before: "confirmed", after: "completed")
             return CompletionOutcome(booking: updated, group: group, nextWindow: window, suggestedNext: suggestion,
-                                     treatmentCompleted: progress.isFinished)
+                                     treatmentCompleted: finished)
         }
     }
 

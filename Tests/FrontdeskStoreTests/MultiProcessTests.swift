@@ -34,6 +34,37 @@ import Testing
         #expect(try t.database.integrityCheck() == "ok")
     }
 
+    @Test func eightProcessesCreatingTheSameNewDatabaseAllSucceed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("frontdesk-init-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("new.sqlite").path
+        // Migrations run under a lock beside the file, so simultaneous first starts never collide.
+        let processes = try (0..<8).map { index in
+            try ProcessRunner.start(index.isMultiple(of: 2) ? ["init", "--db", path, "--timezone", "Europe/Zurich"]
+                                                            : ["customer", "add", "--name", "Customer \(index)", "--db", path])
+        }
+        var statuses: [Int32] = []
+        var errors: [String] = []
+        for (process, out, err) in processes {
+            _ = out.fileHandleForReading.readDataToEndOfFile()
+            errors.append(String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+            process.waitUntilExit()
+            statuses.append(process.terminationStatus)
+        }
+        // `customer add` on a file that does not exist yet is refused cleanly (exit 1); every init succeeds.
+        for (index, status) in statuses.enumerated() where index.isMultiple(of: 2) {
+            #expect(status == 0, "init failed: \(errors[index])")
+        }
+        for (index, status) in statuses.enumerated() where !index.isMultiple(of: 2) {
+            #expect(status == 0 || (status == 1 && errors[index].contains("no database there yet")), "\(errors[index])")
+        }
+        let db = try AppDatabase.open(path: path)
+        #expect(try db.integrityCheck() == "ok")
+        #expect(db.calendar.timeZone.identifier == "Europe/Zurich")
+        #expect(try db.searchCustomers("Customer").count == statuses.enumerated().filter { !$0.offset.isMultiple(of: 2) && $0.element == 0 }.count)
+    }
+
     @Test func killingBookingProcessesNeverLeavesAHalfBookedTreatment() throws {
         let t = try TemporaryDatabase()
         let clinic = try ClinicFixture.seed(t.database)

@@ -1,13 +1,23 @@
 import Foundation
 import FrontdeskStore
 
-/// The measurements whose code lands on main later (the KPI set, due follow-ups, the real planner).
-/// Each returns nil while its API is missing; the report then says "not landed".
+/// The measurements of code that landed after the harness: the KPI set and the due follow-ups,
+/// exactly as the `kpi` and `followups` commands call them.
 enum PendingWork {
-    /// Appended to the planner's notes while the core's planner is still a stand-in.
-    static let plannerNote = " (planner stand-in: not landed)"
+    /// Appended to the planner's notes (empty now that the core's planner has landed).
+    static let plannerNote = ""
 
-    static func measureKPIs(database: AppDatabase, budget: Budget) throws -> Sample? { nil }
+    static func measureKPIs(database: AppDatabase, budget: Budget) throws -> Sample? {
+        try measure(budget) { blackHole(try database.kpiReport()) }
+    }
 
-    static func measureDueFollowUps(database: AppDatabase, budget: Budget) throws -> Sample? { nil }
+    /// Generating what is due (idempotent after the first run, which is not timed) and reading the
+    /// pending list, as `frontdesk followups` does.
+    static func measureDueFollowUps(database: AppDatabase, budget: Budget) throws -> Sample? {
+        try database.generateDueFollowUps()
+        return try measure(budget) {
+            blackHole(try database.generateDueFollowUps())
+            blackHole(try database.followUps(status: .pending, dueBefore: database.now, limit: 1_000))
+        }
+    }
 }

@@ -3,12 +3,13 @@ import Foundation
 /// Everything the store refuses or fails at, worded for the person at the desk: what, why, what to do.
 public enum StoreError: Error, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
+    case missing(path: String)
     case readOnly(path: String)
     case corrupt(path: String)
     case notFound(what: String, key: String)
     case ambiguous(what: String, key: String, candidates: [String])
     case invalid(field: String, reason: String)
-    case slotTaken(provider: String, start: String, end: String, holder: String?)
+    case slotTaken(provider: String, start: String?, end: String?, holder: String?)
     case conflicts([String])
     case notBookable(reason: String)
     case previousNotCompleted(group: String, session: Int)
@@ -25,6 +26,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         switch self {
         case let .cannotOpen(path, reason):
             return "Cannot open the database \(path): \(reason). Check the path and its folder's permissions, or pass --db with another file."
+        case let .missing(path):
+            return "There is no database at \(path) yet. Create one with `frontdesk init` (or `frontdesk demo` for a demo clinic), or pass --db with an existing file."
         case let .readOnly(path):
             return "The database \(path) is read-only, so nothing can be saved. Ask for write permission on the file and its folder, or copy it elsewhere."
         case let .corrupt(path):
@@ -38,7 +41,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "\(field): \(reason)"
         case let .slotTaken(provider, start, end, holder):
             let who = holder.map { " (\($0))" } ?? ""
-            return "Slot taken: \(provider) is already booked \(start)–\(end)\(who). Pick another time; nothing was saved."
+            let when = start.map { " \($0)" + (end.map { "–\($0)" } ?? "") } ?? " at that time (another terminal booked it a moment ago)"
+            return "Slot taken: \(provider) is already booked\(when)\(who). Pick another time; nothing was saved."
         case let .conflicts(lines):
             return "The plan does not fit as requested; nothing was saved:\n" + lines.map { "  " + $0 }.joined(separator: "\n")
         case let .notBookable(reason):

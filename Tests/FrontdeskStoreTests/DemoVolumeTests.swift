@@ -68,3 +68,25 @@ import Testing
         #expect(try dump(a.database) == dump(b.database))
     }
 }
+
+/// A database written before the covering indexes opens, migrates, and gets them.
+@Suite struct CoveringIndexMigrationTests {
+    @Test func aVersionOneDatabaseGetsTheCountingIndexes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("frontdesk-v1-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("old.sqlite").path
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try Migrations.migrator.migrate(queue, upTo: "v1 schema")
+        }
+        let database = try AppDatabase.open(path: path)
+        let indexes = try database.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'bookings'")
+        }
+        #expect(indexes.contains("bookings_on_start_status"))
+        #expect(indexes.contains("bookings_on_group_status"))
+        #expect(!indexes.contains("bookings_on_start"))
+        #expect(indexes.contains("idx_bookings_session_group"))
+    }
+}

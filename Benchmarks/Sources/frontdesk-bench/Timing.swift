@@ -31,8 +31,8 @@ struct Budget {
     var seconds: Double
     var minimumIterations: Int
 
-    static let full = Budget(warmUp: 5, iterations: 300, seconds: 4, minimumIterations: 20)
-    static let small = Budget(warmUp: 2, iterations: 30, seconds: 1, minimumIterations: 5)
+    static let full = Budget(warmUp: 3, iterations: 300, seconds: 4, minimumIterations: 5)
+    static let small = Budget(warmUp: 1, iterations: 30, seconds: 1, minimumIterations: 3)
 }
 
 /// Monotonic nanoseconds.

@@ -1,0 +1,38 @@
+import CursesBackend
+import Foundation
+import FrontdeskApp
+import FrontdeskRuntime
+import FrontdeskStore
+import TerminalUI
+
+/// Opens the full-screen application on a database: checks the terminal, picks the theme, runs the
+/// loop and always gives the terminal back in its normal state.
+enum ApplicationLauncher {
+    static func run(database: AppDatabase, theme flag: String?, firstFrameExit: Bool) throws(CommandFailure) {
+        // Before ncurses: an unknown TERM would otherwise make initscr print its own message and exit.
+        if let problem = CursesTerminal.checkTerminal() { throw .invalid(problem) }
+        let environment = ProcessInfo.processInfo.environment
+        var warnings: [String] = []
+        let configuration: AppConfiguration
+        do {
+            configuration = try AppConfiguration.load(environment: environment)
+        } catch {
+            warnings.append(error.description)
+            configuration = AppConfiguration()
+        }
+        let terminal = CursesTerminal()
+        do {
+            try terminal.start()
+        } catch {
+            throw .invalid(error.description)
+        }
+        defer { terminal.stop() }
+        let choice = ThemeSelection.choose(flag: flag, configuration: configuration, environment: environment,
+                                           terminalHasColors: terminal.colorsAvailable, searchPaths: ThemeSearchPaths.current())
+        if let warning = choice.warning { warnings.insert(warning, at: 0) }
+        let status = warnings.first.map { StatusLine($0, kind: .error) }
+        let size = terminal.size
+        let session = AppSession(database: database, theme: choice.theme, width: size.width, height: size.height, status: status)
+        TerminalLoop.run(session, on: terminal, firstFrameOnly: firstFrameExit)
+    }
+}

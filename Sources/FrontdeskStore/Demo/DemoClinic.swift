@@ -125,7 +125,8 @@ struct DemoSeeder {
                 try immediate(customer: name, service: service, provider: service == laser ? "Sara Rossi" : (index % 2 == 0 ? "Dr. Anna Keller" : "Dr. Marc Brunner"),
                               firstDay: start, hour: hour, statuses: statuses)
             case physio:
-                let days = stride(from: start, to: min(start + 30, 1), by: 3).map { $0 }
+                // Never more sessions than the plan has (a CHECK constraint refuses them).
+                let days = Array(stride(from: start, to: min(start + 30, 1), by: 3).prefix(services[service]!.totalSessions))
                 let statuses = days.map { _ in c.done }
                 try sessions(customer: name, service: service, provider: index % 2 == 0 ? "Lea Meier" : "Jonas Weber",
                              days: days.isEmpty ? [start] : days, hour: hour,

@@ -5,25 +5,28 @@ import TerminalUI
 /// The grouped list: one row per treatment (customer, service, strategy, progress bar, next
 /// session, state) and one per single appointment.
 enum TreatmentListView {
-    static let progressWidth = 14
+    /// How much of each date to show: the year only on wide screens, the weekday from 100 columns.
+    enum DateStyle { case short, medium, full }
+
+    static func dateStyle(width: Int) -> DateStyle { width >= 120 ? .full : (width >= 100 ? .medium : .short) }
 
     static func columns(width: Int) -> [Table.Column] {
-        let wide = width >= 110
+        let style = dateStyle(width: width)
         return [
             Table.Column("Customer", width: .flexible(2)),
-            Table.Column("Service", width: .flexible(wide ? 4 : 3)),
-            Table.Column("Strategy", width: .fixed(wide ? 10 : 6)),
-            Table.Column("Progress", width: .fixed(progressWidth)),
-            Table.Column("Next session", width: .fixed(wide ? 22 : 16)),
-            Table.Column("State", width: .fixed(wide ? 11 : 9)),
+            Table.Column("Service", width: .flexible(3)),
+            Table.Column("Strategy", width: .fixed(10)),
+            Table.Column("Progress", width: .fixed(style == .short ? 13 : 14)),
+            Table.Column("Next session", width: .fixed(style == .full ? 21 : (style == .medium ? 16 : 12))),
+            Table.Column("State", width: .fixed(9)),
         ]
     }
 
     static func render(_ state: AppState, into buffer: inout Buffer, area: Rect) {
         let theme = state.theme
         let list = state.bookings.list
-        let wide = area.width >= 110
-        let rows = list.rows.map { row($0, state: state, wide: wide) }
+        let style = dateStyle(width: area.width)
+        let rows = list.rows.map { row($0, state: state, style: style) }
         let empty: String
         if list.isLoading {
             empty = "Loading…"
@@ -47,20 +50,23 @@ enum TreatmentListView {
             let barArea = Rect(x: progressX, y: area.y + 1 + line, width: widths[3], height: 1)
             buffer.fill(barArea, style: theme[.normal])
             buffer.render(ProgressBar(completed: summary.completed, booked: summary.booked, total: summary.totalSessions,
-                                      maxBarWidth: progressWidth - 6), in: barArea, theme: theme)
+                                      maxBarWidth: widths[3] - 6), in: barArea, theme: theme)
             if focused, index == list.selected { buffer.patchStyle(barArea, with: theme[.selection]) }
         }
     }
 
-    static func row(_ summary: TreatmentSummary, state: AppState, wide: Bool) -> Table.Row {
+    static func row(_ summary: TreatmentSummary, state: AppState, style: DateStyle) -> Table.Row {
         let calendar = state.calendar
-        let strategy: String
-        if let s = summary.strategy {
-            strategy = wide ? s.rawValue : String(s.rawValue.prefix(5))
-        } else {
-            strategy = "single"
-        }
-        let next = summary.nextStart.map { wide ? calendar.dayTime($0) : calendar.shortDay($0) + " " + calendar.time($0) } ?? "-"
+        let strategy = summary.strategy?.rawValue ?? "single"
+        let next = summary.nextStart.map { date -> String in
+            switch style {
+            case .full: return calendar.dayTime(date)
+            case .medium: return calendar.shortDay(date) + " " + calendar.time(date)
+            case .short:
+                let day = calendar.localDay(of: date)
+                return "\(day.day) \(day.shortMonthName) \(calendar.time(date))"
+            }
+        } ?? "-"
         let (stateText, role) = treatmentState(summary, now: state.now)
         return Table.Row([
             Table.Item(summary.customerName),

@@ -55,7 +55,10 @@ public enum TreatmentPanel {
             x += buffer.write(mark, at: x, y: y, style: selected ? base : base.patched(with: theme[role]), maxWidth: inner.width)
             x += 1
             var line = "\(group.sessionNoun) \(session.sessionNumber): \(calendar.dayTime(session.start)) - \(statusWord(session.status))"
-            if !session.label.isEmpty { line += "  \(session.label)" }
+            // Plans without their own labels call each session "Session k of n"; that is said already.
+            if !session.label.isEmpty, !session.label.hasPrefix("\(group.sessionNoun) \(session.sessionNumber) ") {
+                line += "  \(session.label)"
+            }
             line += "  (\(session.providerName))"
             if !session.notes.isEmpty { line += "  Note: \(session.notes)" }
             buffer.write(line, at: x, y: y, style: base, maxWidth: inner.maxX - x, ellipsis: theme.symbols.ellipsis)

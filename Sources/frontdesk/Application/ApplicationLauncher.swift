@@ -1,5 +1,6 @@
 import CursesBackend
 import Foundation
+import Glibc
 import FrontdeskApp
 import FrontdeskRuntime
 import FrontdeskStore
@@ -8,6 +9,15 @@ import TerminalUI
 /// Opens the full-screen application on a database: checks the terminal, picks the theme, runs the
 /// loop and always gives the terminal back in its normal state.
 enum ApplicationLauncher {
+    /// A parent may start us with SIGTERM, SIGINT or SIGHUP blocked (some supervisors and test
+    /// runners do); then a hangup would never reach the loop and the process would linger.
+    static func allowQuitSignals() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for signal in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&signals, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+    }
+
     static func run(database: AppDatabase, theme flag: String?, firstFrameExit: Bool) throws(CommandFailure) {
         // Before ncurses: an unknown TERM would otherwise make initscr print its own message and exit.
         if let problem = CursesTerminal.checkTerminal() { throw .invalid(problem) }
@@ -20,6 +30,7 @@ enum ApplicationLauncher {
             warnings.append(error.description)
             configuration = AppConfiguration()
         }
+        allowQuitSignals()
         let terminal = CursesTerminal()
         do {
             try terminal.start()

@@ -7,7 +7,7 @@ public enum HelpOverlay {
         let help = HelpScreen(keymap: BookingsKeymap.all, title: "Keys — Esc closes, ↑/↓ scroll", scrollOffset: offset)
         buffer.render(help, in: area, theme: theme)
         // Below the box: the everyday path in one line, so a new receptionist knows where to start.
-        let tip = "Find a treatment (/ searches), Enter opens it, c completes a session, then Enter books the next."
+        let tip = "Tip: / finds a customer, Enter opens, c completes, Enter books the next one"
         buffer.fill(buffer.area.row(-1), style: theme[.legendLabel])
         buffer.write(tip, at: 1, y: buffer.height - 1, style: theme[.legendLabel], maxWidth: buffer.width - 2,
                      ellipsis: theme.symbols.ellipsis)

@@ -58,11 +58,10 @@ struct InProcessSuite {
 
     /// Keystroke to rendered frame on the Bookings screen (scroll one row, one page, jump to the end).
     private mutating func bookingsScreen() throws {
-        let driver = try BookingsScreenDriver(database: database, now: now)
-        for action in BookingsScreenDriver.Action.allCases {
-            var driver = driver
-            let sample = try measure(budget, prepare: { try driver.reset(for: action) }) {
-                try driver.perform(action)
+        for action in ShellDriver.Action.allCases {
+            var driver = ShellDriver(database: database)
+            let sample = measure(budget, prepare: { driver.prepare(for: action) }) {
+                driver.perform(action)
             }
             record("inproc.bookings.\(action.rawValue)", sample, note: driver.note)
         }

@@ -33,7 +33,7 @@ public struct ImmediateProposal: Sendable, Equatable {
             let moved = session.isPlaceable
                 ? "proposed instead: \(calendar.dayTime(session.start))"
                 : "no free slot within the allowed gap"
-            return "Session \(session.number) at \(calendar.dayTime(session.requestedStart)): \(conflict); \(moved)"
+            return "Session \(session.number) at \(calendar.dayTime(session.requestedStart)): \(conflict.message(provider: provider.name, calendar: calendar)) — \(moved)"
         }
     }
 }

@@ -8,7 +8,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notFound(what: String, key: String)
     case ambiguous(what: String, key: String, candidates: [String])
     case invalid(field: String, reason: String)
-    case slotTaken(provider: String, start: String, end: String, holder: String?)
+    case slotTaken(provider: String, start: String?, end: String?, holder: String?)
     case conflicts([String])
     case notBookable(reason: String)
     case previousNotCompleted(group: String, session: Int)
@@ -38,7 +38,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "\(field): \(reason)"
         case let .slotTaken(provider, start, end, holder):
             let who = holder.map { " (\($0))" } ?? ""
-            return "Slot taken: \(provider) is already booked \(start)–\(end)\(who). Pick another time; nothing was saved."
+            let when = start.map { " \($0)" + (end.map { "–\($0)" } ?? "") } ?? " at that time (another terminal booked it a moment ago)"
+            return "Slot taken: \(provider) is already booked\(when)\(who). Pick another time; nothing was saved."
         case let .conflicts(lines):
             return "The plan does not fit as requested; nothing was saved:\n" + lines.map { "  " + $0 }.joined(separator: "\n")
         case let .notBookable(reason):

@@ -127,7 +127,9 @@ extension AppDatabase {
         if let group {
             if group.cancelled { throw StoreError.groupClosed(state: "cancelled") }
             let progress = group.progress(now: now)
-            if progress.isFinished { throw StoreError.groupClosed(state: "completed") }
+            if progress.isFinished || (progress.isResolved && progress.completed > 0) {
+                throw StoreError.groupClosed(state: "completed")
+            }
             if let expires = group.expiresAt, expires <= now {
                 throw StoreError.packageExpired(expiredOn: calendar.dayTime(expires))
             }
@@ -166,7 +168,7 @@ extension AppDatabase {
             let gap = service.bufferRules.gap(afterSession: min(max(previous.number, 1), max(service.totalSessions - 1, 1)))
             if case let conflict? = SchedulePlanner.checkGap(previous: previous.start, next: next.start, gap: gap, calendar: calendar),
                case .gapTooShort = conflict {
-                throw StoreError.notBookable(reason: "\(calendar.dayTime(next.start)) is too soon after \(calendar.dayTime(previous.start)): \(conflict). The earliest allowed day is \(calendar.dayTime(calendar.adding(gap.minimum, to: previous.start))).")
+                throw StoreError.notBookable(reason: "\(calendar.dayTime(next.start)) is too soon after \(calendar.dayTime(previous.start)): \(conflict.message(provider: "", calendar: calendar)) The earliest allowed day is \(calendar.dayTime(calendar.adding(gap.minimum, to: previous.start))).")
             }
         }
     }
@@ -188,7 +190,7 @@ extension AppDatabase {
             for provider in providers {
                 var schedule = schedules[provider.id]!
                 if let conflict = schedule.conflict(start: start, durationMinutes: minutes, calendar: calendar) {
-                    reasons.append("\(provider.name): \(conflict)")
+                    reasons.append(conflict.message(provider: provider.name, calendar: calendar))
                     continue
                 }
                 schedule = schedule.adding(busy: DateInterval(start: start, duration: TimeInterval(minutes * 60)))
@@ -198,6 +200,10 @@ extension AppDatabase {
             }
             if let chosen {
                 placed.append((chosen, start))
+            } else if providers.count == 1, starts.count == 1,
+                      case let .overlapsBooking(interval)? = schedules[providers[0].id]!.conflict(start: start, durationMinutes: minutes, calendar: calendar) {
+                throw StoreError.slotTaken(provider: providers[0].name, start: calendar.dayTime(interval.start),
+                                           end: calendar.time(interval.end), holder: nil)
             } else {
                 let suggestion = providers.lazy.compactMap { provider in
                     schedules[provider.id]!.earliestFit(notBefore: start, durationMinutes: minutes, notAfter: nil, calendar: calendar)

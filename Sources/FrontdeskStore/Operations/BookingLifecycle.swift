@@ -29,7 +29,8 @@ extension AppDatabase {
             var window: SessionWindow?
             var suggestion: Date?
             let nextHeld = group.sessions.contains { $0.sessionNumber > booking.sessionNumber && $0.status.holdsSlot }
-            if group.strategy == .sequential, !progress.isFinished, !nextHeld, booking.sessionNumber < group.totalSessions {
+            let finished = GroupState.of(progress, cancelled: group.cancelled, expiresAt: group.expiresAt, now: now) == .completed
+            if group.strategy == .sequential, !finished, !nextHeld, booking.sessionNumber < group.totalSessions {
                 let gap = service.bufferRules.gap(afterSession: booking.sessionNumber)
                 let nextWindow = SchedulePlanner.sequentialWindow(after: booking.start, gap: gap, calendar: calendar)
                 window = nextWindow
@@ -44,7 +45,7 @@ extension AppDatabase {
             try self.queueCompletionFollowUps(db, group: group, completed: updated, window: window)
             try self.audit(db, action: "complete", entity: "booking", id: "\(bookingID)", before: "confirmed", after: "completed")
             return CompletionOutcome(booking: updated, group: group, nextWindow: window, suggestedNext: suggestion,
-                                     treatmentCompleted: progress.isFinished)
+                                     treatmentCompleted: finished)
         }
     }
 
@@ -128,7 +129,7 @@ extension AppDatabase {
                     let gap = service.bufferRules.gap(afterSession: previous.number)
                     if let conflict = SchedulePlanner.checkGap(previous: previous.start, next: next.start, gap: gap, calendar: calendar),
                        case .gapTooShort = conflict {
-                        throw StoreError.notBookable(reason: "session \(next.number) on \(calendar.dayTime(next.start)) would be too close to session \(previous.number) on \(calendar.dayTime(previous.start)): \(conflict).\(shiftLater || group.strategy != .immediate ? "" : " Move the later sessions too (shift later).")")
+                        throw StoreError.notBookable(reason: "session \(next.number) on \(calendar.dayTime(next.start)) would be too close to session \(previous.number) on \(calendar.dayTime(previous.start)): \(conflict.message(provider: "", calendar: calendar))\(shiftLater || group.strategy != .immediate ? "" : " Move the later sessions too (shift later).")")
                     }
                     if next.start <= previous.start {
                         throw StoreError.notBookable(reason: "session \(next.number) would come before session \(previous.number). Keep the sessions in order.")
@@ -147,7 +148,7 @@ extension AppDatabase {
             for move in moves {
                 let minutes = Int(move.booking.end.timeIntervalSince(move.booking.start) / 60)
                 if let conflict = schedule.conflict(start: move.start, durationMinutes: minutes, calendar: calendar) {
-                    problems.append("Session \(move.booking.sessionNumber) at \(calendar.dayTime(move.start)): \(conflict)")
+                    problems.append("Session \(move.booking.sessionNumber) at \(calendar.dayTime(move.start)): \(conflict.message(provider: provider.name, calendar: calendar))")
                 } else {
                     schedule = schedule.adding(busy: DateInterval(start: move.start, duration: TimeInterval(minutes * 60)))
                 }

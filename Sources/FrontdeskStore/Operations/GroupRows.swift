@@ -77,8 +77,13 @@ extension AppDatabase {
                 (SELECT MIN(start_at) FROM bookings WHERE session_group_id = ?1 AND status = 'confirmed'),
                 (SELECT MAX(start_at) FROM bookings WHERE session_group_id = ?1 AND status != 'cancelled'),
                 created_at),
+              -- Completed when every session is done, or every number is resolved (some missed) and none is pending:
+              -- the same rule as the core's GroupState.
               completed_at = CASE
                 WHEN (SELECT COUNT(*) FROM bookings WHERE session_group_id = ?1 AND status = 'completed') >= total_sessions
+                  OR ((SELECT COUNT(*) FROM bookings WHERE session_group_id = ?1 AND status IN ('completed', 'no_show')) >= total_sessions
+                      AND NOT EXISTS (SELECT 1 FROM bookings WHERE session_group_id = ?1 AND status = 'confirmed')
+                      AND EXISTS (SELECT 1 FROM bookings WHERE session_group_id = ?1 AND status = 'completed'))
                 THEN COALESCE(completed_at, ?2) ELSE NULL END
             WHERE session_group_id = ?1
             """, arguments: [id, now.storedSeconds])

@@ -80,12 +80,18 @@ extension AppDatabase {
         switch filter.state {
         case nil: break
         case .active?:
-            conditions.append("g.cancelled = 0 AND g.completed_at IS NULL AND (g.expires_at IS NULL OR g.expires_at > ?)")
+            conditions.append("""
+                g.cancelled = 0 AND g.completed_at IS NULL AND (g.expires_at IS NULL OR g.expires_at > ? OR EXISTS (
+                    SELECT 1 FROM bookings b WHERE b.session_group_id = g.session_group_id AND b.status = 'confirmed'))
+                """)
             arguments.append(n)
         case .completed?: conditions.append("g.completed_at IS NOT NULL")
         case .cancelled?: conditions.append("g.cancelled = 1 AND g.completed_at IS NULL")
         case .expired?:
-            conditions.append("g.cancelled = 0 AND g.completed_at IS NULL AND g.expires_at <= ?")
+            conditions.append("""
+                g.cancelled = 0 AND g.completed_at IS NULL AND g.expires_at <= ? AND NOT EXISTS (
+                    SELECT 1 FROM bookings b WHERE b.session_group_id = g.session_group_id AND b.status = 'confirmed')
+                """)
             arguments.append(n)
         }
         let order = direction == .forward ? "ASC" : "DESC"

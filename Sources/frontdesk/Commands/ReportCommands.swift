@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import FrontdeskCore
+import FrontdeskStore
+
+struct KPICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "kpi", abstract: "The dashboard figures, each defined once.")
+    @OptionGroup var database: DatabaseOptions
+    @Flag(help: "Print JSON: every figure by name; rates as 0–1 (null when nothing is measured yet).") var json = false
+
+    func run() throws {
+        let db = try database.open()
+        let report = try store { () throws(StoreError) in try db.kpiReport() }
+        if json {
+            var object: [String: Any] = [:]
+            var details: [String: Any] = [:]
+            for (kpi, value) in report.rows {
+                switch value {
+                case let .count(count):
+                    object[kpi.rawValue] = count
+                case let .ratio(numerator, denominator):
+                    object[kpi.rawValue] = value.rate.map { ($0 * 10_000).rounded() / 10_000 } as Any? ?? NSNull()
+                    details[kpi.rawValue] = ["numerator": numerator, "denominator": denominator]
+                }
+            }
+            object["rate_counts"] = details
+            Output.json(object)
+            return
+        }
+        let width = report.rows.map { $0.kpi.title.count }.max() ?? 20
+        for (kpi, value) in report.rows {
+            Output.line(kpi.title.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                        + value.description.padding(toLength: 18, withPad: " ", startingAt: 0) + "  " + kpi.definition)
+        }
+    }
+}
+
+struct FollowUpsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "followups",
+        abstract: "Generate the follow-ups that are due (idempotently) and list them.",
+        discussion: """
+        --send passes each pending follow-up as JSON on standard input to the notify command
+        (notify_command in the configuration file, an argv list; never run through a shell) and marks it sent
+        when the command exits 0.
+        """)
+    @OptionGroup var database: DatabaseOptions
+    @Flag(help: "Deliver the pending follow-ups with the notify command.") var send = false
+    @Option(help: "Mark one follow-up: ID=sent|called|dismissed.") var mark: String?
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let db = try database.open()
+        let calendar = db.calendar
+        if let mark {
+            let parts = mark.split(separator: "=")
+            guard parts.count == 2, let id = Int64(parts[0]), let status = FollowUpStatus(rawValue: String(parts[1])) else {
+                throw CommandFailure.invalid("--mark takes ID=sent, ID=called or ID=dismissed, e.g. --mark 12=called.")
+            }
+            let done = try store { () throws(StoreError) in try db.markFollowUp(id: id, as: status) }
+            Output.line("Follow-up #\(done.id) marked \(done.status.rawValue).")
+            return
+        }
+        let created = try store { () throws(StoreError) in try db.generateDueFollowUps() }
+        let pending = try store { () throws(StoreError) in try db.followUps(status: .pending, dueBefore: db.now, limit: 1_000) }
+        if send {
+            try NotifyCommand.deliver(pending, database: db)
+            return
+        }
+        if json {
+            Output.json(pending.map { f -> [String: Any] in
+                ["id": f.id, "kind": f.kind.rawValue, "customer": f.customerName, "customer_id": f.customerID,
+                 "phone": f.customerPhone as Any? ?? NSNull(), "email": f.customerEmail as Any? ?? NSNull(),
+                 "booking_id": f.bookingID as Any? ?? NSNull(), "session_group_id": f.groupID as Any? ?? NSNull(),
+                 "due": calendar.iso8601(f.dueAt), "text": f.text, "status": f.status.rawValue]
+            })
+            return
+        }
+        Output.error("\(created) new follow-up\(created == 1 ? "" : "s") generated.")
+        if pending.isEmpty { Output.line("Nothing is due.") }
+        for f in pending {
+            Output.line("#\(f.id)  \(f.kind.rawValue)  \(f.customerName)  due \(calendar.dayTime(f.dueAt))")
+            Output.line("    " + f.text.replacingOccurrences(of: "\n", with: "\n    "))
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import FrontdeskApp
+import FrontdeskCore
+import FrontdeskStore
+
+/// Delivers follow-ups through the configured notify command: the data goes to its standard input
+/// as JSON and is never interpolated into a shell line.
+enum NotifyCommand {
+    static func deliver(_ followUps: [FollowUp], database: AppDatabase) throws(CommandFailure) {
+        let environment = ProcessInfo.processInfo.environment
+        let configuration: AppConfiguration
+        do { configuration = try AppConfiguration.load(environment: environment) } catch { throw .invalid("\(error)") }
+        let argv = configuration.notifyCommand
+        guard let program = argv.first else {
+            let file = AppConfiguration.configFolder(environment: environment).appendingPathComponent("config.toml").path
+            throw .invalid("No notify_command is configured. Add e.g. notify_command = [\"/usr/local/bin/send-sms\"] to \(file), or mark follow-ups called instead.")
+        }
+        var sent = 0
+        for followUp in followUps {
+            let payload: [String: Any] = [
+                "id": followUp.id, "kind": followUp.kind.rawValue, "customer": followUp.customerName,
+                "phone": followUp.customerPhone as Any? ?? NSNull(), "email": followUp.customerEmail as Any? ?? NSNull(),
+                "text": followUp.text, "due": database.calendar.iso8601(followUp.dueAt),
+            ]
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: program.hasPrefix("/") ? program : "/usr/bin/env")
+            process.arguments = program.hasPrefix("/") ? Array(argv.dropFirst()) : argv
+            let input = Pipe()
+            process.standardInput = input
+            do {
+                try process.run()
+                input.fileHandleForWriting.write((try? JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys])) ?? Data())
+                try input.fileHandleForWriting.close()
+                process.waitUntilExit()
+            } catch {
+                throw .failed("The notify command \(program) could not be started: \(error). Nothing more was sent.")
+            }
+            guard process.terminationStatus == 0 else {
+                throw .failed("The notify command exited with \(process.terminationStatus) for follow-up #\(followUp.id); it stays pending. \(sent) were sent.")
+            }
+            _ = try store { () throws(StoreError) in try database.markFollowUp(id: followUp.id, as: .sent) }
+            sent += 1
+        }
+        Output.line("Sent \(sent) follow-up\(sent == 1 ? "" : "s").")
+    }
+}

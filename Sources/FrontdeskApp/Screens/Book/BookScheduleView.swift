@@ -65,11 +65,11 @@ extension BookStepView {
     /// "free", "moved", "set by hand" or "no free slot", with the reason when there is one.
     private func availability(_ session: PlannedSession, pinned: Bool) -> Table.Item {
         if !session.isPlaceable {
-            return Table.Item("✗ no free slot" + (session.conflict.map { ": \($0)" } ?? ""), role: .statusError)
+            return Table.Item("✗ no free slot" + (session.conflict.map { ": \($0.shortLabel)" } ?? ""), role: .statusError)
         }
         if pinned { return Table.Item("✎ set by hand", role: .accent) }
         if session.start != session.requestedStart || session.conflict != nil {
-            return Table.Item("→ moved" + (session.conflict.map { ": \($0)" } ?? ""), role: .warning)
+            return Table.Item("→ moved" + (session.conflict.map { ": \($0.shortLabel)" } ?? ""), role: .warning)
         }
         return Table.Item("✓ free", role: .completed)
     }
@@ -112,8 +112,8 @@ extension BookStepView {
         line("Which days and times suit the customer? The desk proposes the next \(count) free slots.", &buffer)
         blank()
         field("Pattern", flow.flexible.pattern, &buffer, labelWidth: 9, width: 40)
-        if flow.flexible.parsedPattern != nil {
-            line("→ understood: \(flow.flexible.pattern.value.trimmingCharacters(in: .whitespaces))", &buffer, role: .accent, indent: 9)
+        if let pattern = flow.flexible.parsedPattern {
+            line("→ \(pattern)", &buffer, role: .accent, indent: 9)
         } else if let problem = flow.flexible.patternProblem {
             paragraph(problem, &buffer, role: .statusError, indent: 9)
         } else {

@@ -215,14 +215,17 @@ extension BookStepView {
             Table.Row([Table.Item(row.title), Table.Item(row.label ?? ""),
                        Table.Item(calendar.shortDayWithYear(calendar.localDay(of: row.start))), Table.Item(calendar.time(row.start)),
                        Table.Item("\(row.durationMinutes) min"), Table.Item(row.provider),
-                       Table.Item(row.note ?? "", role: row.note?.hasPrefix("changed") == true ? .warning : .dim)])
+                       Table.Item(row.note ?? "", role: row.note == nil ? nil : .warning)])
         }
-        let columns = [Table.Column("Session", width: .fixed(14)), Table.Column("", width: .flexible(3)),
+        let titleWidth = max(7, rows.map { TextWidth.width(of: $0.title) }.max() ?? 0)
+        let noteWidth = rows.contains { $0.note != nil } ? 11 : 0
+        let columns = [Table.Column("Session", width: .fixed(titleWidth)), Table.Column("", width: .flexible(3)),
                        Table.Column("Date", width: .fixed(15)), Table.Column("Time", width: .fixed(5)),
                        Table.Column("Length", width: .fixed(7)), Table.Column("Provider", width: .flexible(2)),
-                       Table.Column("", width: .flexible(3))]
+                       Table.Column("", width: .fixed(noteWidth))]
         let reserved = 6
         table(Table(columns: columns, rows: tableRows), &buffer, maxRows: max(3, min(rows.count + 1, rowsLeft - reserved)))
+        for detail in rows.compactMap(\.detail) { paragraph("⚠ " + detail, &buffer, role: .warning, indent: 1) }
         blank()
         line(ServiceDescription(service: service).priceLine, &buffer)
         if service.isMultiSession {

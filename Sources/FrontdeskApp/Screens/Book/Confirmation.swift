@@ -12,8 +12,10 @@ struct ConfirmationRow: Sendable, Equatable {
     var start: Date
     var durationMinutes: Int
     var provider: String
-    /// Why the row deserves a look: moved from the requested time, pinned by staff, changed by a re-plan.
+    /// A short tag when the row deserves a look: "moved", "set by hand", "changed".
     var note: String?
+    /// The whole story behind the tag, shown under the table.
+    var detail: String?
 }
 
 extension BookFlow {
@@ -30,28 +32,34 @@ extension BookFlow {
             let provider = immediate.proposal?.provider.name ?? "Any available"
             return immediate.sessions.map { session in
                 var note: String?
+                var detail: String?
+                let title = sessionTitle(session.number)
                 if let before = immediate.startsBeforeReplan?[session.number], before != session.start {
-                    note = "changed (was \(calendar.dayTime(before)))"
+                    note = "changed"
+                    detail = "\(title) changed: was \(calendar.dayTime(before)), now \(calendar.dayTime(session.start))."
                 } else if immediate.pinned[session.number] != nil {
-                    note = "date set by hand"
+                    note = "set by hand"
                 } else if session.start != session.requestedStart {
-                    note = "moved from \(calendar.dayTime(session.requestedStart))"
+                    note = "moved"
+                    let why = session.conflict.map { " (\($0.message(provider: provider, calendar: calendar)))" } ?? ""
+                    detail = "\(title) moved from \(calendar.dayTime(session.requestedStart)) to \(calendar.dayTime(session.start))\(why)"
                 }
-                return ConfirmationRow(number: session.number, title: sessionTitle(session.number), label: label(session.number),
-                                       start: session.start, durationMinutes: session.durationMinutes, provider: provider, note: note)
+                return ConfirmationRow(number: session.number, title: title, label: label(session.number),
+                                       start: session.start, durationMinutes: session.durationMinutes, provider: provider,
+                                       note: note, detail: detail)
             }
         case .flexibleProposal:
             let slots = flexible.proposal
             return zip(upcomingNumbers, (slots?.starts ?? []).sorted()).map { number, start in
                 ConfirmationRow(number: number, title: sessionTitle(number), label: label(number), start: start,
                                 durationMinutes: definition.durationMinutes(forSession: number),
-                                provider: slots?.provider.name ?? "Any available", note: nil)
+                                provider: slots?.provider.name ?? "Any available", note: nil, detail: nil)
             }
         default:
             return zip(dates.numbers, dates.sortedDates()).map { number, start in
                 ConfirmationRow(number: number, title: sessionTitle(number), label: label(number), start: start,
                                 durationMinutes: definition.durationMinutes(forSession: number),
-                                provider: providers.chosen?.name ?? "Any available", note: nil)
+                                provider: providers.chosen?.name ?? "Any available", note: nil, detail: nil)
             }
         }
     }

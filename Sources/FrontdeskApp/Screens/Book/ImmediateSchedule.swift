@@ -157,6 +157,7 @@ extension BookFlow {
         planChangedNotice = "Another booking took a slot since the preview, so nothing was booked. The plan is re-planned below: check the times marked “changed” and press Enter to book them."
         receiveImmediateProposal(proposal)
         isBooking = false
+        status = nil
         if !proposal.plan.isComplete {
             planChangedNotice = "Another booking took a slot since the preview, and no free slot fits the treatment's gaps now. Nothing was booked. Press Esc to change the dates."
         }

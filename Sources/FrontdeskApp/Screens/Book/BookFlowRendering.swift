@@ -57,13 +57,13 @@ extension BookFlow {
     var choicesSoFar: String {
         var parts: [String] = []
         if let customer = customers.chosen {
-            parts.append(customer.name + (customer.phone.map { " (\($0))" } ?? ""))
+            parts.append(customer.name)
         }
         if let service = services.chosen, step.stage.rawValue > BookStage.service.rawValue || isContinuing {
             parts.append(service.name)
         }
         if step.stage.rawValue > BookStage.provider.rawValue {
-            parts.append(providers.chosen?.name ?? "Any available provider")
+            parts.append(providers.chosen?.name ?? "any available provider")
         }
         if let group, let service = services.chosen {
             let held = group.sessions.filter { $0.status.holdsSlot }.count

@@ -179,10 +179,11 @@ extension BookStepView {
             y += 1
         }
         blank()
+        // The row already shows an understood date; below goes what needs words: a reason or examples.
         if dates.fields.indices.contains(dates.index) {
             let current = dates.fields[dates.index]
             let (text, role) = current.feedback(calendar: calendar, now: flow.now)
-            paragraph(text, &buffer, role: role)
+            if current.date == nil || role == .warning { paragraph(text, &buffer, role: role) }
         }
     }
 
@@ -193,7 +194,7 @@ extension BookStepView {
         }
         let gap = service.bufferRules.gap(afterSession: number)
         var text = "Only this session is booked now. Session \(number + 1) is booked after it is completed, "
-        text += gap.maximum.map { "\(gap.minimum) to \($0) later" } ?? "at least \(gap.minimum) later"
+        text += gap.maximum.map { "\(ServiceDescription.range(gap.minimum, $0)) later" } ?? "at least \(gap.minimum) later"
         if gap.recommended != gap.minimum { text += " (ideally \(gap.recommended))" }
         guard let start else { return text + "." }
         let earliest = calendar.adding(gap.minimum, to: start)

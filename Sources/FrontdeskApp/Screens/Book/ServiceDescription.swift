@@ -63,8 +63,7 @@ struct ServiceDescription: Sendable, Equatable {
         var parts: [String] = []
         if let frequency { parts.append("Most book \(frequency)") }
         if let maximum = gap.maximum {
-            let from = gap.minimum.unit == maximum.unit ? "\(gap.minimum.value)" : "\(gap.minimum)"
-            parts.append("\(plural(noun, 2)) \(from) to \(maximum) apart")
+            parts.append("\(plural(noun, 2)) \(Self.range(gap.minimum, maximum)) apart")
         } else if gap.minimum.value > 0 {
             parts.append("at least \(gap.minimum) apart")
         } else if service.strategy == .flexible {
@@ -97,6 +96,11 @@ struct ServiceDescription: Sendable, Equatable {
     private var totalSpanDays: Int? {
         guard service.strategy == .immediate, service.totalSessions > 1 else { return nil }
         return (1..<service.totalSessions).map { service.bufferRules.gap(afterSession: $0).planned.approximateDays }.reduce(0, +)
+    }
+
+    /// "2 to 7 days", or "1 week to 14 days" when the units differ.
+    static func range(_ minimum: GapLength, _ maximum: GapLength) -> String {
+        minimum.unit == maximum.unit ? "\(minimum.value) to \(maximum)" : "\(minimum) to \(maximum)"
     }
 
     /// "3,500.00": fixed separators, so the screen reads the same on every machine.

@@ -16,20 +16,30 @@ extension BookFlow {
                      ellipsis: theme.symbols.ellipsis)
         buffer.fill(area.row(3), symbol: theme.symbols.box.horizontal, style: theme[.border])
 
-        let body = Rect(x: area.x + 1, y: area.y + 4, width: area.width - 2, height: area.height - 5)
+        // The status gets as many rows as its sentence needs (store refusals can be long), up to four.
+        let statusLines = status.map { statusRows($0.message, width: area.width - 2) } ?? []
+        let body = Rect(x: area.x + 1, y: area.y + 4, width: area.width - 2, height: area.height - 4 - max(1, statusLines.count))
         var view = BookStepView(flow: self, theme: theme)
         view.render(into: &buffer, area: body)
 
         if let status {
-            let kind: StatusLine.Kind = status.kind == .error ? .error : .info
-            var line = StatusLine(status.message, kind: kind)
-            if status.kind == .warning { line.kind = .info }
-            line.render(into: &buffer, area: area.row(-1), theme: theme)
-            if status.kind == .warning {
-                buffer.patchStyle(area.row(-1), with: theme[.warning])
+            let role: ThemeRole = status.kind == .error ? .statusError : status.kind == .warning ? .warning : .statusInfo
+            for (index, text) in statusLines.enumerated() {
+                let row = area.row(index - statusLines.count)
+                // Errors fill their rows so they cannot be missed, even in monochrome.
+                if status.kind == .error { buffer.fill(row, style: theme[role]) }
+                buffer.write(" " + text, at: row.x, y: row.y, style: theme[role], maxWidth: row.width, ellipsis: theme.symbols.ellipsis)
             }
         }
         if let leaving { leaving.render(into: &buffer, area: area, theme: theme) }
+    }
+
+    /// The status message wrapped to the width, at most four rows (the last one cut with an ellipsis).
+    private func statusRows(_ message: String, width: Int) -> [String] {
+        let flat = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        let lines = TextWrap.lines(flat, width: width)
+        guard lines.count > 4 else { return lines }
+        return Array(lines.prefix(3)) + [lines[3...].joined(separator: " ")]
     }
 
     /// "1 Customer › 2 Service › …" with the current stage highlighted and later ones dimmed.

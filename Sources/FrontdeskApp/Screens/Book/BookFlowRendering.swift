@@ -73,7 +73,7 @@ extension BookFlow {
             parts.append(service.name)
         }
         if step.stage.rawValue > BookStage.provider.rawValue {
-            parts.append(providers.chosen?.name ?? "any available provider")
+            parts.append(providers.chosen?.name ?? "any provider")
         }
         if let group, let service = services.chosen {
             let held = group.sessions.filter { $0.status.holdsSlot }.count

@@ -17,8 +17,8 @@ extension BookStepView {
     mutating func immediateStart(_ buffer: inout Buffer) {
         guard let service else { return }
         let definition = service.definition
-        line("When should \(definition.label(forSession: 1).lowercased()) (\(flow.sessionTitle(1)), \(definition.durationMinutes(forSession: 1)) min) take place?", &buffer)
-        line("The other sessions follow at the treatment's gaps; the preview checks every one.", &buffer, role: .dim)
+        paragraph("When should \(definition.label(forSession: 1).lowercased()) (\(flow.sessionTitle(1)), \(definition.durationMinutes(forSession: 1)) min) take place?", &buffer)
+        paragraph("The rest follow at the treatment's gaps; the preview checks each one.", &buffer, role: .dim)
         blank()
         field("Start", flow.immediate.start.text, &buffer, width: 36)
         feedback(flow.immediate.start, &buffer)
@@ -29,7 +29,7 @@ extension BookStepView {
     mutating func immediatePreview(_ buffer: inout Buffer) {
         let plan = flow.immediate
         let first = plan.proposedFirstStart.map(calendar.dayTime) ?? "?"
-        line("Every session from \(first), checked against \(plan.proposal?.provider.name ?? "the providers")' calendar:", &buffer)
+        paragraph("All \(plan.sessions.count) sessions from \(first), checked for \(plan.proposal?.provider.name ?? "the providers"):", &buffer)
         blank()
         guard let proposal = plan.proposal, !plan.isProposing else {
             line("Checking availability…", &buffer, role: .dim)
@@ -40,14 +40,13 @@ extension BookStepView {
             rows.append(Table.Row([
                 Table.Item("\(session.number)"), Table.Item(session.label),
                 Table.Item(calendar.shortDayWithYear(calendar.localDay(of: session.start))), Table.Item(calendar.time(session.start)),
-                Table.Item("\(session.durationMinutes)"), Table.Item(proposal.provider.name),
+                Table.Item("\(session.durationMinutes)"),
                 availability(session, pinned: plan.pinned[session.number] != nil),
             ]))
         }
-        let columns = [Table.Column("#", width: .fixed(2)), Table.Column("Session", width: .flexible(3)),
+        let columns = [Table.Column("#", width: .fixed(2)), Table.Column("Session", width: .flexible(1)),
                        Table.Column("Date", width: .fixed(15)), Table.Column("Time", width: .fixed(5)),
-                       Table.Column("Min", width: .fixed(3), alignment: .right), Table.Column("Provider", width: .flexible(2)),
-                       Table.Column("Availability", width: .flexible(2))]
+                       Table.Column("Min", width: .fixed(3), alignment: .right), Table.Column("Availability", width: .flexible(1))]
         table(Table(columns: columns, rows: rows, selectedIndex: plan.selected), &buffer, maxRows: rows.count + 1)
         blank()
         for conflict in proposal.conflictLines(calendar: calendar) { paragraph("⚠ " + conflict, &buffer, role: .warning) }
@@ -56,9 +55,9 @@ extension BookStepView {
             field("Session \(plan.sessions[plan.selected].number) on", editing.text, &buffer, labelWidth: 14, width: 36)
             feedback(editing, &buffer, indent: 14)
         } else if proposal.plan.fitsAsRequested {
-            line("Every session fits as requested. Enter accepts the plan; e edits a session's date.", &buffer, role: .dim)
+            paragraph("Every session fits as requested. Enter accepts the plan; e edits a session's date.", &buffer, role: .dim)
         } else {
-            line("Enter accepts the proposed times; e edits a session's date and the rest re-plan around it.", &buffer, role: .dim)
+            paragraph("Not every session fits as requested. Enter accepts the proposed times; e edits a session's date and the later ones re-plan around it.", &buffer, role: .warning)
         }
     }
 
@@ -81,9 +80,9 @@ extension BookStepView {
         let noun = service.definition.sessionNoun.lowercased()
         let remaining = flow.remainingInPackage
         if flow.group == nil {
-            line("The package includes \(service.totalSessions) \(noun)s. Book as many or as few now as the customer likes.", &buffer)
+            paragraph("The package has \(service.totalSessions) \(noun)s; book as many or as few now as the customer likes.", &buffer)
         } else {
-            line("\(remaining) of \(service.totalSessions) \(noun)s are not booked yet; the numbering continues at \(flow.upcomingNumbers.first ?? 1).", &buffer)
+            paragraph("\(remaining) of \(service.totalSessions) \(noun)s are not booked yet; the numbering continues at \(flow.upcomingNumbers.first ?? 1).", &buffer)
         }
         paragraph(ServiceDescription(service: service).spacingLine, &buffer, role: .dim)
         blank()
@@ -103,13 +102,13 @@ extension BookStepView {
         table(Table(columns: [Table.Column("", width: .fixed(1)), Table.Column("", width: .flexible(1))], rows: rows,
                     selectedIndex: flow.flexible.mode.rawValue, showsHeader: false), &buffer, maxRows: 2)
         blank()
-        line("A pattern is what the customer says: “Mondays and Wednesdays at 6pm, Saturday mornings”.", &buffer, role: .dim)
+        paragraph("A pattern is what the customer says, e.g. “Mon Wed 18:00, Sat 10:00”.", &buffer, role: .dim)
     }
 
     mutating func flexiblePattern(_ buffer: inout Buffer) {
         guard let service else { return }
         let count = flow.flexible.chosenCount ?? 1
-        line("Which days and times suit the customer? The desk proposes the next \(count) free slots.", &buffer)
+        paragraph("Which days and times suit the customer? The desk proposes the next \(count) free slots.", &buffer)
         blank()
         field("Pattern", flow.flexible.pattern, &buffer, labelWidth: 9, width: 40)
         if let pattern = flow.flexible.parsedPattern {
@@ -210,20 +209,20 @@ extension BookStepView {
     mutating func confirm(_ buffer: inout Buffer) {
         guard let service, let customer = flow.customers.chosen else { return }
         let rows = flow.confirmationRows
-        line("Book for \(customer.name): \(service.name)", &buffer, role: .title)
+        paragraph("Book for \(customer.name): \(service.name)", &buffer, role: .title)
+        line("With \(rows.first?.provider ?? "any available provider")", &buffer)
         blank()
         let tableRows = rows.map { row in
             Table.Row([Table.Item(row.title), Table.Item(row.label ?? ""),
                        Table.Item(calendar.shortDayWithYear(calendar.localDay(of: row.start))), Table.Item(calendar.time(row.start)),
-                       Table.Item("\(row.durationMinutes) min"), Table.Item(row.provider),
+                       Table.Item("\(row.durationMinutes) min"),
                        Table.Item(row.note ?? "", role: row.note == nil ? nil : .warning)])
         }
         let titleWidth = max(7, rows.map { TextWidth.width(of: $0.title) }.max() ?? 0)
         let noteWidth = rows.contains { $0.note != nil } ? 11 : 0
         let columns = [Table.Column("Session", width: .fixed(titleWidth)), Table.Column("", width: .flexible(3)),
                        Table.Column("Date", width: .fixed(15)), Table.Column("Time", width: .fixed(5)),
-                       Table.Column("Length", width: .fixed(7)), Table.Column("Provider", width: .flexible(2)),
-                       Table.Column("", width: .fixed(noteWidth))]
+                       Table.Column("Length", width: .fixed(7)), Table.Column("", width: .fixed(noteWidth))]
         let reserved = 6
         table(Table(columns: columns, rows: tableRows), &buffer, maxRows: max(3, min(rows.count + 1, rowsLeft - reserved)))
         for detail in rows.compactMap(\.detail) { paragraph("⚠ " + detail, &buffer, role: .warning, indent: 1) }

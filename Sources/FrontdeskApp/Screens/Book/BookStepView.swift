@@ -92,7 +92,7 @@ struct BookStepView {
 
     mutating func newCustomer(_ buffer: inout Buffer) {
         let form = flow.newCustomer
-        line("New customer: a name, and a phone or an email so they get the confirmation.", &buffer)
+        paragraph("New customer: a name, and a phone or an email so they get the confirmation.", &buffer)
         blank()
         field("Name", form.name, &buffer, width: 40)
         blank()
@@ -111,7 +111,7 @@ struct BookStepView {
 
     mutating func service(_ buffer: inout Buffer) {
         let search = flow.services
-        line("Which service? Type its name or what the customer said (implant, physio, learn to drive).", &buffer)
+        paragraph("Which service? Type its name or what the customer asked for, e.g. implant.", &buffer)
         blank()
         field("Search", search.field, &buffer)
         blank()
@@ -141,7 +141,7 @@ struct BookStepView {
             line("Loading the treatment…", &buffer, role: .dim)
             return
         }
-        line("Who delivers \(service.name)? Enter takes “Any available”.", &buffer)
+        paragraph("Who delivers \(service.name)? Enter takes “Any available”.", &buffer)
         blank()
         var rows = [Table.Row([Table.Item("Any available"), Table.Item("the first provider free at the chosen times", role: .dim)])]
         rows += choice.providers.map { provider in

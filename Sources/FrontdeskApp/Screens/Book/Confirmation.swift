@@ -29,7 +29,7 @@ extension BookFlow {
         }
         switch confirmReturn {
         case .immediatePreview:
-            let provider = immediate.proposal?.provider.name ?? "Any available"
+            let provider = immediate.proposal?.provider.name ?? "any available provider"
             return immediate.sessions.map { session in
                 var note: String?
                 var detail: String?
@@ -53,13 +53,13 @@ extension BookFlow {
             return zip(upcomingNumbers, (slots?.starts ?? []).sorted()).map { number, start in
                 ConfirmationRow(number: number, title: sessionTitle(number), label: label(number), start: start,
                                 durationMinutes: definition.durationMinutes(forSession: number),
-                                provider: slots?.provider.name ?? "Any available", note: nil, detail: nil)
+                                provider: slots?.provider.name ?? "any available provider", note: nil, detail: nil)
             }
         default:
             return zip(dates.numbers, dates.sortedDates()).map { number, start in
                 ConfirmationRow(number: number, title: sessionTitle(number), label: label(number), start: start,
                                 durationMinutes: definition.durationMinutes(forSession: number),
-                                provider: providers.chosen?.name ?? "Any available", note: nil, detail: nil)
+                                provider: providers.chosen?.name ?? "any available provider", note: nil, detail: nil)
             }
         }
     }

@@ -20,8 +20,8 @@ struct NewCustomerForm: Sendable, Equatable {
     enum Field: Int, Sendable, CaseIterable { case name, phone, email }
 
     var name = TextField(placeholder: "first and last name")
-    var phone = TextField(placeholder: "+41 79 123 45 67", isFocused: false)
-    var email = TextField(placeholder: "name@example.com", isFocused: false)
+    var phone = TextField(placeholder: "e.g. +41 79 123 45 67", isFocused: false)
+    var email = TextField(placeholder: "e.g. name@example.com", isFocused: false)
     var focus: Field = .name
     var error: String?
     var isSaving = false

@@ -144,11 +144,7 @@ extension BookFlow {
         } else {
             immediate.selected = min(immediate.selected, max(0, sessions.count - 1))
         }
-        if step == .confirm {
-            isBooking = false
-        } else if !proposal.plan.fitsAsRequested {
-            status = .warning("Not every session fits as requested: see the reasons below. Enter accepts the proposed times; e edits a date.")
-        }
+        if step == .confirm { isBooking = false }
     }
 
     /// The store's plan differs from the one confirmed: show the new one on the confirmation.

@@ -50,12 +50,16 @@ public enum ProcessRunner {
     /// Runs `frontdesk` to the end and returns its exit status and output.
     @discardableResult
     public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
-        let (process, out, err) = try start(arguments, environment: environment, stdin: stdin)
+        finish(try start(arguments, environment: environment, stdin: stdin))
+    }
+
+    /// Waits for a started process and collects its output.
+    public static func finish(_ started: (process: Process, stdout: Pipe, stderr: Pipe)) -> Result {
         // Read before waiting so a large output cannot fill the pipe and block the child.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+        let stdout = started.stdout.fileHandleForReading.readDataToEndOfFile()
+        let stderr = started.stderr.fileHandleForReading.readDataToEndOfFile()
+        started.process.waitUntilExit()
+        return Result(status: started.process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                       stderr: String(decoding: stderr, as: UTF8.self))
     }
 

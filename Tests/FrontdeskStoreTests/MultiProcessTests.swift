@@ -16,14 +16,8 @@ import Testing
             try ProcessRunner.start(["book", "--db", t.path, "--customer", "\(customer.id)", "--service", "\(clinic.driving.id)",
                                      "--provider", "\(clinic.provider.id)", "--start", "2026-03-10 10:00"], environment: environment)
         }
-        var statuses: [Int32] = []
-        var errors: [String] = []
-        for (process, out, err) in processes {
-            _ = out.fileHandleForReading.readDataToEndOfFile()
-            errors.append(String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
-            process.waitUntilExit()
-            statuses.append(process.terminationStatus)
-        }
+        let results = processes.map(ProcessRunner.finish)
+        let statuses = results.map(\.status), errors = results.map(\.stderr)
         #expect(statuses.filter { $0 == 0 }.count == 1, "exit codes \(statuses), errors \(errors)")
         #expect(statuses.filter { $0 == 1 }.count == 7)
         for (status, message) in zip(statuses, errors) where status != 0 {
@@ -34,13 +28,38 @@ import Testing
         #expect(try t.database.integrityCheck() == "ok")
     }
 
+    @Test func eightProcessesCreatingTheSameNewDatabaseAllSucceed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("frontdesk-init-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("new.sqlite").path
+        // Migrations run under a lock beside the file, so simultaneous first starts never collide.
+        let processes = try (0..<8).map { index in
+            try ProcessRunner.start(index.isMultiple(of: 2) ? ["init", "--db", path, "--timezone", "Europe/Zurich"]
+                                                            : ["customer", "add", "--name", "Customer \(index)", "--db", path])
+        }
+        let results = processes.map(ProcessRunner.finish)
+        let statuses = results.map(\.status), errors = results.map(\.stderr)
+        // `customer add` on a file that does not exist yet is refused cleanly (exit 1); every init succeeds.
+        for (index, status) in statuses.enumerated() where index.isMultiple(of: 2) {
+            #expect(status == 0, "init failed: \(errors[index])")
+        }
+        for (index, status) in statuses.enumerated() where !index.isMultiple(of: 2) {
+            #expect(status == 0 || (status == 1 && errors[index].contains("no database there yet")), "\(errors[index])")
+        }
+        let db = try AppDatabase.open(path: path)
+        #expect(try db.integrityCheck() == "ok")
+        #expect(db.calendar.timeZone.identifier == "Europe/Zurich")
+        #expect(try db.searchCustomers("Customer").count == statuses.enumerated().filter { !$0.offset.isMultiple(of: 2) && $0.element == 0 }.count)
+    }
+
     @Test func killingBookingProcessesNeverLeavesAHalfBookedTreatment() throws {
         let t = try TemporaryDatabase()
         let clinic = try ClinicFixture.seed(t.database)
         let customer = clinic.customer
         let environment = ["FRONTDESK_NOW": "2026-03-04T09:00:00+01:00"]
         var killed = 0
-        var generator = SplitMix(seed: 42)
+        var generator = SeededRandom(seed: 42)
         // Each process books a whole implant treatment; most are killed at a random moment.
         for round in 0..<40 {
             let day = 10 + (round % 15)
@@ -63,18 +82,5 @@ import Testing
             #expect(group.sessions.count == group.totalSessions, "treatment \(group.id) has \(group.sessions.count) of \(group.totalSessions)")
         }
         #expect(try t.database.integrityCheck() == "ok")
-    }
-}
-
-/// A small deterministic random generator, so a failing run can be repeated.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

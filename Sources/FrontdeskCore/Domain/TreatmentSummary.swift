@@ -85,9 +85,12 @@ public struct TreatmentFilter: Sendable, Equatable {
     public var state: State?
     public var customerQuery: String?
     public var customerID: Int64?
+    /// False lists treatments only, without single bookings.
+    public var includeSingles: Bool
 
     public init(from: Date? = nil, to: Date? = nil, providerID: Int64? = nil, strategy: Strategy? = nil,
-                state: State? = nil, customerQuery: String? = nil, customerID: Int64? = nil) {
+                state: State? = nil, customerQuery: String? = nil, customerID: Int64? = nil, includeSingles: Bool = true) {
+        self.includeSingles = includeSingles
         self.from = from
         self.to = to
         self.providerID = providerID

@@ -19,11 +19,14 @@ extension AppDatabase {
         guard try isEmpty() else {
             throw .invalid(field: "Demo", reason: "\(path) already holds data. Use a new file (--db) for the demo; nothing was changed.")
         }
-        for provider in DemoCatalog.providers { try addProvider(name: provider.name, hours: provider.hours) }
-        try importServices(json: DemoCatalog.servicesJSON)
+        let drafts = try Self.drafts(fromJSON: DemoCatalog.servicesJSON)
         let calendar = self.calendar
         let now = self.now
         try write { db in
+            for provider in DemoCatalog.providers {
+                _ = try self.insertProvider(db, name: provider.name, hours: try WorkingHours.parse(provider.hours), closedDays: [])
+            }
+            for draft in drafts { _ = try self.save(draft, db) }
             var seeder = try DemoSeeder(db: db, calendar: calendar, now: now, actor: self.actor)
             try seeder.seedStories()
             try db.execute(sql: "INSERT OR REPLACE INTO settings(key, value) VALUES ('demo', '1')")
@@ -125,7 +128,8 @@ struct DemoSeeder {
                 try immediate(customer: name, service: service, provider: service == laser ? "Sara Rossi" : (index % 2 == 0 ? "Dr. Anna Keller" : "Dr. Marc Brunner"),
                               firstDay: start, hour: hour, statuses: statuses)
             case physio:
-                let days = stride(from: start, to: min(start + 30, 1), by: 3).map { $0 }
+                // Completed every three days up to yesterday, at most seven of the eight sessions.
+                let days = Array(stride(from: start, to: min(start + 30, 1), by: 3).prefix(services[service]!.totalSessions - 1))
                 let statuses = days.map { _ in c.done }
                 try sessions(customer: name, service: service, provider: index % 2 == 0 ? "Lea Meier" : "Jonas Weber",
                              days: days.isEmpty ? [start] : days, hour: hour,
@@ -155,10 +159,10 @@ struct DemoSeeder {
     }
 
     /// The first free start at or after `hour` on `day` for the provider, within working hours.
-    private func freeStart(provider: Provider, day: LocalDay, hour: Int, minutes: Int) throws -> Date {
+    private func freeStart(provider: Provider, day: LocalDay, hour: Int, minutes: Int, alsoBusy: [DateInterval] = []) throws -> Date {
         let wanted = calendar.resolvedDate(day, minuteOfDay: hour * 60)
         let schedule = try AppDatabase.schedule(db, provider: provider, from: calendar.startOfDay(day),
-                                                to: calendar.startOfDay(day.adding(days: 30)))
+                                                to: calendar.startOfDay(day.adding(days: 30))).adding(busy: alsoBusy)
         return schedule.earliestFit(notBefore: wanted, durationMinutes: minutes, notAfter: nil, calendar: calendar) ?? wanted
     }
 
@@ -179,14 +183,13 @@ struct DemoSeeder {
         let service = services[serviceName]!
         let provider = providers[providerName]!
         var starts: [Date] = []
+        var placed: [DateInterval] = []
         for (index, day) in days.enumerated() {
-            let start = try freeStart(provider: provider, day: today.adding(days: day), hour: hour,
-                                      minutes: service.definition.durationMinutes(forSession: index + 1))
+            let minutes = service.definition.durationMinutes(forSession: index + 1)
+            // Sessions placed earlier in this treatment count as busy, so two never share a slot.
+            let start = try freeStart(provider: provider, day: today.adding(days: day), hour: hour, minutes: minutes, alsoBusy: placed)
             starts.append(start)
-            // Reserve it at once so the next session of this customer does not collide.
-            _ = try AppDatabase.insertBooking(db, customerID: try customer(name), service: service, providerID: provider.id, start: start,
-                                              number: 1, groupID: nil, actor: actor, now: now)
-            try db.execute(sql: "DELETE FROM bookings WHERE id = ?", arguments: [db.lastInsertedRowID])
+            placed.append(DateInterval(start: start, duration: TimeInterval(minutes * 60)))
         }
         try insertGroup(customer: name, service: service, provider: provider, starts: starts, statuses: statuses,
                         createdDaysAgo: createdDaysAgo ?? max(-(days.first ?? 0) + 2, 1), cancelGroup: false)

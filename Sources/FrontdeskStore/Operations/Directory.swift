@@ -85,16 +85,18 @@ extension AppDatabase {
         do { parsedHours = try WorkingHours.parse(hours) } catch {
             throw .invalid(field: "Working hours", reason: "\(error)")
         }
-        return try write { db in
-            if try Int.fetchOne(db, sql: "SELECT 1 FROM providers WHERE name = ? COLLATE NOCASE", arguments: [trimmed]) != nil {
-                throw StoreError.invalid(field: "Provider name", reason: "“\(trimmed)” exists already. Choose another name.")
-            }
-            try db.execute(sql: "INSERT INTO providers(name, working_hours, closed_days) VALUES (?, ?, ?)",
-                           arguments: [trimmed, parsedHours.description, RowDecoding.jsonArray(closedDays.map(\.description))])
-            let provider = Provider(id: db.lastInsertedRowID, name: trimmed, hours: parsedHours, closedDays: closedDays)
-            try self.audit(db, action: "add", entity: "provider", id: "\(provider.id)", after: trimmed)
-            return provider
+        return try write { db in try self.insertProvider(db, name: trimmed, hours: parsedHours, closedDays: closedDays) }
+    }
+
+    func insertProvider(_ db: Database, name: String, hours: WorkingHours, closedDays: [LocalDay]) throws -> Provider {
+        if try Int.fetchOne(db, sql: "SELECT 1 FROM providers WHERE name = ? COLLATE NOCASE", arguments: [name]) != nil {
+            throw StoreError.invalid(field: "Provider name", reason: "“\(name)” exists already. Choose another name.")
         }
+        try db.execute(sql: "INSERT INTO providers(name, working_hours, closed_days) VALUES (?, ?, ?)",
+                       arguments: [name, hours.description, RowDecoding.jsonArray(closedDays.map(\.description))])
+        let provider = Provider(id: db.lastInsertedRowID, name: name, hours: hours, closedDays: closedDays)
+        try audit(db, action: "add", entity: "provider", id: "\(provider.id)", after: name)
+        return provider
     }
 
     public func providers() throws(StoreError) -> [Provider] {

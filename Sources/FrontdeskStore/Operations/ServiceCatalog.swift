@@ -8,6 +8,14 @@ extension AppDatabase {
     /// A service whose name exists already is updated. All or nothing: one bad service saves none.
     @discardableResult
     public func importServices(json text: String) throws(StoreError) -> [(service: Service, created: Bool)] {
+        let drafts = try Self.drafts(fromJSON: text)
+        return try write { db in
+            try drafts.map { draft in try self.save(draft, db) }
+        }
+    }
+
+    /// Validates every service of a JSON document before anything is saved.
+    static func drafts(fromJSON text: String) throws(StoreError) -> [ServiceDraft] {
         let parsed: Any
         do { parsed = try CommentedJSON.parse(text) } catch {
             throw .invalid(field: "Service file", reason: "\(error)")
@@ -27,9 +35,7 @@ extension AppDatabase {
                 throw .invalid(field: "\(where_)\(error.field)", reason: error.reason)
             }
         }
-        return try write { db in
-            try drafts.map { draft in try self.save(draft, db) }
-        }
+        return drafts
     }
 
     /// Saves a service edited on the Services screen (or imported); validates first, saves nothing when invalid.
@@ -38,7 +44,7 @@ extension AppDatabase {
         try write { db in try self.save(draft, db).service }
     }
 
-    private func save(_ draft: ServiceDraft, _ db: Database) throws -> (service: Service, created: Bool) {
+    func save(_ draft: ServiceDraft, _ db: Database) throws -> (service: Service, created: Bool) {
         var providerIDs: [Int64] = []
         for name in draft.providerNames {
             guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM providers WHERE name = ? COLLATE NOCASE", arguments: [name]) else {

@@ -119,7 +119,7 @@ extension AppDatabase {
 
     private static func singleRows(_ db: Database, filter: TreatmentFilter, customerIDs: [Int64]?, cursor: TreatmentCursor?,
                                    direction: PageDirection, limit: Int) throws -> [TreatmentSummary] {
-        if filter.strategy != nil || filter.state == .expired { return [] }
+        if !filter.includeSingles || filter.strategy != nil || filter.state == .expired { return [] }
         var conditions = ["b.is_part_of_multi_session = 0"]
         var arguments: [any DatabaseValueConvertible] = []
         if let cursor {

@@ -61,7 +61,7 @@ struct GroupsCommand: ParsableCommand {
     func run() throws {
         let db = try database.open()
         let calendar = db.calendar
-        var filter = TreatmentFilter()
+        var filter = TreatmentFilter(includeSingles: false)
         if let customer { filter.customerID = try store { () throws(StoreError) in try db.resolveCustomer(customer).id } }
         if let state {
             guard let parsed = TreatmentFilter.State(rawValue: state) else { throw CommandFailure.invalid("--state must be active, completed, cancelled or expired.") }
@@ -70,11 +70,8 @@ struct GroupsCommand: ParsableCommand {
         if let strategy {
             guard let parsed = Strategy(rawValue: strategy) else { throw CommandFailure.invalid("--strategy must be immediate, sequential or flexible.") }
             filter.strategy = parsed
-        } else {
-            filter.strategy = nil
         }
         let rows = try store { () throws(StoreError) in try db.treatments(filter: filter, limit: limit) }
-            .filter { $0.kind == .group }
         var groups: [SessionGroup] = []
         for row in rows { if let id = row.groupID { groups.append(try store { () throws(StoreError) in try db.group(id: id) }) } }
         if json {

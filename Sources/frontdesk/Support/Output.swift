@@ -48,7 +48,7 @@ enum Output {
     static func bookingLine(_ b: Booking, calendar: ClinicCalendar, noun: String = "Session") -> String {
         let title = sessionTitle(b, noun: noun)
         let when = "\(calendar.dayTime(b.start))–\(calendar.time(b.end))"
-        let label = b.label == b.serviceName ? "" : "  \(b.label)"
+        let label = b.label == b.serviceName || b.label.hasPrefix("\(noun) \(b.sessionNumber) of") || b.label == title ? "" : "  \(b.label)"
         return "#\(b.id)  \(title.padding(toLength: 16, withPad: " ", startingAt: 0)) \(when)  \(b.customerName) · \(b.serviceName) · \(b.providerName)  [\(b.status.rawValue)]\(label)"
     }
 }

@@ -208,4 +208,33 @@ import Testing
         #expect(desk.text.contains("next free: Dr. Keller at Mon 9 Mar 2026 08:00"))
         #expect(desk.text.contains("When would the customer like session 1 of 8?"))
     }
+
+    @Test func aSingleAppointmentIsBookedWithoutATreatment() throws {
+        let (t, _) = try clinic()
+        try t.database.importServices(json: """
+            {"name": "Dental Check-up", "requires_multiple_sessions": false, "total_sessions_required": 1,
+             "multi_session_strategy": "flexible", "duration_minutes": 30, "price": 150, "trigger_words": ["check-up"]}
+            """)
+        let desk = BookFlowDriver(t)
+        desk.press(.enter)
+        desk.type("check-up")
+        #expect(desk.text.contains("One appointment of 30 min."))
+        #expect(desk.text.contains("Price 150.00."))
+        desk.press(.enter)
+        desk.press(.enter)
+        desk.type("fri 4pm")
+        desk.press(.enter)
+        #expect(desk.text.contains("Appointment"))
+        desk.press(.enter)
+        guard case let .booked(groupID, bookingIDs, message)? = desk.flow.outcome else {
+            Issue.record("expected a booking, got \(String(describing: desk.flow.outcome))")
+            return
+        }
+        #expect(groupID == nil)
+        #expect(bookingIDs.count == 1)
+        #expect(message.contains("Booked Dental Check-up for Marie Schmidt from Fri 6 Mar 2026 16:00"))
+        let booking = try t.database.booking(id: bookingIDs[0])
+        #expect(booking.sessionGroupID == nil)
+        #expect(t.calendar.iso8601(booking.start) == "2026-03-06T16:00:00+01:00")
+    }
 }

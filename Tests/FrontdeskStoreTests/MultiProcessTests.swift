@@ -45,7 +45,7 @@ import Testing
             #expect(status == 0, "init failed: \(errors[index])")
         }
         for (index, status) in statuses.enumerated() where !index.isMultiple(of: 2) {
-            #expect(status == 0 || (status == 1 && errors[index].contains("no database there yet")), "\(errors[index])")
+            #expect(status == 0 || (status == 1 && errors[index].contains("no database at")), "\(errors[index])")
         }
         let db = try AppDatabase.open(path: path)
         #expect(try db.integrityCheck() == "ok")

@@ -47,7 +47,7 @@ public final class AppDatabase: Sendable {
         let fileManager = FileManager.default
         let exists = fileManager.fileExists(atPath: path)
         if !exists && !create {
-            throw .cannotOpen(path: path, reason: "there is no database there yet. Create one with `frontdesk init` (or `frontdesk demo` for a demo clinic)")
+            throw .missing(path: path)
         }
         if let zone = timeZone, TimeZone(identifier: zone) == nil { throw .timeZoneUnknown(zone) }
         let folder = (path as NSString).deletingLastPathComponent

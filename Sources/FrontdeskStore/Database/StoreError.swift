@@ -3,6 +3,7 @@ import Foundation
 /// Everything the store refuses or fails at, worded for the person at the desk: what, why, what to do.
 public enum StoreError: Error, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
+    case missing(path: String)
     case readOnly(path: String)
     case corrupt(path: String)
     case notFound(what: String, key: String)
@@ -25,6 +26,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         switch self {
         case let .cannotOpen(path, reason):
             return "Cannot open the database \(path): \(reason). Check the path and its folder's permissions, or pass --db with another file."
+        case let .missing(path):
+            return "There is no database at \(path) yet. Create one with `frontdesk init` (or `frontdesk demo` for a demo clinic), or pass --db with an existing file."
         case let .readOnly(path):
             return "The database \(path) is read-only, so nothing can be saved. Ask for write permission on the file and its folder, or copy it elsewhere."
         case let .corrupt(path):

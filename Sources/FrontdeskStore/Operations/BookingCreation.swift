@@ -144,7 +144,8 @@ extension AppDatabase {
             guard let next = free.first else { throw StoreError.packageFull(remaining: 0, requested: 1) }
             if let group, next > 1 {
                 let previous = group.sessions.first { $0.sessionNumber == next - 1 && $0.status.holdsSlot }
-                guard previous?.status == .completed else {
+                // A missed session (no-show) is resolved too: the treatment can go on.
+                guard previous?.status == .completed || previous?.status == .noShow else {
                     throw StoreError.previousNotCompleted(group: group.id, session: next - 1)
                 }
             }

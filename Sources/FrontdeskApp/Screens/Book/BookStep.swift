@@ -65,3 +65,9 @@ struct FlowStatus: Sendable, Equatable {
     static func warning(_ message: String) -> FlowStatus { FlowStatus(message: message, kind: .warning) }
     static func error(_ message: String) -> FlowStatus { FlowStatus(message: message, kind: .error) }
 }
+
+/// Why typed input cannot be accepted yet (a date, the new-customer form), in the receptionist's words.
+struct InputRefusal: Error, Sendable, Equatable {
+    var message: String
+    init(_ message: String) { self.message = message }
+}

@@ -74,9 +74,3 @@ struct DateField: Sendable, Equatable {
         "\(calendar.localDay(of: date).description) \(calendar.time(date))"
     }
 }
-
-/// Why a date field cannot be accepted yet, in the receptionist's words.
-struct InputRefusal: Error, Sendable, Equatable {
-    var message: String
-    init(_ message: String) { self.message = message }
-}

@@ -40,7 +40,7 @@ extension BookFlow {
         // A recommendation already in the past is no use; the same time tomorrow is the next best.
         while suggestion < now { suggestion = calendar.adding(days: 1, to: suggestion) }
         dates.fields[0].setValue(DateField.editableText(suggestion, calendar: calendar), parser: parser)
-        if previous.status != .completed {
+        if previous.status == .confirmed {
             status = .warning("Session \(number - 1) is not marked completed yet; the store books session \(number) only after it is.")
         }
     }

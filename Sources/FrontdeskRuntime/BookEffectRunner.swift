@@ -15,6 +15,7 @@ public struct BookEffectRunner: Sendable {
         self.database = database
     }
 
+    /// Runs one effect and returns the flow's answer; store errors come back as `.failed`.
     public func perform(_ effect: BookEffect) -> BookEvent {
         do {
             return try answer(effect)

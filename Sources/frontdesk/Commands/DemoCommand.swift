@@ -18,6 +18,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "The clinic's time zone for a new database.") var timezone: String?
     @Flag(help: "Open the full-screen application afterwards.") var open = false
     @Option(help: "Theme for --open.") var theme: String?
+    @Flag(help: .hidden) var firstFrameExit = false
 
     func run() throws {
         let db = try database.open(create: true, timeZone: timezone)
@@ -37,7 +38,7 @@ struct DemoCommand: ParsableCommand {
             }
         }
         if open {
-            try OpenCommand.runApplication(database: db, theme: theme)
+            try OpenCommand.runApplication(database: db, theme: theme, firstFrameExit: firstFrameExit)
         }
     }
 }
@@ -47,18 +48,16 @@ struct OpenCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: "Colour theme: default, high-contrast, monochrome, or a .toml file.") var theme: String?
+    /// For benchmarks: draw the first full Bookings screen, then exit 0.
+    @Flag(help: .hidden) var firstFrameExit = false
 
     func run() throws {
         let db = try database.open()
-        try OpenCommand.runApplication(database: db, theme: theme)
+        try OpenCommand.runApplication(database: db, theme: theme, firstFrameExit: firstFrameExit)
     }
 
-    static func runApplication(database: AppDatabase, theme: String?) throws {
-        // Until the full-screen application lands, show today's agenda.
-        let calendar = database.calendar
-        let today = calendar.localDay(of: database.now)
-        let page = try store { () throws(StoreError) in try database.agenda(day: today, days: 1) }
-        Output.line("Today, \(calendar.longDay(database.now)):")
-        for booking in page { Output.line("  " + Output.bookingLine(booking, calendar: calendar)) }
+    /// The full-screen application; returns when staff quit, a signal arrives or the terminal hangs up.
+    static func runApplication(database: AppDatabase, theme: String?, firstFrameExit: Bool = false) throws {
+        try ApplicationLauncher.run(database: database, theme: theme, firstFrameExit: firstFrameExit)
     }
 }

@@ -1,0 +1,118 @@
+import TerminalUI
+
+/// Everything a receptionist can do on the Bookings screen; the keymap below binds keys to these.
+public enum BookingsAction: String, Hashable, Sendable, CaseIterable {
+    case moveUp, moveDown, pageUp, pageDown, first, last
+    case open, back, switchPane
+    case previousDay, nextDay, today
+    case complete, cancel, noShow, reschedule, notes, bookNext
+    case book, switchView, filter, search, reload
+    case help, quit
+}
+
+/// The Bookings screen's keys as data: the dispatcher, the bottom legend and the `?` help screen
+/// all read this one table, so a key can never work without being documented (or the reverse).
+public enum BookingsKeymap {
+    /// Every binding, in the order the help screen lists them.
+    public static let all = Keymap<BookingsAction>([
+        // Moving around
+        KeyBinding(.moveUp, keys: [.up, .character("k")], label: "Up", help: "Previous row (scrolls back in time)",
+                   section: "Moving around", showsInLegend: false),
+        KeyBinding(.moveDown, keys: [.down, .character("j")], label: "Down", help: "Next row (scrolls forward in time)",
+                   section: "Moving around", showsInLegend: false),
+        KeyBinding(.pageUp, keys: [.pageUp, .control("b")], label: "PgUp", help: "One screen up",
+                   section: "Moving around", showsInLegend: false),
+        KeyBinding(.pageDown, keys: [.pageDown, .control("f")], label: "PgDn", help: "One screen down",
+                   section: "Moving around", showsInLegend: false),
+        KeyBinding(.first, keys: [.home, .character("g")], label: "First", help: "First loaded row",
+                   section: "Moving around", showsInLegend: false),
+        KeyBinding(.last, keys: [.end, .character("G")], label: "Last", help: "Last loaded row",
+                   section: "Moving around", showsInLegend: false),
+        KeyBinding(.open, keys: [.enter], label: "Open",
+                   help: "Open a treatment: its sessions with status marks, progress and next action",
+                   section: "Moving around", priority: 9),
+        KeyBinding(.back, keys: [.escape], label: "Back",
+                   help: "Close the treatment, the dialog or the search; clears filters on the list",
+                   section: "Moving around", priority: 5),
+        KeyBinding(.switchPane, keys: [.tab], label: "Pane",
+                   help: "Switch between the treatment list and the open treatment's sessions",
+                   section: "Moving around", priority: 2),
+        KeyBinding(.previousDay, keys: [.left, .character("h")], label: "Earlier",
+                   help: "Agenda: previous day or week", section: "Moving around", showsInLegend: false),
+        KeyBinding(.nextDay, keys: [.right, .character("l")], label: "Later",
+                   help: "Agenda: next day or week", section: "Moving around", showsInLegend: false),
+        KeyBinding(.today, keys: [.character("t")], label: "Today",
+                   help: "Back to today (list and agenda)", section: "Moving around", priority: 1),
+
+        // Sessions
+        KeyBinding(.complete, keys: [.character("c"), .function(5)], label: "Complete",
+                   help: "Mark the session completed; sequential treatments then offer to book the next one",
+                   section: "Sessions", priority: 8),
+        KeyBinding(.bookNext, keys: [.character("m"), .function(9)], label: "Book next",
+                   help: "Book the next session (sequential) or more sessions (flexible) of this treatment",
+                   section: "Sessions", priority: 6),
+        KeyBinding(.reschedule, keys: [.character("r"), .function(6)], label: "Move",
+                   help: "Reschedule the session (type a date such as \"fri 4pm\" or \"+2w\")",
+                   section: "Sessions", priority: 4),
+        KeyBinding(.cancel, keys: [.character("x"), .function(7)], label: "Cancel",
+                   help: "Cancel the session (asks first; its number can be booked again)",
+                   section: "Sessions", priority: 4),
+        KeyBinding(.noShow, keys: [.character("n"), .function(8)], label: "No-show",
+                   help: "Record that the customer did not come (asks first)", section: "Sessions", priority: 2),
+        KeyBinding(.notes, keys: [.character("e")], label: "Notes",
+                   help: "Edit the session's notes", section: "Sessions", priority: 1),
+
+        // Screen
+        KeyBinding(.book, keys: [.function(2), .character("b")], label: "Book",
+                   help: "Book a new treatment or appointment", section: "Screen", priority: 7),
+        KeyBinding(.switchView, keys: [.function(3), .character("v")], label: "View",
+                   help: "Switch between treatments, the day agenda and the week agenda", section: "Screen", priority: 5),
+        KeyBinding(.search, keys: [.character("/")], label: "Search",
+                   help: "Search customers by name", section: "Screen", priority: 6),
+        KeyBinding(.filter, keys: [.function(4), .character("f")], label: "Filter",
+                   help: "Filter by dates, provider, status and strategy", section: "Screen", priority: 3),
+        KeyBinding(.reload, keys: [.control("r"), .character("R")], label: "Reload",
+                   help: "Read the list again (other terminals' changes also appear by themselves)",
+                   section: "Screen", showsInLegend: false),
+        KeyBinding(.help, keys: [.function(1), .character("?")], label: "Help",
+                   help: "Show every key", section: "Screen", priority: 10),
+        KeyBinding(.quit, keys: [.function(10), .character("q")], label: "Quit",
+                   help: "Leave Frontdesk", section: "Screen", priority: 10),
+    ])
+
+    /// The legend for the current place: only the actions that do something there are shown.
+    public static func legend(for context: BookingsLegendContext) -> Keymap<BookingsAction> {
+        let shown: Set<BookingsAction>
+        switch context {
+        case .list(let rowIsTreatment):
+            shown = rowIsTreatment
+                ? [.open, .complete, .bookNext, .book, .search, .switchView, .filter, .help, .quit]
+                : [.complete, .reschedule, .cancel, .book, .search, .switchView, .filter, .help, .quit]
+        case .sessions:
+            shown = [.back, .switchPane, .complete, .bookNext, .reschedule, .cancel, .noShow, .notes, .help]
+        case .agenda:
+            shown = [.complete, .reschedule, .cancel, .today, .switchView, .book, .help, .quit]
+        }
+        var bindings = all.bindings
+        for index in bindings.indices {
+            bindings[index].showsInLegend = shown.contains(bindings[index].action)
+        }
+        // Legend order follows the context's list, so the most useful action is leftmost.
+        let order: [BookingsAction]
+        switch context {
+        case .list(rowIsTreatment: true): order = [.open, .complete, .bookNext, .book, .search, .switchView, .filter, .help, .quit]
+        case .list(rowIsTreatment: false): order = [.complete, .reschedule, .cancel, .book, .search, .switchView, .filter, .help, .quit]
+        case .sessions: order = [.complete, .bookNext, .reschedule, .cancel, .noShow, .notes, .switchPane, .back, .help]
+        case .agenda: order = [.complete, .reschedule, .cancel, .today, .switchView, .book, .help, .quit]
+        }
+        bindings.sort { (order.firstIndex(of: $0.action) ?? 99) < (order.firstIndex(of: $1.action) ?? 99) }
+        return Keymap(bindings)
+    }
+}
+
+/// Where the focus is, which decides the legend.
+public enum BookingsLegendContext: Equatable, Sendable {
+    case list(rowIsTreatment: Bool)
+    case sessions
+    case agenda
+}

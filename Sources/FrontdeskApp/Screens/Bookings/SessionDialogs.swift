@@ -1,0 +1,146 @@
+import Foundation
+import FrontdeskCore
+import TerminalUI
+
+/// The dialog open over the Bookings screen, if any. Each destructive action goes through one.
+public enum BookingsDialog: Sendable, Equatable {
+    /// "Are you sure?" before complete, cancel or no-show, and before a change at short notice.
+    case confirm(ConfirmSessionChange)
+    /// A date field for rescheduling, with the parsed result shown live.
+    case reschedule(RescheduleForm)
+    /// The session's notes.
+    case notes(NotesForm)
+    /// After completing a sequential session: book the next one inside its window.
+    case nextSession(NextSessionForm)
+    /// Information to acknowledge (e.g. a treatment completed).
+    case message(Dialog)
+    /// Filters for the list and the agenda.
+    case filter(FilterForm)
+}
+
+/// A yes/no question before running a session command.
+public struct ConfirmSessionChange: Sendable, Equatable {
+    public var dialog: Dialog
+    public var command: SessionCommand
+    public var target: SessionTarget
+
+    /// The index of the button that runs the command.
+    public static let confirmButton = 0
+
+    public init(dialog: Dialog, command: SessionCommand, target: SessionTarget) {
+        self.dialog = dialog
+        self.command = command
+        self.target = target
+    }
+
+    /// The question for a command on a target.
+    public static func asking(_ command: SessionCommand, target: SessionTarget, calendar: ClinicCalendar) -> ConfirmSessionChange {
+        let when = calendar.dayTime(target.start)
+        let title: String, question: String, yes: String, focus: Int
+        switch command {
+        case .complete:
+            title = "Complete session"; question = "Mark this session as completed?"; yes = "Complete"; focus = 0
+        case .cancel:
+            title = "Cancel session"; question = "Cancel this session? The time becomes free again."; yes = "Cancel session"
+            focus = 1
+        case .noShow:
+            title = "No-show"; question = "Record that the customer did not come?"; yes = "Record no-show"; focus = 1
+        default:
+            title = "Confirm"; question = "Go ahead?"; yes = "Yes"; focus = 1
+        }
+        let dialog = Dialog(title: title, message: [target.title, when, "", question],
+                            buttons: [yes, "Keep as is"], focusedButton: focus, role: .border)
+        return ConfirmSessionChange(dialog: dialog, command: command, target: target)
+    }
+
+    /// The question after the store refused a change within 48 hours.
+    public static func shortNotice(_ command: SessionCommand, target: SessionTarget, message: String) -> ConfirmSessionChange {
+        let words = message.split(separator: ".").first.map(String.init) ?? message
+        let dialog = Dialog(title: "Short notice", message: [target.title, words + ".", "", "Change it anyway?"],
+                            buttons: ["Yes, at short notice", "No"], focusedButton: 1, role: .warning)
+        return ConfirmSessionChange(dialog: dialog, command: command.confirmingShortNotice, target: target)
+    }
+}
+
+/// Rescheduling: the new date as typed and what it means.
+public struct RescheduleForm: Sendable, Equatable {
+    public var target: SessionTarget
+    public var field: TextField
+    /// Offered for an immediate treatment with later sessions booked: move them by the same amount.
+    public var canShiftLater: Bool
+    public var shiftLater: Bool
+    /// The store's answer when it refused (gaps, working hours, another booking).
+    public var error: String?
+
+    public init(target: SessionTarget) {
+        self.target = target
+        self.field = TextField(value: "", placeholder: "e.g. fri 4pm, +2w, 2026-03-20 14:00")
+        self.canShiftLater = target.strategy == .immediate && target.laterBookedCount > 0
+        self.shiftLater = canShiftLater
+        self.error = nil
+    }
+}
+
+/// Editing a session's notes.
+public struct NotesForm: Sendable, Equatable {
+    public var target: SessionTarget
+    public var field: TextField
+
+    public init(target: SessionTarget) {
+        self.target = target
+        self.field = TextField(value: target.notes, placeholder: "notes for this session")
+    }
+}
+
+/// Booking the next session of a sequential treatment right after completing one.
+public struct NextSessionForm: Sendable, Equatable {
+    public var customerID: Int64
+    public var serviceID: Int64
+    public var groupID: String
+    public var customerName: String
+    public var serviceName: String
+    public var sessionNoun: String
+    public var nextNumber: Int
+    public var totalSessions: Int
+    public var window: SessionWindow
+    public var field: TextField
+    public var error: String?
+
+    public init(customerID: Int64, serviceID: Int64, groupID: String, customerName: String, serviceName: String,
+                sessionNoun: String, nextNumber: Int, totalSessions: Int, window: SessionWindow, suggested: Date,
+                calendar: ClinicCalendar) {
+        self.customerID = customerID
+        self.serviceID = serviceID
+        self.groupID = groupID
+        self.customerName = customerName
+        self.serviceName = serviceName
+        self.sessionNoun = sessionNoun
+        self.nextNumber = nextNumber
+        self.totalSessions = totalSessions
+        self.window = window
+        self.field = TextField(value: DateText.editable(suggested, calendar: calendar), placeholder: "date and time")
+        self.error = nil
+    }
+}
+
+/// Dates written the way the date parser reads them back, for fields that start filled in.
+public enum DateText {
+    /// "2026-03-13 14:00" in clinic-local time.
+    public static func editable(_ date: Date, calendar: ClinicCalendar) -> String {
+        let day = calendar.localDay(of: date)
+        return "\(day) \(calendar.time(date))"
+    }
+
+    /// "→ Tue 10 Mar 2026 14:00" or why the text is not a date, for showing under a date field.
+    public static func preview(_ text: String, parser: DateInputParser) -> (line: String, date: Date?) {
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            return ("Type a date and time, e.g. \"fri 4pm\", \"+2w\" or \"2026-03-20 14:00\"", nil)
+        }
+        do {
+            let date = try parser.parse(text)
+            return ("→ " + parser.calendar.dayTime(date), date)
+        } catch {
+            return ("✗ " + error.description, nil)
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import FrontdeskCore
+
+/// What `update` asks the runtime to do. Plain data: the runtime performs it against the store and
+/// answers with an `AppMsg`, so every screen stays a pure function of its state.
+public enum AppEffect: Sendable, Equatable {
+    /// A page of the grouped list (keyset paging: a cursor, never an offset).
+    case loadTreatments(TreatmentPageRequest)
+    /// One treatment with all its sessions.
+    case loadGroup(GroupRequest)
+    /// Bookings of a day or a week.
+    case loadAgenda(AgendaRequest)
+    /// The providers, for the filter.
+    case loadProviders
+    /// Ask SQLite whether another terminal changed the data (PRAGMA data_version).
+    case checkForChanges
+    /// Change a session (complete, cancel …) or book the next one.
+    case run(SessionCommand)
+    /// An effect of the booking flow, run by its own runner.
+    case book(BookEffect)
+    /// Leave the application.
+    case quit
+}
+
+/// Why a page of the grouped list is wanted, which decides where its rows go.
+public enum TreatmentPagePurpose: Sendable, Equatable {
+    /// Replace the list (start, new filter); select the row with this id when it is there.
+    case replace(selecting: String?)
+    /// Rows after the last one (scrolling down).
+    case append
+    /// Rows before the first one (scrolling up, or filling the screen above today).
+    case prepend
+    /// The same place again after a change, keeping the selection on the same row.
+    case refresh(selecting: String?)
+}
+
+/// A page of the grouped list.
+public struct TreatmentPageRequest: Sendable, Equatable {
+    public var filter: TreatmentFilter
+    public var cursor: TreatmentCursor?
+    public var backward: Bool
+    public var limit: Int
+    public var purpose: TreatmentPagePurpose
+
+    public init(filter: TreatmentFilter, cursor: TreatmentCursor?, backward: Bool, limit: Int, purpose: TreatmentPagePurpose) {
+        self.filter = filter
+        self.cursor = cursor
+        self.backward = backward
+        self.limit = limit
+        self.purpose = purpose
+    }
+}
+
+/// What to do with a treatment once it is loaded.
+public enum GroupPurpose: Sendable, Equatable {
+    /// Show it open below the list.
+    case open(focusSessions: Bool)
+    /// Open it and then run an action on its next session (a session key pressed on a collapsed row).
+    case openThen(BookingsAction)
+    /// Refresh the open treatment after a change.
+    case refresh
+    /// Open it and move the list to it (after the booking flow booked it).
+    case focus
+}
+
+/// One treatment to load.
+public struct GroupRequest: Sendable, Equatable {
+    public var groupID: String
+    public var purpose: GroupPurpose
+
+    public init(groupID: String, purpose: GroupPurpose) {
+        self.groupID = groupID
+        self.purpose = purpose
+    }
+}
+
+/// The agenda of one or more whole days.
+public struct AgendaRequest: Sendable, Equatable {
+    public var firstDay: LocalDay
+    public var days: Int
+    public var filter: AgendaFilter
+    public var limit: Int
+
+    public init(firstDay: LocalDay, days: Int, filter: AgendaFilter, limit: Int) {
+        self.firstDay = firstDay
+        self.days = days
+        self.filter = filter
+        self.limit = limit
+    }
+}
+
+/// A change to one session, as the store's intent-named operations take it.
+public enum SessionCommand: Sendable, Equatable {
+    case complete(bookingID: Int64)
+    case cancel(bookingID: Int64, confirmedShortNotice: Bool)
+    case noShow(bookingID: Int64)
+    case reschedule(bookingID: Int64, to: Date, shiftLater: Bool, confirmedShortNotice: Bool)
+    case setNotes(bookingID: Int64, notes: String)
+    /// The next session of a treatment (`bookSessions(groupID:)`).
+    case bookNext(customerID: Int64, serviceID: Int64, groupID: String, start: Date)
+
+    /// The same command, confirmed for a change within 48 hours.
+    public var confirmingShortNotice: SessionCommand {
+        switch self {
+        case let .cancel(id, _): return .cancel(bookingID: id, confirmedShortNotice: true)
+        case let .reschedule(id, to, shift, _): return .reschedule(bookingID: id, to: to, shiftLater: shift, confirmedShortNotice: true)
+        default: return self
+        }
+    }
+}

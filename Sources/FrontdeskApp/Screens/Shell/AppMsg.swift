@@ -1,0 +1,38 @@
+import Foundation
+import FrontdeskCore
+import TerminalUI
+
+/// Everything that can happen to the application: a key, a tick of the clock, or the answer to an effect.
+public enum AppMsg: Sendable, Equatable {
+    /// The application opened: load the first screen.
+    case started
+    case key(Key)
+    case resized(width: Int, height: Int)
+    /// The timer: refreshes "now" and asks whether another terminal changed the data.
+    case tick(now: Date)
+    case dataVersion(Int)
+    case treatmentsLoaded(TreatmentPageRequest, Result<[TreatmentSummary], AppFailure>)
+    case groupLoaded(GroupRequest, Result<SessionGroup, AppFailure>)
+    case agendaLoaded(AgendaRequest, Result<[Booking], AppFailure>)
+    case providersLoaded([Provider])
+    case sessionChanged(SessionCommand, Result<SessionChangeResult, AppFailure>)
+    case book(BookEvent)
+}
+
+/// A store error as the screens see it: the message staff read, and whether confirming lets it through.
+public struct AppFailure: Error, Sendable, Equatable {
+    public var message: String
+    /// The change is within 48 hours: ask, then retry with the short notice confirmed.
+    public var needsShortNoticeConfirmation: Bool
+
+    public init(message: String, needsShortNoticeConfirmation: Bool = false) {
+        self.message = message
+        self.needsShortNoticeConfirmation = needsShortNoticeConfirmation
+    }
+}
+
+/// What a session command wrote.
+public enum SessionChangeResult: Sendable, Equatable {
+    case completed(CompletionOutcome)
+    case bookings([Booking])
+}

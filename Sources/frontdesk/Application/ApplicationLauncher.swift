@@ -1,0 +1,49 @@
+import CursesBackend
+import Foundation
+import Glibc
+import FrontdeskApp
+import FrontdeskRuntime
+import FrontdeskStore
+import TerminalUI
+
+/// Opens the full-screen application on a database: checks the terminal, picks the theme, runs the
+/// loop and always gives the terminal back in its normal state.
+enum ApplicationLauncher {
+    /// A parent may start us with SIGTERM, SIGINT or SIGHUP blocked (some supervisors and test
+    /// runners do); then a hangup would never reach the loop and the process would linger.
+    static func allowQuitSignals() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for signal in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&signals, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+    }
+
+    static func run(database: AppDatabase, theme flag: String?, firstFrameExit: Bool) throws(CommandFailure) {
+        // Before ncurses: an unknown TERM would otherwise make initscr print its own message and exit.
+        if let problem = CursesTerminal.checkTerminal() { throw .invalid(problem) }
+        let environment = ProcessInfo.processInfo.environment
+        var warnings: [String] = []
+        let configuration: AppConfiguration
+        do {
+            configuration = try AppConfiguration.load(environment: environment)
+        } catch {
+            warnings.append(error.description)
+            configuration = AppConfiguration()
+        }
+        allowQuitSignals()
+        let terminal = CursesTerminal()
+        do {
+            try terminal.start()
+        } catch {
+            throw .invalid(error.description)
+        }
+        defer { terminal.stop() }
+        let choice = ThemeSelection.choose(flag: flag, configuration: configuration, environment: environment,
+                                           terminalHasColors: terminal.colorsAvailable, searchPaths: ThemeSearchPaths.current())
+        if let warning = choice.warning { warnings.insert(warning, at: 0) }
+        let status = warnings.first.map { StatusLine($0, kind: .error) }
+        let size = terminal.size
+        let session = AppSession(database: database, theme: choice.theme, width: size.width, height: size.height, status: status)
+        TerminalLoop.run(session, on: terminal, firstFrameOnly: firstFrameExit)
+    }
+}

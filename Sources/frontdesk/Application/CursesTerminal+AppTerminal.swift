@@ -1,0 +1,5 @@
+import CursesBackend
+import FrontdeskRuntime
+
+// The ncurses terminal already has everything the loop asks for.
+extension CursesTerminal: AppTerminal {}

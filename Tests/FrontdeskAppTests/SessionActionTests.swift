@@ -1,0 +1,170 @@
+import Foundation
+import FrontdeskApp
+import FrontdeskCore
+import FrontdeskRuntime
+import FrontdeskStore
+import TerminalUI
+import Testing
+
+/// Key sequences through `update` and the runtime against a real temporary database: what the
+/// receptionist sees and what is stored afterwards.
+@Suite struct SessionActionTests {
+    @Test func completingASequentialSessionOffersTheNextOneAndBooksIt() throws {
+        let scenario = try BookingsScenario()
+        let session = scenario.session()
+        session.select(rowContaining: "Lukas Huber")
+        session.press(.character("c"))
+        #expect(session.shows("Mark this session as completed?"))
+        #expect(session.shows("Lukas Huber, Physiotherapy Treatment Plan, Session 2 of 8"))
+        session.press(.enter)
+
+        #expect(session.shows("Book the next session"))
+        #expect(session.shows("Book Session 3 of 8 now?"))
+        #expect(session.shows("Window: Thu 12 Mar 2026 15:00 – Tue 17 Mar 2026 15:00"))
+        let completed = try scenario.group(scenario.physioGroup).sessions.first { $0.sessionNumber == 2 }
+        #expect(completed?.status == .completed)
+
+        session.press(.control("u"))
+        session.type("2026-03-16 11:00")
+        #expect(session.shows("→ Mon 16 Mar 2026 11:00"))
+        session.press(.enter)
+
+        #expect(session.state.bookings.dialog == nil)
+        #expect(session.shows("Booked Session 3 of 8 (Lukas Huber) on Mon 16 Mar 2026 11:00."))
+        #expect(session.shows("● Session 3: Mon 16 Mar 2026 11:00 - Confirmed"))
+        let group = try scenario.group(scenario.physioGroup)
+        let third = try #require(group.sessions.first { $0.sessionNumber == 3 })
+        #expect(third.status == .confirmed)
+        #expect(third.start == scenario.temporary.at("2026-03-16 11:00"))
+        #expect(group.sessions.count == 3)
+    }
+
+    @Test func aNextSessionOutsideTheGapsIsRefusedInsideTheDialog() throws {
+        let scenario = try BookingsScenario()
+        let session = scenario.session()
+        session.select(rowContaining: "Lukas Huber")
+        session.press([.character("c"), .enter, .control("u")])
+        session.type("2026-03-11 15:00")
+        session.press(.enter)
+        guard case .nextSession(let form)? = session.state.bookings.dialog else {
+            Issue.record("the dialog closed although the date breaks the minimum gap")
+            return
+        }
+        #expect(form.error != nil)
+        #expect(try scenario.group(scenario.physioGroup).sessions.count == 2)
+    }
+
+    @Test func escapeLeavesTheNextSessionForLater() throws {
+        let scenario = try BookingsScenario()
+        let session = scenario.session()
+        session.select(rowContaining: "Lukas Huber")
+        session.press([.character("c"), .enter, .escape])
+        #expect(session.state.bookings.dialog == nil)
+        #expect(session.shows("Next action: Book Session 3 - press m."))
+        #expect(try scenario.group(scenario.physioGroup).sessions.count == 2)
+    }
+
+    @Test func completingTheLastSessionCongratulates() throws {
+        let scenario = try BookingsScenario()
+        let session = scenario.session()
+        session.select(rowContaining: "Marie Schmidt")
+        session.press([.enter, .character("c"), .enter])
+        #expect(session.shows("Treatment complete"))
+        #expect(session.shows("Marie Schmidt has completed all 3 sessions"))
+        session.press(.enter)
+        #expect(session.state.bookings.dialog == nil)
+        #expect(try scenario.group(scenario.implantGroup).sessions.allSatisfy { $0.status == .completed })
+    }
+
+    @Test func cancelAsksFirstAndTheSafeAnswerChangesNothing() throws {
+        let scenario = try BookingsScenario()
+        let session = scenario.session()
+        session.select(rowContaining: "Zoë Müller")
+        session.press(.character("x"))
+        #expect(session.shows("Cancel this session?"))
+        session.press(.enter)  // the focused button is "Keep as is"
+        #expect(session.shows("Nothing was changed."))
+        #expect(try scenario.booking(scenario.singleBooking).status == .confirmed)
+
+        session.press([.character("x"), .left, .enter])
+        #expect(try scenario.booking(scenario.singleBooking).status == .cancelled)
+        #expect(session.shows("Cancelled Zoë Müller's Dental Check-up on Thu 12 Mar 2026 10:00."))
+    }
+
+    @Test func cancellingWithin48HoursAsksForConfirmationAgain() throws {
+        let scenario = try BookingsScenario()
+        let session = scenario.session()
+        session.select(rowContaining: "Lukas Huber")
+        session.press([.enter, .character("x"), .character("y")])
+        #expect(session.shows("Short notice"))
+        #expect(session.shows("less than 48 hours away"))
+        let second = try #require(try scenario.group(scenario.physioGroup).sessions.first { $0.sessionNumber == 2 })
+        #expect(second.status == .confirmed)
+
+        session.press(.character("y"))
+        #expect(try scenario.booking(second.id).status == .cancelled)
+        #expect(session.shows("✖ Session 2: Tue 10 Mar 2026 15:00 - Cancelled"))
+    }
+
+    @Test func rescheduleShowsTheParsedDateLiveAndMovesTheSession() throws {
+        let scenario = try BookingsScenario()
+        let session = scenario.session()
+        session.select(rowContaining: "Marie Schmidt")
+        session.press([.enter, .character("r")])
+        session.type("blah")
+        #expect(session.shows("is not a date the desk can read"))
+        session.press(.control("u"))
+        session.type("2026-03-27 14:00")
+        #expect(session.shows("→ Fri 27 Mar 2026 14:00"))
+        session.press(.enter)
+        #expect(session.shows("Moved Session 3 of 3 (Marie Schmidt) to Fri 27 Mar 2026 14:00."))
+        let third = try #require(try scenario.group(scenario.implantGroup).sessions.first { $0.sessionNumber == 3 })
+        #expect(third.start == scenario.temporary.at("2026-03-27 14:00"))
+    }
+
+    @Test func rescheduleTooCloseToThePreviousSessionIsRefusedWithTheReason() throws {
+        let scenario = try BookingsScenario()
+        let session = scenario.session()
+        session.select(rowContaining: "Marie Schmidt")
+        session.press([.enter, .character("r")])
+        session.type("2026-03-16 14:00")
+        session.press(.enter)
+        guard case .reschedule(let form)? = session.state.bookings.dialog else {
+            Issue.record("the reschedule dialog closed although the gap is too short")
+            return
+        }
+        #expect(form.error?.contains("too close") == true)
+        let third = try #require(try scenario.group(scenario.implantGroup).sessions.first { $0.sessionNumber == 3 })
+        #expect(third.start == scenario.temporary.at("2026-03-25 14:00"))
+    }
+
+    @Test func notesAreSaved() throws {
+        let scenario = try BookingsScenario()
+        let session = scenario.session()
+        session.select(rowContaining: "Zoë Müller")
+        session.press(.character("e"))
+        session.type("Prefers mornings")
+        session.press(.enter)
+        #expect(try scenario.booking(scenario.singleBooking).notes == "Prefers mornings")
+        #expect(session.shows("Notes saved"))
+    }
+
+    @Test func noShowBeforeTheSessionStartedIsExplained() throws {
+        let scenario = try BookingsScenario()
+        let session = scenario.session()
+        session.select(rowContaining: "Zoë Müller")
+        session.press([.character("n"), .character("y")])
+        #expect(session.shows("has not started yet"))
+        #expect(try scenario.booking(scenario.singleBooking).status == .confirmed)
+    }
+
+    @Test func aSessionKeyOnAClosedTreatmentActsOnItsNextSession() throws {
+        let scenario = try BookingsScenario()
+        let session = scenario.session()
+        session.select(rowContaining: "Thomas Weber")
+        session.press(.character("c"))
+        #expect(session.state.bookings.open?.group.id == scenario.drivingGroup)
+        #expect(session.shows("Lesson 1 of 10"))
+        #expect(session.shows("Mark this session as completed?"))
+    }
+}

@@ -196,11 +196,10 @@ extension BookStepView {
         text += gap.maximum.map { "\(ServiceDescription.range(gap.minimum, $0)) later" } ?? "at least \(gap.minimum) later"
         if gap.recommended != gap.minimum { text += " (ideally \(gap.recommended))" }
         guard let start else { return text + "." }
-        let earliest = calendar.adding(gap.minimum, to: start)
-        let ideal = calendar.adding(gap.recommended, to: start)
-        text += ": between \(calendar.shortDay(earliest))"
-        text += gap.maximum.map { " and \(calendar.shortDay(calendar.adding($0, to: start)))" } ?? " and later"
-        if ideal != earliest { text += ", ideally \(calendar.shortDay(ideal))" }
+        let window = SchedulePlanner.sequentialWindow(after: start, gap: gap, calendar: calendar)
+        text += ": between \(calendar.shortDay(window.earliest))"
+        text += window.latest.map { " and \(calendar.shortDay($0))" } ?? " and later"
+        if window.recommended != window.earliest { text += ", ideally \(calendar.shortDay(window.recommended))" }
         return text + "."
     }
 

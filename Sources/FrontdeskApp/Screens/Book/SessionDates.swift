@@ -36,7 +36,7 @@ extension BookFlow {
               let previous = group?.sessions.last(where: { $0.sessionNumber == number - 1 && $0.status.holdsSlot }),
               dates.fields.first?.isEmpty == true else { return }
         let gap = service.bufferRules.gap(afterSession: number - 1)
-        var suggestion = calendar.adding(gap.recommended, to: previous.start)
+        var suggestion = SchedulePlanner.sequentialWindow(after: previous.start, gap: gap, calendar: calendar).recommended
         // A recommendation already in the past is no use; the same time tomorrow is the next best.
         while suggestion < now { suggestion = calendar.adding(days: 1, to: suggestion) }
         dates.fields[0].setValue(DateField.editableText(suggestion, calendar: calendar), parser: parser)

@@ -59,23 +59,17 @@ public struct BookEffectRunner: Sendable {
         }
     }
 
-    /// Books the plan staff confirmed, and only that plan. The store re-plans inside its transaction;
-    /// when its plan differs from the preview (another terminal took a slot), nothing is written and
-    /// the new plan goes back to the confirmation.
+    /// Books the plan staff confirmed, and only that plan: the store re-plans inside its transaction
+    /// and writes nothing when its plan differs from the preview (another terminal took a slot); the
+    /// new plan then goes back to the confirmation.
     private func bookImmediate(customerID: Int64, serviceID: Int64, providerID: Int64?, firstStart: Date,
                                pinned: [Int: Date], expectedStarts: [Date]) throws(StoreError) -> BookEvent {
-        let current = try database.proposeImmediate(serviceID: serviceID, providerID: providerID, firstStart: firstStart, pinned: pinned)
-        guard current.plan.isComplete, current.plan.sessions.map(\.start) == expectedStarts else {
-            return .planChanged(current)
-        }
         do {
-            // A plan that fitted as requested is booked without permission to shift, so a slot
-            // taken after the check above makes the store refuse instead of moving a session.
             let result = try database.bookImmediate(customerID: customerID, serviceID: serviceID, providerID: providerID,
-                                                    firstStart: firstStart, pinned: pinned,
-                                                    acceptShift: !current.plan.fitsAsRequested)
+                                                    firstStart: firstStart, pinned: pinned, acceptShift: true,
+                                                    expectedStarts: expectedStarts)
             return .booked(result)
-        } catch .conflicts {
+        } catch .planChanged, .conflicts {
             return .planChanged(try database.proposeImmediate(serviceID: serviceID, providerID: providerID,
                                                               firstStart: firstStart, pinned: pinned))
         }

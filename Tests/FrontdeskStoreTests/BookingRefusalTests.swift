@@ -33,6 +33,21 @@ import Testing
         #expect(t.calendar.daysBetween(session2, shifted.bookings[2].start) == 30)
     }
 
+    @Test func aPlanThatChangedSinceThePreviewIsNotBooked() throws {
+        let t = try TemporaryDatabase()
+        let clinic = try ClinicFixture.seed(t.database)
+        let preview = try t.database.proposeImmediate(serviceID: clinic.implant.id, providerID: nil, firstStart: t.at("2026-03-10 14:00"))
+        // Another terminal takes the slot of session 2 after the preview was shown.
+        let other = try t.database.addCustomer(name: "Thomas Weber")
+        _ = try t.database.bookSessions(customerID: other.id, serviceID: clinic.driving.id, starts: [t.at("2026-03-24 14:00")])
+        let before = try bookingCount(t)
+        #expect(throws: StoreError.self) {
+            try t.database.bookImmediate(customerID: clinic.customer.id, serviceID: clinic.implant.id, firstStart: t.at("2026-03-10 14:00"),
+                                         acceptShift: true, expectedStarts: preview.plan.sessions.map(\.start))
+        }
+        #expect(try bookingCount(t) == before)
+    }
+
     @Test func sequentialNextIsRefusedUntilThePreviousIsCompleted() throws {
         let t = try TemporaryDatabase(now: "2026-03-09T09:00:00+01:00")
         let clinic = try ClinicFixture.seed(t.database)

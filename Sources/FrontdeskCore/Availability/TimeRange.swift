@@ -34,10 +34,7 @@ public struct TimeRange: Sendable, Hashable, Comparable, CustomStringConvertible
 /// Reading and writing wall-clock times as staff type them: "14:00", "8", "8.30", "6pm", "10:30am".
 enum ClockTime {
     /// "08:00"; 1440 prints as "24:00".
-    static func format(_ minute: Int) -> String {
-        let h = minute / 60, m = minute % 60
-        return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
-    }
+    static func format(_ minute: Int) -> String { ClinicCalendar.time(minuteOfDay: minute) }
 
     /// Minutes from midnight, or nil when the text is not a time. `allowEndOfDay` accepts "24:00".
     static func parse(_ raw: String, allowEndOfDay: Bool = false) -> Int? {

@@ -7,6 +7,11 @@ extension LocalDay {
     /// "Mar".
     public var shortMonthName: String { String(LocalDay.monthNames[month - 1].prefix(3)) }
 
+    /// "Tue 10 Mar".
+    public var shortText: String { "\(weekday.shortName) \(day) \(shortMonthName)" }
+    /// "Tuesday, March 10".
+    public var longText: String { "\(weekday.fullName), \(monthName) \(day)" }
+
     /// January to December, in English.
     public static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
                                     "August", "September", "October", "November", "December"]
@@ -25,9 +30,7 @@ extension ClinicCalendar {
     public func shortDay(_ date: Date) -> String { shortDay(localDay(of: date)) }
 
     /// "Tue 10 Mar".
-    public func shortDay(_ day: LocalDay) -> String {
-        "\(day.weekday.shortName) \(day.day) \(day.shortMonthName)"
-    }
+    public func shortDay(_ day: LocalDay) -> String { day.shortText }
 
     /// "Tue 10 Mar 2026".
     public func shortDayWithYear(_ day: LocalDay) -> String { "\(shortDay(day)) \(day.year)" }
@@ -42,7 +45,7 @@ extension ClinicCalendar {
     public func longDay(_ date: Date) -> String { longDay(localDay(of: date)) }
 
     /// "Tuesday, March 10".
-    public func longDay(_ day: LocalDay) -> String { "\(day.weekday.fullName), \(monthDay(day))" }
+    public func longDay(_ day: LocalDay) -> String { day.longText }
 
     /// "March 10".
     public func monthDay(_ date: Date) -> String { monthDay(localDay(of: date)) }
@@ -50,7 +53,7 @@ extension ClinicCalendar {
     /// "March 10".
     public func monthDay(_ day: LocalDay) -> String { "\(day.monthName) \(day.day)" }
 
-    /// "14:00" for minute 840 of the day.
+    /// "14:00" for minute 840 of the day ("24:00" for 1440, the end of a working day).
     public static func time(minuteOfDay minute: Int) -> String {
         let h = minute / 60, m = minute % 60
         return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"

@@ -11,6 +11,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case invalid(field: String, reason: String)
     case slotTaken(provider: String, start: String?, end: String?, holder: String?)
     case conflicts([String])
+    case planChanged([String])
     case notBookable(reason: String)
     case previousNotCompleted(group: String, session: Int)
     case packageFull(remaining: Int, requested: Int)
@@ -45,6 +46,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "Slot taken: \(provider) is already booked\(when)\(who). Pick another time; nothing was saved."
         case let .conflicts(lines):
             return "The plan does not fit as requested; nothing was saved:\n" + lines.map { "  " + $0 }.joined(separator: "\n")
+        case let .planChanged(lines):
+            return "The plan changed since it was shown (another terminal booked a slot); nothing was saved:\n"
+                + lines.map { "  " + $0 }.joined(separator: "\n")
         case let .notBookable(reason):
             return "Cannot book: \(reason)"
         case let .previousNotCompleted(group, session):

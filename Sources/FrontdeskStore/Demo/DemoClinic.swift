@@ -158,11 +158,27 @@ struct DemoSeeder {
         return db.lastInsertedRowID
     }
 
-    /// The first free start at or after `hour` on `day` for the provider, within working hours.
-    private func freeStart(provider: Provider, day: LocalDay, hour: Int, minutes: Int, alsoBusy: [DateInterval] = []) throws -> Date {
-        let wanted = calendar.resolvedDate(day, minuteOfDay: hour * 60)
-        let schedule = try AppDatabase.schedule(db, provider: provider, from: calendar.startOfDay(day),
+    /// A free start near `hour` on `day` for the provider, within working hours. A session that already
+    /// happened (`inPast`) moves to an earlier working day if needed, so it really lies in the past; a
+    /// future one moves forward and never before now.
+    private func freeStart(provider: Provider, day: LocalDay, hour: Int, minutes: Int, alsoBusy: [DateInterval] = [],
+                           inPast: Bool = false) throws -> Date {
+        let schedule = try AppDatabase.schedule(db, provider: provider, from: calendar.startOfDay(day.adding(days: -21)),
                                                 to: calendar.startOfDay(day.adding(days: 30))).adding(busy: alsoBusy)
+        let duration = TimeInterval(minutes * 60)
+        if inPast {
+            for back in 0..<21 {
+                let candidateDay = day.adding(days: -back)
+                let latest = min(calendar.startOfDay(candidateDay.adding(days: 1)), now).addingTimeInterval(-duration)
+                if let start = schedule.earliestFit(notBefore: calendar.resolvedDate(candidateDay, minuteOfDay: hour * 60),
+                                                    durationMinutes: minutes, notAfter: latest, calendar: calendar)
+                    ?? schedule.earliestFit(notBefore: calendar.startOfDay(candidateDay), durationMinutes: minutes,
+                                            notAfter: latest, calendar: calendar) {
+                    return start
+                }
+            }
+        }
+        let wanted = max(calendar.resolvedDate(day, minuteOfDay: hour * 60), now)
         return schedule.earliestFit(notBefore: wanted, durationMinutes: minutes, notAfter: nil, calendar: calendar) ?? wanted
     }
 
@@ -171,7 +187,8 @@ struct DemoSeeder {
         let service = services[serviceName]!
         let provider = providers[providerName]!
         let first = try freeStart(provider: provider, day: today.adding(days: firstDay), hour: hour,
-                                  minutes: service.definition.durationMinutes(forSession: 1))
+                                  minutes: service.definition.durationMinutes(forSession: 1),
+                                  inPast: [.completed, .noShow].contains(statuses[0]))
         let plan = try AppDatabase.planImmediate(db, service: service, provider: provider, firstStart: first, pinned: [:],
                                                  calendar: calendar, now: first)
         try insertGroup(customer: name, service: service, provider: provider, starts: plan.sessions.map(\.start), statuses: statuses,
@@ -187,7 +204,8 @@ struct DemoSeeder {
         for (index, day) in days.enumerated() {
             let minutes = service.definition.durationMinutes(forSession: index + 1)
             // Sessions placed earlier in this treatment count as busy, so two never share a slot.
-            let start = try freeStart(provider: provider, day: today.adding(days: day), hour: hour, minutes: minutes, alsoBusy: placed)
+            let start = try freeStart(provider: provider, day: today.adding(days: day), hour: hour, minutes: minutes, alsoBusy: placed,
+                                      inPast: [.completed, .noShow].contains(statuses[index]))
             starts.append(start)
             placed.append(DateInterval(start: start, duration: TimeInterval(minutes * 60)))
         }
@@ -210,8 +228,10 @@ struct DemoSeeder {
         for (index, start) in starts.enumerated() {
             let bookingID = try AppDatabase.insertBooking(db, customerID: customerID, service: service, providerID: provider.id,
                                                           start: start, number: index + 1, groupID: groupID, actor: actor, now: created)
-            if statuses[index] != .confirmed {
-                try db.execute(sql: "UPDATE bookings SET status = ? WHERE id = ?", arguments: [statuses[index].rawValue, bookingID])
+            // A session can only have been attended (or missed) once it has started.
+            let status = start > now && [.completed, .noShow].contains(statuses[index]) ? .confirmed : statuses[index]
+            if status != .confirmed {
+                try db.execute(sql: "UPDATE bookings SET status = ? WHERE id = ?", arguments: [status.rawValue, bookingID])
             }
         }
         if let groupID {

@@ -6,8 +6,12 @@ import GRDB
 extension AppDatabase {
     /// Books a whole immediate treatment from its first start. When a session does not fit as
     /// requested, nothing is written unless `acceptShift` takes the shifted proposal.
+    ///
+    /// `expectedStarts` are the session starts staff confirmed in a preview: the plan is re-made inside
+    /// the transaction and, when it differs (another terminal took a slot meanwhile), nothing is written.
     public func bookImmediate(customerID: Int64, serviceID: Int64, providerID: Int64? = nil, firstStart: Date,
-                              pinned: [Int: Date] = [:], acceptShift: Bool = false) throws(StoreError) -> BookingResult {
+                              pinned: [Int: Date] = [:], acceptShift: Bool = false,
+                              expectedStarts: [Date]? = nil) throws(StoreError) -> BookingResult {
         let calendar = self.calendar
         let now = self.now
         return try write { db in
@@ -21,6 +25,9 @@ extension AppDatabase {
             guard let proposal = try Self.bestImmediateProposal(db, service: service, candidates: providers, firstStart: firstStart,
                                                                 pinned: pinned, calendar: calendar, now: now) else {
                 throw StoreError.notBookable(reason: "no provider can take this plan.")
+            }
+            if let expectedStarts, proposal.plan.sessions.map(\.start) != expectedStarts {
+                throw StoreError.planChanged(proposal.conflictLines(calendar: calendar))
             }
             guard proposal.plan.isComplete else { throw StoreError.conflicts(proposal.conflictLines(calendar: calendar)) }
             if !proposal.plan.fitsAsRequested && !acceptShift {

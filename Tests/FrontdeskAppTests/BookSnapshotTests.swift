@@ -1,0 +1,130 @@
+import Foundation
+import FrontdeskApp
+import FrontdeskCore
+import FrontdeskStore
+import FrontdeskTestSupport
+import TerminalUI
+import Testing
+
+/// Every step of the Book screen at 80×24 and 120×40, on a fixed clock and database.
+@Suite struct BookSnapshotTests {
+    private func snap(_ desk: BookFlowDriver, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        for (width, height) in [(80, 24), (120, 40)] {
+            assertSnapshot(BookFlowDriver.draw(desk.flow, width: width, height: height, theme: .standard),
+                           named: "book-\(name)-\(width)x\(height)", sourceLocation: sourceLocation)
+        }
+    }
+
+    private func clinic(now: String = "2026-03-04T09:00:00+01:00") throws -> (TemporaryDatabase, ClinicFixture.Clinic) {
+        let t = try TemporaryDatabase(now: now)
+        let clinic = try ClinicFixture.seed(t.database)
+        try t.database.addCustomer(name: "Thomas Weber", phone: "+41 78 111 22 33", email: "thomas@example.com")
+        try t.database.addCustomer(name: "Zoë Müller", email: "zoe@example.com")
+        return (t, clinic)
+    }
+
+    private func toService(_ desk: BookFlowDriver, _ query: String) {
+        desk.type("Marie")
+        desk.press(.enter)
+        desk.type(query)
+    }
+
+    @Test func customerSearchAndNewCustomer() throws {
+        let (t, _) = try clinic()
+        let desk = BookFlowDriver(t)
+        snap(desk, "customer")
+        desk.type("Lena Huber")
+        desk.press(.enter)
+        desk.press(.enter)
+        snap(desk, "new-customer")
+    }
+
+    @Test func serviceAndProvider() throws {
+        let (t, _) = try clinic()
+        let desk = BookFlowDriver(t)
+        toService(desk, "implant")
+        snap(desk, "service")
+        desk.press(.enter)
+        snap(desk, "provider")
+    }
+
+    @Test func immediateStartPreviewAndConfirmationWithAConflict() throws {
+        let (t, clinic) = try clinic()
+        let thomas = try t.database.resolveCustomer("Thomas Weber")
+        try t.database.bookSessions(customerID: thomas.id, serviceID: clinic.physio.id, starts: [t.at("2026-03-24 14:00")])
+        let desk = BookFlowDriver(t)
+        toService(desk, "implant")
+        desk.press(.enter)
+        desk.press(.enter)
+        desk.type("March 10 at 2pm")
+        snap(desk, "immediate-start")
+        desk.press(.enter)
+        snap(desk, "immediate-preview")
+        desk.press(.down)
+        desk.press(.down)
+        desk.answer("e")
+        snap(desk, "immediate-edit")
+        desk.press(.escape)
+        desk.press(.enter)
+        snap(desk, "immediate-confirm")
+    }
+
+    @Test func sequentialFirstSession() throws {
+        let (t, _) = try clinic(now: "2026-03-09T09:00:00+01:00")
+        let desk = BookFlowDriver(t)
+        toService(desk, "physio")
+        desk.press(.enter)
+        desk.press(.enter)
+        desk.type("tomorrow 10am")
+        snap(desk, "sequential-date")
+        desk.press(.enter)
+        snap(desk, "sequential-confirm")
+    }
+
+    @Test func flexibleCountModePatternAndProposal() throws {
+        let (t, _) = try clinic(now: "2026-03-01T09:00:00+01:00")
+        let desk = BookFlowDriver(t)
+        toService(desk, "learn to drive")
+        desk.press(.enter)
+        desk.press(.enter)
+        desk.type("5")
+        snap(desk, "flexible-count")
+        desk.press(.enter)
+        snap(desk, "flexible-mode")
+        desk.answer("p")
+        desk.type("Mon Wed 18:00, Sat 10:00")
+        snap(desk, "flexible-pattern")
+        desk.press(.enter)
+        snap(desk, "flexible-proposal")
+    }
+
+    @Test func flexibleDatesAndConfirmation() throws {
+        let (t, _) = try clinic(now: "2026-03-01T09:00:00+01:00")
+        let desk = BookFlowDriver(t)
+        toService(desk, "driving")
+        desk.press(.enter)
+        desk.press(.enter)
+        desk.type("3")
+        desk.press(.enter)
+        desk.press(.enter)
+        desk.type("mon 5pm")
+        desk.press(.enter)
+        desk.type("wed 5")
+        snap(desk, "flexible-dates")
+        desk.press(.control("u"))
+        desk.type("wed 5pm")
+        desk.press(.enter)
+        desk.type("fri 5pm")
+        desk.press(.enter)
+        snap(desk, "flexible-confirm")
+    }
+
+    @Test func leavingAsksFirst() throws {
+        let (t, _) = try clinic()
+        let desk = BookFlowDriver(t)
+        toService(desk, "implant")
+        desk.press(.escape)
+        desk.press(.escape)
+        snap(desk, "leave")
+    }
+}

@@ -88,5 +88,18 @@ import Testing
         #expect(indexes.contains("bookings_on_group_status"))
         #expect(!indexes.contains("bookings_on_start"))
         #expect(indexes.contains("idx_bookings_session_group"))
+        #expect(indexes.contains("bookings_on_provider_start_end"))
+        #expect(!indexes.contains("bookings_on_provider_start"))
+    }
+
+    @Test func availabilityIsReadFromTheCoveringIndexAlone() throws {
+        let t = try TemporaryDatabase()
+        let plan = try t.database.read { db in
+            try Row.fetchAll(db, sql: """
+                EXPLAIN QUERY PLAN SELECT id, start_at, end_at FROM bookings
+                WHERE provider_id = 1 AND start_at > 0 AND start_at < 100 AND end_at > 0 AND status != 'cancelled'
+                """).map { $0["detail"] as String }.joined(separator: " ")
+        }
+        #expect(plan.contains("COVERING INDEX bookings_on_provider_start_end"), "\(plan)")
     }
 }

@@ -10,6 +10,9 @@ enum Migrations {
         migrator.registerMigration("v2 covering indexes for counts") { db in
             try db.execute(sql: v2)
         }
+        migrator.registerMigration("v3 covering index for provider availability") { db in
+            try db.execute(sql: v3)
+        }
         return migrator
     }
 
@@ -22,6 +25,12 @@ enum Migrations {
     CREATE INDEX bookings_on_start_status ON bookings(start_at, status);
     DROP INDEX bookings_on_start;
     CREATE INDEX bookings_on_group_status ON bookings(session_group_id, status);
+    """
+
+    // Planning and the overlap trigger read a provider's busy intervals: answer them from the index alone.
+    private static let v3 = """
+    CREATE INDEX bookings_on_provider_start_end ON bookings(provider_id, start_at, end_at, status);
+    DROP INDEX bookings_on_provider_start;
     """
 
     // Instants are INTEGER seconds since 1970 UTC; screens convert to the clinic's zone.

@@ -27,11 +27,12 @@ extension AppDatabase {
                          busy: try busyIntervals(db, providerID: provider.id, from: from, to: to, excluding: excluding))
     }
 
-    /// How far ahead an immediate plan may have to look: the whole plan at its maximum, plus room to shift.
+    /// How far ahead an immediate plan may have to look: the whole plan at its maximum, plus room to
+    /// shift. (Beyond it the planner would see a free calendar; the overlap trigger still refuses a clash.)
     static func planningHorizon(for service: Service, from start: Date, calendar: ClinicCalendar) -> Date {
         var end = start
         for gap in service.gaps { end = calendar.adding(gap.maximum ?? gap.planned, to: end) }
-        return end.addingTimeInterval(400 * 86_400)
+        return end.addingTimeInterval(120 * 86_400)
     }
 
     /// Plans an immediate treatment for one provider.

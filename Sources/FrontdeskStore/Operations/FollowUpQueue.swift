@@ -63,17 +63,20 @@ extension AppDatabase {
             let soon = n + Int64(FollowUpRules.reminderLead)
             // Only groups that can have something due: a session within a day, a sequential treatment
             // waiting for its next booking, or a flexible package with nothing ahead or close to expiry.
+            // Treatments whose last session is older than the look-back are left to staff: a customer
+            // who stopped a year ago gets no automatic "it's been 400 days" message.
+            let lookBack = n - Int64(Self.followUpLookBackDays) * 86_400
             let candidates = try String.fetchSet(db, sql: """
                 SELECT session_group_id FROM bookings
                 WHERE start_at >= ? AND start_at < ? AND status = 'confirmed' AND session_group_id IS NOT NULL
                 UNION
                 SELECT session_group_id FROM session_groups
-                WHERE strategy = 'sequential' AND cancelled = 0 AND completed_at IS NULL AND anchor_at <= ?
+                WHERE anchor_at > ? AND anchor_at <= ? AND cancelled = 0 AND completed_at IS NULL
+                  AND strategy IN ('sequential', 'flexible')
                 UNION
                 SELECT session_group_id FROM session_groups
-                WHERE strategy = 'flexible' AND cancelled = 0 AND completed_at IS NULL
-                  AND (anchor_at <= ? OR expires_at <= ?)
-                """, arguments: [n, soon, n, n, n + Int64(FollowUpRules.expiryWarningDays) * 86_400])
+                WHERE strategy = 'flexible' AND cancelled = 0 AND completed_at IS NULL AND expires_at > ? AND expires_at <= ?
+                """, arguments: [n, soon, lookBack, n, n, n + Int64(FollowUpRules.expiryWarningDays) * 86_400])
             var services: [Int64: Service] = [:]
             for id in candidates.sorted() {
                 guard let group = try Self.group(db, id: id) else { continue }
@@ -99,6 +102,9 @@ extension AppDatabase {
             return after - before
         }
     }
+
+    /// How far back the generator looks for treatments waiting on the customer (overdue, check-in).
+    public static let followUpLookBackDays = 90
 
     /// Follow-ups by status, due first; `limit` at a time.
     public func followUps(status: FollowUpStatus? = .pending, dueBefore: Date? = nil, limit: Int = 200, offsetID: Int64? = nil) throws(StoreError) -> [FollowUp] {

@@ -10,8 +10,11 @@ import Testing
 @Suite struct BookSnapshotTests {
     private func snap(_ desk: BookFlowDriver, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
         for (width, height) in [(80, 24), (120, 40)] {
-            assertSnapshot(BookFlowDriver.draw(desk.flow, width: width, height: height, theme: .standard),
-                           named: "book-\(name)-\(width)x\(height)", sourceLocation: sourceLocation)
+            let screen = BookFlowDriver.draw(desk.flow, width: width, height: height, theme: .standard)
+            // Every step names the flow and ends with its key legend, whatever the size.
+            #expect(screen.lines().first?.contains("Book") == true, sourceLocation: sourceLocation)
+            #expect(screen.lines().last?.trimmingCharacters(in: .whitespaces).isEmpty == false, sourceLocation: sourceLocation)
+            assertSnapshot(screen, named: "book-\(name)-\(width)x\(height)", sourceLocation: sourceLocation)
         }
     }
 

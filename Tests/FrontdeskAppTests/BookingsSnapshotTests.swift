@@ -19,7 +19,11 @@ import Testing
                 let scenario = try BookingsScenario()
                 let session = scenario.session(width: width, height: height, theme: theme)
                 steps(session)
-                assertSnapshot(session.render(), named: "\(name)-\(width)x\(height)-\(theme.name)",
+                let screen = session.render()
+                // The title bar and the bottom line (key legend or tip) frame every view at every size.
+                #expect(screen.lines().first?.contains("Frontdesk") == true, sourceLocation: sourceLocation)
+                #expect(screen.lines().last?.trimmingCharacters(in: .whitespaces).isEmpty == false, sourceLocation: sourceLocation)
+                assertSnapshot(screen, named: "\(name)-\(width)x\(height)-\(theme.name)",
                                filePath: filePath, sourceLocation: sourceLocation)
             }
         }
@@ -73,7 +77,9 @@ import Testing
             for (width, height) in [(79, 24), (40, 10)] {
                 let scenario = try BookingsScenario()
                 let session = scenario.session(width: width, height: height, theme: theme)
-                assertSnapshot(session.render(), named: "too-small-\(width)x\(height)-\(theme.name)")
+                let screen = session.render()
+                #expect(screen.lines().joined().contains("enlarge"))
+                assertSnapshot(screen, named: "too-small-\(width)x\(height)-\(theme.name)")
             }
         }
     }

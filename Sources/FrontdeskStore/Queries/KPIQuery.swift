@@ -24,17 +24,25 @@ extension AppDatabase {
         )
         return try read { db in
             var inputs = KPIInputs()
+            // Two passes: a plain count by state (no subquery per row), then the expiry check only
+            // for the few packages past their date.
+            var expiredByStrategy: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT strategy, COUNT(*) AS total,
-                       SUM(cancelled = 1) AS cancelled,
-                       SUM(cancelled = 0 AND completed_at IS NOT NULL) AS completed,
-                       SUM(cancelled = 0 AND completed_at IS NULL AND expires_at <= ?1 AND NOT EXISTS (
-                           SELECT 1 FROM bookings b WHERE b.session_group_id = g.session_group_id AND b.status = 'confirmed')) AS expired
-                FROM session_groups g GROUP BY strategy
+                SELECT strategy, COUNT(*) AS expired FROM session_groups g
+                WHERE cancelled = 0 AND completed_at IS NULL AND expires_at <= ? AND NOT EXISTS (
+                    SELECT 1 FROM bookings b WHERE b.session_group_id = g.session_group_id AND b.status = 'confirmed')
+                GROUP BY strategy
                 """, arguments: [n]) {
+                expiredByStrategy[row["strategy"]] = row["expired"]
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT strategy, COUNT(*) AS total, SUM(cancelled = 1) AS cancelled,
+                       SUM(cancelled = 0 AND completed_at IS NOT NULL) AS completed
+                FROM session_groups GROUP BY strategy
+                """) {
                 guard let strategy = Strategy(rawValue: row["strategy"]) else { continue }
                 let total: Int = row["total"], cancelled: Int = row["cancelled"], completed: Int = row["completed"]
-                let expired: Int = row["expired"]
+                let expired = expiredByStrategy[strategy.rawValue] ?? 0
                 inputs.groups[strategy] = GroupStateCounts(active: total - cancelled - completed - expired, completed: completed,
                                                            cancelled: cancelled, expired: expired)
             }

@@ -13,6 +13,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case conflicts([String])
     case planChanged([String])
     case notBookable(reason: String)
+    /// An operation other than booking that the rules refuse; the text is complete.
+    case refused(String)
     case previousNotCompleted(group: String, session: Int)
     case packageFull(remaining: Int, requested: Int)
     case packageExpired(expiredOn: String)
@@ -49,6 +51,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case let .planChanged(lines):
             return "The plan changed since it was shown (another terminal booked a slot); nothing was saved:\n"
                 + lines.map { "  " + $0 }.joined(separator: "\n")
+        case let .refused(text):
+            return text
         case let .notBookable(reason):
             return "Cannot book: \(reason)"
         case let .previousNotCompleted(group, session):

@@ -80,7 +80,7 @@ extension AppDatabase {
                 throw StoreError.wrongStatus(bookingID: bookingID, status: booking.status.rawValue, action: "marked as a no-show")
             }
             guard booking.start <= now else {
-                throw StoreError.notBookable(reason: "the session on \(calendar.dayTime(booking.start)) has not started yet, so it cannot be a no-show. Cancel it instead.")
+                throw StoreError.refused("The session on \(calendar.dayTime(booking.start)) has not started yet, so it cannot be a no-show. Cancel it instead.")
             }
             try self.setStatus(db, booking: booking, to: .noShow, now: now)
             if let groupID = booking.sessionGroupID { try Self.refreshGroup(db, id: groupID, now: now) }
@@ -129,10 +129,10 @@ extension AppDatabase {
                     let gap = service.bufferRules.gap(afterSession: previous.number)
                     if let conflict = SchedulePlanner.checkGap(previous: previous.start, next: next.start, gap: gap, calendar: calendar),
                        case .gapTooShort = conflict {
-                        throw StoreError.notBookable(reason: "session \(next.number) on \(calendar.dayTime(next.start)) would be too close to session \(previous.number) on \(calendar.dayTime(previous.start)): \(conflict.message(provider: "", calendar: calendar))\(shiftLater || group.strategy != .immediate ? "" : " Move the later sessions too (shift later).")")
+                        throw StoreError.refused("Cannot move: session \(next.number) on \(calendar.dayTime(next.start)) would be too close to session \(previous.number) on \(calendar.dayTime(previous.start)): \(conflict.message(provider: "", calendar: calendar))\(shiftLater || group.strategy != .immediate ? "" : " Move the later sessions too (shift later).")")
                     }
                     if next.start <= previous.start {
-                        throw StoreError.notBookable(reason: "session \(next.number) would come before session \(previous.number). Keep the sessions in order.")
+                        throw StoreError.refused("Cannot move: session \(next.number) would come before session \(previous.number). Keep the sessions in order.")
                     }
                 }
             }

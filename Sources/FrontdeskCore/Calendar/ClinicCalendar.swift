@@ -54,8 +54,8 @@ public struct ClinicCalendar: Sendable, Equatable {
         return date
     }
 
-    /// Like `date(_:minuteOfDay:)`, but a time inside a daylight-saving gap moves forward to the
-    /// first valid instant after it (what a clock on the wall would show).
+    /// Like `date(_:minuteOfDay:)`, but a time inside a daylight-saving gap moves forward by the length
+    /// of the gap (02:30 on the spring change becomes 03:30), as a clock set before the change would show.
     public func resolvedDate(_ day: LocalDay, minuteOfDay minute: Int) -> Date {
         if let exact = date(day, minuteOfDay: minute) { return exact }
         var c = DateComponents()

@@ -13,10 +13,7 @@ extension AppDatabase {
         let calendar = self.calendar
         let now = self.now
         return try write { db in
-            let booking = try Self.requireBooking(db, id: bookingID)
-            guard booking.status == .confirmed else {
-                throw StoreError.wrongStatus(bookingID: bookingID, status: booking.status.rawValue, action: "completed")
-            }
+            let booking = try Self.requireConfirmed(db, id: bookingID, action: "completed")
             try self.setStatus(db, booking: booking, to: .completed, now: now)
             let updated = try Self.requireBooking(db, id: bookingID)
             guard let groupID = booking.sessionGroupID else {
@@ -55,10 +52,7 @@ extension AppDatabase {
         let now = self.now
         let calendar = self.calendar
         return try write { db in
-            let booking = try Self.requireBooking(db, id: bookingID)
-            guard booking.status == .confirmed else {
-                throw StoreError.wrongStatus(bookingID: bookingID, status: booking.status.rawValue, action: "cancelled")
-            }
+            let booking = try Self.requireConfirmed(db, id: bookingID, action: "cancelled")
             if !confirmedShortNotice, booking.start > now, booking.start.timeIntervalSince(now) < Self.shortNoticeSeconds {
                 throw StoreError.shortNotice(action: "cancel", start: calendar.dayTime(booking.start))
             }
@@ -75,10 +69,7 @@ extension AppDatabase {
         let now = self.now
         let calendar = self.calendar
         return try write { db in
-            let booking = try Self.requireBooking(db, id: bookingID)
-            guard booking.status == .confirmed else {
-                throw StoreError.wrongStatus(bookingID: bookingID, status: booking.status.rawValue, action: "marked as a no-show")
-            }
+            let booking = try Self.requireConfirmed(db, id: bookingID, action: "marked as a no-show")
             guard booking.start <= now else {
                 throw StoreError.refused("The session on \(calendar.dayTime(booking.start)) has not started yet, so it cannot be a no-show. Cancel it instead.")
             }
@@ -96,10 +87,7 @@ extension AppDatabase {
         let now = self.now
         let calendar = self.calendar
         return try write { db in
-            let booking = try Self.requireBooking(db, id: bookingID)
-            guard booking.status == .confirmed else {
-                throw StoreError.wrongStatus(bookingID: bookingID, status: booking.status.rawValue, action: "rescheduled")
-            }
+            let booking = try Self.requireConfirmed(db, id: bookingID, action: "rescheduled")
             if newStart < now { throw StoreError.inThePast(start: calendar.dayTime(newStart)) }
             if !confirmedShortNotice, booking.start > now, booking.start.timeIntervalSince(now) < Self.shortNoticeSeconds {
                 throw StoreError.shortNotice(action: "move", start: calendar.dayTime(booking.start))
@@ -199,6 +187,15 @@ extension AppDatabase {
     private func setStatus(_ db: Database, booking: Booking, to status: BookingStatus, now: Date) throws {
         try db.execute(sql: "UPDATE bookings SET status = ?, updated_at = ?, updated_by = ? WHERE id = ?",
                        arguments: [status.rawValue, now.storedSeconds, actor, booking.id])
+    }
+
+    /// The booking, which must still be confirmed for `action` ("completed", "cancelled", …).
+    static func requireConfirmed(_ db: Database, id: Int64, action: String) throws -> Booking {
+        let booking = try requireBooking(db, id: id)
+        guard booking.status == .confirmed else {
+            throw StoreError.wrongStatus(bookingID: id, status: booking.status.rawValue, action: action)
+        }
+        return booking
     }
 
     static func requireBooking(_ db: Database, id: Int64) throws -> Booking {

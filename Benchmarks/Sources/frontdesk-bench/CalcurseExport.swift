@@ -1,4 +1,5 @@
 import Foundation
+import FrontdeskCore
 import GRDB
 
 /// Writes the live bookings of a Frontdesk database as a calcurse data folder, so both programs
@@ -58,24 +59,11 @@ enum CalcurseExport {
         let local = seconds + Int64(offsets.offset(at: seconds))
         let days = Int(local.floorDiv(86_400))
         let minuteOfDay = Int((local - Int64(days) * 86_400) / 60)
-        let (y, m, d) = civil(fromDays: days)
-        return pad2(m) + "/" + pad2(d) + "/" + String(y) + " @ " + pad2(minuteOfDay / 60) + ":" + pad2(minuteOfDay % 60)
+        let day = LocalDay(ordinal: days)
+        return pad2(day.month) + "/" + pad2(day.day) + "/" + String(day.year) + " @ " + pad2(minuteOfDay / 60) + ":" + pad2(minuteOfDay % 60)
     }
 
     private static func pad2(_ n: Int) -> String { n < 10 ? "0" + String(n) : String(n) }
-
-    /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
-    static func civil(fromDays z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
 
     /// UTC offsets per hour, so a million rows do not each ask the time-zone database.
     struct OffsetCache {

@@ -50,15 +50,12 @@ public struct AppConfiguration: Sendable, Equatable {
 
     /// Parses configuration text; `file` names it in error messages.
     public static func parse(_ text: String, file: String = "config.toml") throws(ConfigurationError) -> AppConfiguration {
-        let table: TOMLTable
+        let table: TOMLTable, locator: TOMLLineLocator
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw .syntax(file: file, line: error.source.begin.line, column: error.source.begin.column, reason: error.description)
+            (table, locator) = try TOMLText.table(text)
         } catch {
-            throw .syntax(file: file, line: 1, column: 1, reason: "\(error)")
+            throw .syntax(file: file, line: error.line, column: error.column, reason: error.reason)
         }
-        let locator = TOMLLineLocator(text)
         var configuration = AppConfiguration()
         for key in table.keys.sorted() {
             let line = locator.line(ofKey: key, inTable: nil) ?? locator.line(ofTable: key)

@@ -46,15 +46,12 @@ public enum ThemeLoader {
     }
 
     static func parse(_ text: String, name: String, file: String) throws(ThemeError) -> Theme {
-        let table: TOMLTable
+        let table: TOMLTable, locator: TOMLLineLocator
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw .syntax(file: file, line: error.source.begin.line, column: error.source.begin.column, reason: error.description)
+            (table, locator) = try TOMLText.table(text)
         } catch {
-            throw .syntax(file: file, line: 1, column: 1, reason: "\(error)")
+            throw .syntax(file: file, line: error.line, column: error.column, reason: error.reason)
         }
-        let locator = TOMLLineLocator(text)
         // Roles a file leaves out keep monochrome's emphasis, so nothing (a selection!) goes invisible.
         var theme = Theme(name: name, styles: Theme.monochrome.styles, symbols: .unicode)
         for key in table.keys.sorted() {

@@ -68,14 +68,12 @@ public final class AppDatabase: Sendable {
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
         config.label = "frontdesk"
-        let pool: DatabasePool
-        do {
-            pool = try DatabasePool(path: path, configuration: config)
-        } catch {
-            throw mapOpenError(error, path: path)
-        }
-        try MigrationLock.withLock(besideDatabase: path) { () throws(StoreError) in
+        // Opening (which switches a new file to WAL) and migrating both happen under the lock: two
+        // processes setting up the same new file at once would otherwise get SQLITE_BUSY at once,
+        // before any busy timeout applies.
+        let pool = try MigrationLock.withLock(besideDatabase: path) { () throws(StoreError) -> DatabasePool in
             do {
+                let pool = try DatabasePool(path: path, configuration: config)
                 if exists, try !isFrontdeskSchema(pool) { throw StoreError.corrupt(path: path) }
                 try Migrations.migrator.migrate(pool)
                 try pool.write { db in
@@ -86,6 +84,7 @@ public final class AppDatabase: Sendable {
                         try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'timezone'", arguments: [requested])
                     }
                 }
+                return pool
             } catch let error as StoreError {
                 throw error
             } catch {

@@ -7,13 +7,19 @@ public struct Customer: Sendable, Equatable, Hashable, Identifiable {
     public var phone: String?
     public var email: String?
     public var notes: String
+    /// Whether the customer agreed to receive text messages and e-mails from the clinic.
+    public var smsConsent: Bool
+    public var emailConsent: Bool
 
-    public init(id: Int64, name: String, phone: String? = nil, email: String? = nil, notes: String = "") {
+    public init(id: Int64, name: String, phone: String? = nil, email: String? = nil, notes: String = "",
+                smsConsent: Bool = false, emailConsent: Bool = false) {
         self.id = id
         self.name = name
         self.phone = phone
         self.email = email
         self.notes = notes
+        self.smsConsent = smsConsent
+        self.emailConsent = emailConsent
     }
 }
 

@@ -15,10 +15,12 @@ public struct FollowUp: Sendable, Equatable, Identifiable {
     public var status: FollowUpStatus
     public var doneAt: Date?
     public var doneBy: String?
+    /// What staff noted when they called or dismissed it.
+    public var note: String
 
     public init(id: Int64, kind: FollowUpKind, customerID: Int64, customerName: String, customerPhone: String? = nil,
                 customerEmail: String? = nil, bookingID: Int64?, groupID: String?, dueAt: Date, text: String,
-                status: FollowUpStatus, doneAt: Date? = nil, doneBy: String? = nil) {
+                status: FollowUpStatus, doneAt: Date? = nil, doneBy: String? = nil, note: String = "") {
         self.id = id
         self.kind = kind
         self.customerID = customerID
@@ -32,5 +34,6 @@ public struct FollowUp: Sendable, Equatable, Identifiable {
         self.status = status
         self.doneAt = doneAt
         self.doneBy = doneBy
+        self.note = note
     }
 }

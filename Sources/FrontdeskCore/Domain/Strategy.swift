@@ -38,6 +38,10 @@ public enum FollowUpKind: String, Sendable, Equatable, Hashable, Codable, CaseIt
     case overdue
     case checkIn = "check_in"
     case expiry
+    /// A session was cancelled (sent or not: `send_cancellation_notices`).
+    case cancellation
+    /// A session moved to another time.
+    case change
 }
 
 /// Where a follow-up stands.
@@ -46,4 +50,8 @@ public enum FollowUpStatus: String, Sendable, Equatable, Hashable, Codable, Case
     case sent
     case called
     case dismissed
+    /// Its moment passed before it was sent (a reminder for a session that has started).
+    case expired
+    /// The data changed before it was sent (cancelled, moved, completed): replaced or no longer true.
+    case withdrawn
 }

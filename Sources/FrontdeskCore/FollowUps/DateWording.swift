@@ -15,9 +15,19 @@ public enum DateWording {
     /// "Tue 10 Mar".
     public static func shortDay(_ day: LocalDay) -> String { day.shortText }
 
-    /// "Tuesday, March 10 at 2:00 PM" in the clinic's time zone.
+    /// "Tuesday, March 10 at 14:00" in the clinic's time zone (customer texts use the 24-hour clock).
     public static func longDateTime(_ date: Date, calendar: ClinicCalendar) -> String {
-        "\(longDay(calendar.localDay(of: date))) at \(time12(minuteOfDay: calendar.minuteOfDay(of: date)))"
+        "\(longDay(calendar.localDay(of: date))) at \(time24(minuteOfDay: calendar.minuteOfDay(of: date)))"
+    }
+
+    /// "today", "tomorrow" or "on Tuesday, March 24": the session's day as seen at `now`.
+    public static func relativeDay(_ date: Date, now: Date, calendar: ClinicCalendar) -> String {
+        let day = calendar.localDay(of: date)
+        switch calendar.localDay(of: now).days(to: day) {
+        case 0: return "today"
+        case 1: return "tomorrow"
+        default: return "on \(longDay(day))"
+        }
     }
 
     /// "Tue 10 Mar 14:00–15:30" in the clinic's time zone.

@@ -5,7 +5,7 @@ import Foundation
 /// `noun` is the service's session noun ("Session", "Lesson"); dates and times are written in
 /// English in the clinic's zone, whatever the machine's locale.
 public enum FollowUpText {
-    /// Every session just booked: "Session 1 of 3: Tuesday, March 10 at 2:00 PM - Implant placement".
+    /// Every session just booked: "Session 1 of 3: Tuesday, March 10 at 14:00 - Implant placement".
     /// `remaining` (flexible packages) adds how many are still unbooked.
     public static func confirmation(serviceName: String, noun: String, totalSessions: Int,
                                     sessions: [SessionSnapshot], remaining: Int? = nil,
@@ -30,18 +30,13 @@ public enum FollowUpText {
         return lines.joined(separator: "\n")
     }
 
-    /// "Reminder: Session 2 of 3 tomorrow at 2:00 PM - Healing check."
+    /// "Reminder: Session 2 of 3 tomorrow at 14:00 - Healing check." The day is worded as seen at
+    /// `now`, so the text is made when it is sent.
     public static func reminder(noun: String, session: SessionSnapshot, totalSessions: Int, now: Date,
                                 calendar: ClinicCalendar) -> String {
-        let day = calendar.localDay(of: session.start)
-        let when: String
-        switch calendar.localDay(of: now).days(to: day) {
-        case 0: when = "today"
-        case 1: when = "tomorrow"
-        default: when = "on \(DateWording.longDay(day))"
-        }
+        let when = DateWording.relativeDay(session.start, now: now, calendar: calendar)
         var text = "Reminder: \(noun) \(session.number) of \(totalSessions) \(when) at "
-            + DateWording.time12(minuteOfDay: calendar.minuteOfDay(of: session.start))
+            + DateWording.time24(minuteOfDay: calendar.minuteOfDay(of: session.start))
         if !isDefaultLabel(session.label, noun: noun, number: session.number, total: totalSessions) {
             text += " - \(session.label)"
         }
@@ -104,6 +99,32 @@ public enum FollowUpText {
     public static func expiry(noun: String, daysLeft: Int, remaining: Int) -> String {
         let when = daysLeft <= 0 ? "today" : daysLeft == 1 ? "tomorrow" : "in \(daysLeft) days"
         return "Your package expires \(when). \(remaining) \(plural(noun, remaining)) still available!"
+    }
+
+    /// A single appointment: "Reminder: your Massage tomorrow at 14:00."
+    public static func appointmentReminder(serviceName: String, start: Date, now: Date, calendar: ClinicCalendar) -> String {
+        "Reminder: your \(serviceName) \(DateWording.relativeDay(start, now: now, calendar: calendar)) at "
+            + DateWording.time24(minuteOfDay: calendar.minuteOfDay(of: start)) + "."
+    }
+
+    /// "Your Physiotherapy session 2 of 8 on Tuesday, March 10 at 14:00 is cancelled. …"
+    public static func cancellation(serviceName: String, noun: String, session: SessionSnapshot, totalSessions: Int,
+                                    calendar: ClinicCalendar) -> String {
+        "Your \(what(serviceName, noun, session.number, totalSessions)) on "
+            + DateWording.longDateTime(session.start, calendar: calendar)
+            + " is cancelled. Please contact us to book a new time."
+    }
+
+    /// "Your Physiotherapy session 2 of 8 has moved to Friday, March 13 at 10:00 with Dr. Keller."
+    public static func change(serviceName: String, noun: String, session: SessionSnapshot, totalSessions: Int,
+                              provider: String, calendar: ClinicCalendar) -> String {
+        "Your \(what(serviceName, noun, session.number, totalSessions)) has moved to "
+            + DateWording.longDateTime(session.start, calendar: calendar) + " with \(provider)."
+    }
+
+    /// "Physiotherapy session 2 of 8", or "Massage appointment" for a single session.
+    private static func what(_ serviceName: String, _ noun: String, _ number: Int, _ total: Int) -> String {
+        total <= 1 ? "\(serviceName) appointment" : "\(serviceName) \(noun.lowercased()) \(number) of \(total)"
     }
 
     // MARK: - Wording

@@ -15,13 +15,16 @@ public final class AppDatabase: Sendable {
     let clock: @Sendable () -> Date
     /// A preview database: every write runs and is checked, then rolled back (`--dry-run`).
     let rollsBack: Bool
+    /// `default_country_code` from the configuration: what a national phone number (leading 0) means.
+    public let phoneCountryCode: String?
 
     /// Whether another process is allowed to wait for the write lock, and for how long.
     static let busyTimeout: TimeInterval = 10
 
     init(path: String, writer: any DatabaseWriter, calendar: ClinicCalendar, actor: String,
-         clock: @escaping @Sendable () -> Date, rollsBack: Bool = false) {
+         clock: @escaping @Sendable () -> Date, rollsBack: Bool = false, phoneCountryCode: String? = nil) {
         self.rollsBack = rollsBack
+        self.phoneCountryCode = phoneCountryCode
         self.path = path
         self.writer = writer
         self.calendar = calendar
@@ -33,7 +36,8 @@ public final class AppDatabase: Sendable {
 
     /// The same database, but every change is validated and then rolled back: nothing is written.
     public func preview() -> AppDatabase {
-        AppDatabase(path: path, writer: writer, calendar: calendar, actor: actor, clock: clock, rollsBack: true)
+        AppDatabase(path: path, writer: writer, calendar: calendar, actor: actor, clock: clock, rollsBack: true,
+                    phoneCountryCode: phoneCountryCode)
     }
 
     /// Opens (and migrates) the database at `path`.
@@ -41,9 +45,11 @@ public final class AppDatabase: Sendable {
     /// - Parameters:
     ///   - create: create the file when missing (`init`, `demo`); otherwise a missing file is an error.
     ///   - timeZone: the clinic's zone to record in a new database; an existing one keeps its own.
+    ///   - phoneCountryCode: `default_country_code` ("41"); stored phone numbers are renormalised once when it changes.
     public static func open(path: String, create: Bool = false, timeZone: String? = nil,
                             actor: String = AppDatabase.currentUser(),
-                            clock: @escaping @Sendable () -> Date = { Date() }) throws(StoreError) -> AppDatabase {
+                            clock: @escaping @Sendable () -> Date = { Date() },
+                            phoneCountryCode: String? = nil) throws(StoreError) -> AppDatabase {
         let fileManager = FileManager.default
         let exists = fileManager.fileExists(atPath: path)
         if !exists && !create {
@@ -76,6 +82,7 @@ public final class AppDatabase: Sendable {
                 let pool = try DatabasePool(path: path, configuration: config)
                 if exists, try !isFrontdeskSchema(pool) { throw StoreError.corrupt(path: path) }
                 try Migrations.migrator.migrate(pool)
+                try pool.write { db in try renormalisePhones(db, countryCode: phoneCountryCode) }
                 try pool.write { db in
                     let zone = timeZone ?? TimeZone.current.identifier
                     try db.execute(sql: "INSERT OR IGNORE INTO settings(key, value) VALUES ('timezone', ?)",
@@ -100,7 +107,8 @@ public final class AppDatabase: Sendable {
             throw mapOpenError(error, path: path)
         }
         guard let calendar = ClinicCalendar(identifier: zoneName) else { throw .timeZoneUnknown(zoneName) }
-        return AppDatabase(path: path, writer: pool, calendar: calendar, actor: actor, clock: clock)
+        return AppDatabase(path: path, writer: pool, calendar: calendar, actor: actor, clock: clock,
+                           phoneCountryCode: PhoneNumber.countryCodeDigits(phoneCountryCode))
     }
 
     /// The login name of whoever runs this process.

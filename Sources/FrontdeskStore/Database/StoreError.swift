@@ -24,6 +24,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case busy(path: String)
     case shortNotice(action: String, start: String)
     case inThePast(start: String)
+    /// A customer with the same name or phone exists; `matches` names them ("Zoe Meier (#12, +41 79 963 78 17)").
+    case duplicateCustomer(matches: [String])
+    /// The customer already has an active package of this flexible service.
+    case secondPackage(service: String, existing: String)
 
     public var description: String {
         switch self {
@@ -71,6 +75,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "The session on \(start) is less than 48 hours away. Confirm that you want to \(action) it at short notice (--confirm-late on the command line)."
         case let .inThePast(start):
             return "\(start) is in the past. Choose a future date and time."
+        case let .duplicateCustomer(matches):
+            return "A customer with the same name or phone exists already: \(matches.prefix(5).joined(separator: "; ")). Use that customer, or add anyway (--allow-duplicate on the command line)."
+        case let .secondPackage(service, existing):
+            return "This customer already has an active \(service) package (\(existing)). Book into it, or confirm a second package (--allow-second on the command line)."
         case let .busy(path):
             return "The database \(path) stayed locked by another terminal for too long. Try again in a moment."
         }

@@ -151,9 +151,10 @@ struct DemoSeeder {
     private mutating func customer(_ name: String) throws -> Int64 {
         if let id = customerIDs[name] { return id }
         let digits = String(format: "%07d", abs(name.hashValueStable) % 10_000_000)
-        try db.execute(sql: "INSERT INTO customers(name, search_name, phone, email, created_at) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [name, SearchText.fold(name), "+41 79 \(digits.prefix(3)) \(digits.dropFirst(3).prefix(2)) \(digits.suffix(2))",
-                                   nil as String?, now.storedSeconds - 86_400 * 400])
+        let phone = "+41 79 \(digits.prefix(3)) \(digits.dropFirst(3).prefix(2)) \(digits.suffix(2))"
+        try db.execute(sql: """
+            INSERT INTO customers(name, search_name, phone, phone_normalised, email, sms_consent, created_at) VALUES (?, ?, ?, ?, ?, 1, ?)
+            """, arguments: [name, SearchText.fold(name), phone, PhoneNumber.normalised(phone), nil as String?, now.storedSeconds - 86_400 * 400])
         customerIDs[name] = db.lastInsertedRowID
         return db.lastInsertedRowID
     }

@@ -93,14 +93,14 @@ struct VolumeGenerator {
             services.append(try AppDatabase.service(db, id: db.lastInsertedRowID)!)
         }
         let customerStatement = try db.makeStatement(sql: """
-            INSERT INTO customers(name, search_name, phone, created_at) VALUES (?, ?, ?, ?)
+            INSERT INTO customers(name, search_name, phone, phone_normalised, sms_consent, created_at) VALUES (?, ?, ?, ?, 1, ?)
             """)
         let first = DemoCatalog.firstNames, last = DemoCatalog.lastNames
         for index in 0..<customerCount {
             let name = "\(first[index % first.count]) \(last[(index / first.count) % last.count])"
                 + (index >= first.count * last.count ? " \(index / (first.count * last.count) + 1)" : "")
             let phone = "+41 79 " + Self.digits(index / 10_000 % 1000, 3) + " " + Self.digits(index / 100 % 100, 2) + " " + Self.digits(index % 100, 2)
-            try customerStatement.execute(arguments: [name, SearchText.fold(name), phone, now.storedSeconds])
+            try customerStatement.execute(arguments: [name, SearchText.fold(name), phone, PhoneNumber.normalised(phone), now.storedSeconds])
             if index == 0 { customerIDBase = db.lastInsertedRowID }
         }
     }

@@ -47,6 +47,7 @@ extension AppDatabase {
             let group = try Self.group(db, id: groupID)!
             let booked = group.sessions.filter { ids.contains($0.id) }
             try self.queueConfirmation(db, group: group, booked: booked)
+            try self.reconcileFollowUps(db, subject: groupID)
             try self.audit(db, action: "book", entity: "session_group", id: groupID, after: "\(ids.count) sessions")
             return BookingResult(bookings: booked, group: group, shifted: !proposal.plan.fitsAsRequested)
         }
@@ -118,6 +119,7 @@ extension AppDatabase {
                 booked = try ids.compactMap { try Self.booking(db, id: $0) }
             }
             try self.queueConfirmation(db, group: group, booked: booked)
+            for subject in Set(booked.map(Self.followUpSubject)) { try self.reconcileFollowUps(db, subject: subject) }
             try self.audit(db, action: "book", entity: newGroupID == nil ? "booking" : "session_group",
                            id: newGroupID ?? ids.map(String.init).joined(separator: ","), after: "\(ids.count) sessions")
             return BookingResult(bookings: booked, group: group, shifted: false)

@@ -17,6 +17,7 @@ extension AppDatabase {
             try self.setStatus(db, booking: booking, to: .completed, now: now)
             let updated = try Self.requireBooking(db, id: bookingID)
             guard let groupID = booking.sessionGroupID else {
+                try self.reconcileFollowUps(db, subject: Self.followUpSubject(of: booking))
                 return CompletionOutcome(booking: updated, group: nil, nextWindow: nil, suggestedNext: nil, treatmentCompleted: false)
             }
             try Self.refreshGroup(db, id: groupID, now: now)
@@ -40,6 +41,7 @@ extension AppDatabase {
                 }
             }
             try self.queueCompletionFollowUps(db, group: group, completed: updated, window: window)
+            try self.reconcileFollowUps(db, subject: groupID)
             try self.audit(db, action: "complete", entity: "booking", id: "\(bookingID)", before: "confirmed", after: "completed")
             return CompletionOutcome(booking: updated, group: group, nextWindow: window, suggestedNext: suggestion,
                                      treatmentCompleted: finished)
@@ -58,6 +60,9 @@ extension AppDatabase {
             }
             try self.setStatus(db, booking: booking, to: .cancelled, now: now)
             if let groupID = booking.sessionGroupID { try Self.refreshGroup(db, id: groupID, now: now) }
+            // Its reminder is withdrawn and the customer is told, in this same transaction.
+            try self.queueCancellationNotice(db, booking: booking)
+            try self.reconcileFollowUps(db, subject: Self.followUpSubject(of: booking))
             try self.audit(db, action: "cancel", entity: "booking", id: "\(bookingID)", before: "confirmed", after: "cancelled")
             return try Self.requireBooking(db, id: bookingID)
         }
@@ -75,6 +80,7 @@ extension AppDatabase {
             }
             try self.setStatus(db, booking: booking, to: .noShow, now: now)
             if let groupID = booking.sessionGroupID { try Self.refreshGroup(db, id: groupID, now: now) }
+            try self.reconcileFollowUps(db, subject: Self.followUpSubject(of: booking))
             try self.audit(db, action: "no_show", entity: "booking", id: "\(bookingID)", before: "confirmed", after: "no_show")
             return try Self.requireBooking(db, id: bookingID)
         }
@@ -153,7 +159,11 @@ extension AppDatabase {
                                before: calendar.iso8601(move.booking.start), after: calendar.iso8601(move.start))
             }
             if let groupID = booking.sessionGroupID { try Self.refreshGroup(db, id: groupID, now: now) }
-            return try moves.map { try Self.requireBooking(db, id: $0.booking.id) }
+            // A change notice with the new time; the old reminder is withdrawn and one for the new time queued.
+            let moved = try moves.map { try Self.requireBooking(db, id: $0.booking.id) }
+            for booking in moved { try self.queueChangeNotice(db, booking: booking) }
+            try self.reconcileFollowUps(db, subject: Self.followUpSubject(of: booking))
+            return moved
         }
     }
 
@@ -178,6 +188,7 @@ extension AppDatabase {
             guard let group = try Self.group(db, id: groupID) else { throw StoreError.notFound(what: "treatment", key: groupID) }
             guard until > now else { throw StoreError.inThePast(start: self.calendar.dayTime(until)) }
             try db.execute(sql: "UPDATE session_groups SET expires_at = ? WHERE session_group_id = ?", arguments: [until.storedSeconds, groupID])
+            try self.reconcileFollowUps(db, subject: groupID)
             try self.audit(db, action: "extend", entity: "session_group", id: groupID,
                            before: group.expiresAt.map { self.calendar.iso8601($0) }, after: self.calendar.iso8601(until))
             return try Self.group(db, id: groupID)!

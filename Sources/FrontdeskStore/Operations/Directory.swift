@@ -4,53 +4,6 @@ import GRDB
 
 /// Customers and providers: adding, finding, and resolving what staff type into one record.
 extension AppDatabase {
-    /// Adds a customer. A name is required, and at least a phone or an email is recommended.
-    @discardableResult
-    public func addCustomer(name: String, phone: String? = nil, email: String? = nil, notes: String = "") throws(StoreError) -> Customer {
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw .invalid(field: "Customer name", reason: "is empty. Type the customer's name.") }
-        let phone = phone?.trimmingCharacters(in: .whitespaces).nilIfEmpty
-        let email = email?.trimmingCharacters(in: .whitespaces).nilIfEmpty
-        if let email, !email.contains("@") {
-            throw .invalid(field: "Email", reason: "“\(email)” is not an email address (it has no @). Correct it or leave it empty.")
-        }
-        return try write { db in
-            try db.execute(sql: """
-                INSERT INTO customers(name, search_name, phone, email, notes, created_at) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [trimmed, SearchText.fold(trimmed), phone, email, notes, self.now.storedSeconds])
-            let customer = Customer(id: db.lastInsertedRowID, name: trimmed, phone: phone, email: email, notes: notes)
-            try self.audit(db, action: "add", entity: "customer", id: "\(customer.id)", after: trimmed)
-            return customer
-        }
-    }
-
-    /// Customers whose name contains every word of `query`, or whose phone contains its digits.
-    public func searchCustomers(_ query: String, limit: Int = 50, offset: Int = 0) throws(StoreError) -> [Customer] {
-        let words = SearchText.fold(query).split(separator: " ").map(String.init)
-        let digits = query.filter(\.isNumber)
-        return try read { db in
-            var conditions: [String] = []
-            var arguments: [any DatabaseValueConvertible] = []
-            for word in words {
-                conditions.append("search_name LIKE ? ESCAPE '\\'")
-                arguments.append("%" + SearchText.escapeLike(word) + "%")
-            }
-            var sql = "SELECT * FROM customers"
-            if !conditions.isEmpty {
-                var clause = "(" + conditions.joined(separator: " AND ") + ")"
-                if digits.count >= 3 {
-                    clause += " OR replace(replace(replace(phone, ' ', ''), '-', ''), '+', '') LIKE ?"
-                    arguments.append("%" + digits + "%")
-                }
-                sql += " WHERE " + clause
-            }
-            sql += " ORDER BY search_name, id LIMIT ? OFFSET ?"
-            arguments.append(limit)
-            arguments.append(offset)
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(RowDecoding.customer)
-        }
-    }
-
     public func customer(id: Int64) throws(StoreError) -> Customer {
         let found = try read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [id]).map(RowDecoding.customer)

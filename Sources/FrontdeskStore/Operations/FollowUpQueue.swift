@@ -2,15 +2,16 @@ import Foundation
 import FrontdeskCore
 import GRDB
 
-/// Follow-ups: queued by booking operations in their own transaction, generated when due, listed and marked.
+/// Follow-ups: kept in step with the bookings by the transactions that change them, listed and marked.
 extension AppDatabase {
     /// Queues a follow-up once: the dedupe key makes a second attempt a no-op.
     static func queue(_ db: Database, kind: FollowUpKind, customerID: Int64, bookingID: Int64?, groupID: String?,
-                      dueAt: Date, text: String, dedupeKey: String, now: Date) throws {
+                      dueAt: Date, text: String, dedupeKey: String, now: Date, validUntil: Date? = nil) throws {
         try db.execute(sql: """
-            INSERT OR IGNORE INTO follow_ups(kind, customer_id, booking_id, session_group_id, due_at, text, dedupe_key, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [kind.rawValue, customerID, bookingID, groupID, dueAt.storedSeconds, text, dedupeKey, now.storedSeconds])
+            INSERT OR IGNORE INTO follow_ups(kind, customer_id, booking_id, session_group_id, due_at, text, dedupe_key, created_at, valid_until)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [kind.rawValue, customerID, bookingID, groupID, dueAt.storedSeconds, text, dedupeKey, now.storedSeconds,
+                             validUntil?.storedSeconds])
     }
 
     /// What the follow-up rules need to know about a group and its service.
@@ -22,7 +23,7 @@ extension AppDatabase {
     }
 
     static func store(_ db: Database, _ due: DueFollowUp, customerID: Int64, now: Date) throws {
-        try queue(db, kind: due.kind, customerID: customerID, bookingID: due.bookingID, groupID: due.groupID,
+        try queue(db, kind: due.kind, customerID: customerID, bookingID: due.bookingID, groupID: due.groupID.nilIfEmpty,
                   dueAt: due.dueAt, text: due.text, dedupeKey: due.dedupeKey, now: now)
     }
 
@@ -51,60 +52,44 @@ extension AppDatabase {
         }
     }
 
-    /// Generates every follow-up that is due now (reminders, overdue treatments, check-ins, expiry
-    /// warnings) and returns how many were new. Idempotent: running it twice queues nothing twice.
+    /// Works out what is due from what changed since the last run: every treatment or single booking
+    /// a trigger noted (changes made outside the booking operations, older data) is reconciled, a few
+    /// at a time so the write lock is never held long; then reminders whose session has started
+    /// expire. Returns how many follow-ups became pending. Idempotent.
     @discardableResult
     public func generateDueFollowUps() throws(StoreError) -> Int {
+        var created = 0
+        while true {
+            let (count, more) = try write { db -> (Int, Bool) in
+                let subjects = try String.fetchAll(db, sql: "SELECT subject FROM follow_up_changes LIMIT ?",
+                                                   arguments: [Self.reconcileBatch])
+                var count = 0
+                for subject in subjects { count += try self.reconcileFollowUps(db, subject: subject) }
+                return (count, subjects.count == Self.reconcileBatch)
+            }
+            created += count
+            if !more { break }
+        }
+        try expireStartedFollowUps()
+        return created
+    }
+
+    /// Treatments reconciled per write transaction by the generator.
+    static let reconcileBatch = 16
+
+    /// A reminder (or change or cancellation notice) whose session has started is never sent.
+    func expireStartedFollowUps() throws(StoreError) {
         let now = self.now
-        let calendar = self.calendar
-        return try write { db in
-            let before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM follow_ups") ?? 0
-            let n = now.storedSeconds
-            let soon = n + Int64(FollowUpRules.reminderLead)
-            // Only groups that can have something due: a session within a day, a sequential treatment
-            // waiting for its next booking, or a flexible package with nothing ahead or close to expiry.
-            // Treatments whose last session is older than the look-back are left to staff: a customer
-            // who stopped a year ago gets no automatic "it's been 400 days" message.
-            let lookBack = n - Int64(Self.followUpLookBackDays) * 86_400
-            let candidates = try String.fetchSet(db, sql: """
-                SELECT session_group_id FROM bookings
-                WHERE start_at >= ? AND start_at < ? AND status = 'confirmed' AND session_group_id IS NOT NULL
-                UNION
-                SELECT session_group_id FROM session_groups
-                WHERE anchor_at > ? AND anchor_at <= ? AND cancelled = 0 AND completed_at IS NULL
-                  AND strategy IN ('sequential', 'flexible')
-                UNION
-                SELECT session_group_id FROM session_groups
-                WHERE strategy = 'flexible' AND cancelled = 0 AND completed_at IS NULL AND expires_at > ? AND expires_at <= ?
-                """, arguments: [n, soon, lookBack, n, n, n + Int64(FollowUpRules.expiryWarningDays) * 86_400])
-            var services: [Int64: Service] = [:]
-            for id in candidates.sorted() {
-                guard let group = try Self.group(db, id: id) else { continue }
-                if services[group.serviceID] == nil { services[group.serviceID] = try Self.service(db, id: group.serviceID) }
-                guard let service = services[group.serviceID] else { continue }
-                for due in FollowUpRules.due(for: Self.facts(group, service: service), now: now, calendar: calendar) {
-                    try Self.store(db, due, customerID: group.customerID, now: now)
-                }
-            }
-            // Reminders for single bookings.
-            let singles = try Row.fetchAll(db, sql: """
-                SELECT \(RowDecoding.bookingColumns) FROM bookings b \(RowDecoding.bookingJoins)
-                WHERE b.start_at >= ? AND b.start_at < ? AND b.status = 'confirmed' AND b.is_part_of_multi_session = 0
-                """, arguments: [n, soon]).map(RowDecoding.booking)
-            for booking in singles {
-                let text = FollowUpText.reminder(noun: "Appointment", session: booking.snapshot, totalSessions: 1, now: now, calendar: calendar)
-                    .replacingOccurrences(of: "Appointment 1 of 1", with: "your \(booking.serviceName)")
-                try Self.queue(db, kind: .reminder, customerID: booking.customerID, bookingID: booking.id, groupID: nil,
-                               dueAt: booking.start.addingTimeInterval(-FollowUpRules.reminderLead), text: text,
-                               dedupeKey: "reminder:booking:\(booking.id)", now: now)
-            }
-            let after = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM follow_ups") ?? 0
-            return after - before
+        try write { db in
+            try db.execute(sql: """
+                UPDATE follow_ups SET status = 'expired', done_at = ?, done_by = ?
+                WHERE status = 'pending' AND valid_until IS NOT NULL AND valid_until <= ?
+                """, arguments: [now.storedSeconds, self.actor, now.storedSeconds])
         }
     }
 
     /// How far back the generator looks for treatments waiting on the customer (overdue, check-in).
-    public static let followUpLookBackDays = 90
+    public static let followUpLookBackDays = FollowUpRules.lookBackDays
 
     /// Follow-ups by status, due first; `limit` at a time.
     public func followUps(status: FollowUpStatus? = .pending, dueBefore: Date? = nil, limit: Int = 200, offsetID: Int64? = nil) throws(StoreError) -> [FollowUp] {
@@ -123,24 +108,29 @@ extension AppDatabase {
         }
     }
 
-    /// Marks a follow-up sent, called or dismissed, recording who did it.
+    /// Marks a follow-up sent, called or dismissed, recording who did it and, for a call, what was said.
     @discardableResult
-    public func markFollowUp(id: Int64, as status: FollowUpStatus) throws(StoreError) -> FollowUp {
+    public func markFollowUp(id: Int64, as status: FollowUpStatus, note: String = "") throws(StoreError) -> FollowUp {
         let now = self.now
         return try write { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT f.*, c.name AS customer_name, c.phone, c.email FROM follow_ups f JOIN customers c ON c.id = f.customer_id WHERE f.id = ?
-                """, arguments: [id]) else { throw StoreError.notFound(what: "follow-up", key: "\(id)") }
-            let before = Self.followUp(row)
-            try db.execute(sql: "UPDATE follow_ups SET status = ?, done_at = ?, done_by = ? WHERE id = ?",
-                           arguments: [status.rawValue, status == .pending ? nil : now.storedSeconds, status == .pending ? nil : self.actor, id])
-            try self.audit(db, action: "follow_up", entity: "follow_up", id: "\(id)", before: before.status.rawValue, after: status.rawValue)
-            var after = before
-            after.status = status
-            after.doneAt = status == .pending ? nil : now
-            after.doneBy = status == .pending ? nil : self.actor
-            return after
+            let before = try Self.requireFollowUp(db, id: id)
+            let done = status != .pending
+            try db.execute(sql: """
+                UPDATE follow_ups SET status = ?, done_at = ?, done_by = ?, note = CASE WHEN ? = '' THEN note ELSE ? END,
+                                      claimed_at = NULL, claimed_by = NULL
+                WHERE id = ?
+                """, arguments: [status.rawValue, done ? now.storedSeconds : nil, done ? self.actor : nil, note, note, id])
+            try self.audit(db, action: "follow_up", entity: "follow_up", id: "\(id)", before: before.status.rawValue,
+                           after: status.rawValue + (note.isEmpty ? "" : ": \(note)"))
+            return try Self.requireFollowUp(db, id: id)
         }
+    }
+
+    static func requireFollowUp(_ db: Database, id: Int64) throws -> FollowUp {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT f.*, c.name AS customer_name, c.phone, c.email FROM follow_ups f JOIN customers c ON c.id = f.customer_id WHERE f.id = ?
+            """, arguments: [id]) else { throw StoreError.notFound(what: "follow-up", key: "\(id)") }
+        return followUp(row)
     }
 
     static func followUp(_ row: Row) -> FollowUp {
@@ -149,6 +139,6 @@ extension AppDatabase {
                         customerName: row["customer_name"], customerPhone: row["phone"], customerEmail: row["email"],
                         bookingID: row["booking_id"], groupID: row["session_group_id"], dueAt: Date(storedSeconds: row["due_at"]),
                         text: row["text"], status: FollowUpStatus(rawValue: row["status"]) ?? .pending,
-                        doneAt: done.map(Date.init(storedSeconds:)), doneBy: row["done_by"])
+                        doneAt: done.map(Date.init(storedSeconds:)), doneBy: row["done_by"], note: row["note"] ?? "")
     }
 }

@@ -31,7 +31,8 @@ enum RowDecoding {
     static let fallbackHours = (try? WorkingHours.parse("Mon-Fri 08:00-18:00"))!
 
     static func customer(_ row: Row) -> Customer {
-        Customer(id: row["id"], name: row["name"], phone: row["phone"], email: row["email"], notes: row["notes"])
+        Customer(id: row["id"], name: row["name"], phone: row["phone"], email: row["email"], notes: row["notes"],
+                 smsConsent: row["sms_consent"] ?? false, emailConsent: row["email_consent"] ?? false)
     }
 
     static func provider(_ row: Row) -> Provider {

@@ -1,0 +1,89 @@
+import Foundation
+import FrontdeskCore
+import GRDB
+
+/// One row of the Customers list: who, how to reach them, what is next.
+public struct CustomerListRow: Sendable, Equatable {
+    public var customer: Customer
+    /// The customer's next confirmed session, if any.
+    public var nextAppointment: Booking?
+    /// Treatments neither completed, cancelled nor expired.
+    public var openTreatments: Int
+
+    public init(customer: Customer, nextAppointment: Booking?, openTreatments: Int) {
+        self.customer = customer
+        self.nextAppointment = nextAppointment
+        self.openTreatments = openTreatments
+    }
+}
+
+/// Everything the customer card shows.
+public struct CustomerCard: Sendable, Equatable {
+    public var customer: Customer
+    /// Every treatment with all its sessions, newest first; progress comes from `SessionGroup.progress(now:)`.
+    public var treatments: [SessionGroup]
+    /// Confirmed sessions from now on, soonest first.
+    public var upcoming: [Booking]
+    /// Everything else (attended, missed, cancelled, and confirmed ones already started), latest first.
+    public var past: [Booking]
+    /// Follow-ups still waiting to be sent or called, due first.
+    public var pendingFollowUps: [FollowUp]
+
+    public init(customer: Customer, treatments: [SessionGroup], upcoming: [Booking], past: [Booking], pendingFollowUps: [FollowUp]) {
+        self.customer = customer
+        self.treatments = treatments
+        self.upcoming = upcoming
+        self.past = past
+        self.pendingFollowUps = pendingFollowUps
+    }
+}
+
+extension AppDatabase {
+    /// The Customers list: a search as `searchCustomers`, each row with the next appointment and the
+    /// number of open treatments (two index lookups per row, never a scan of bookings).
+    public func customerList(search: String = "", limit: Int = 50, offset: Int = 0) throws(StoreError) -> [CustomerListRow] {
+        let now = self.now.storedSeconds
+        let (clause, arguments) = searchCondition(search)
+        return try read { db in
+            let customers = try Row.fetchAll(db, sql: "SELECT * FROM customers \(clause) ORDER BY search_name, id LIMIT ? OFFSET ?",
+                                             arguments: StatementArguments(arguments + [limit, offset])).map(RowDecoding.customer)
+            return try customers.map { customer in
+                let next = try Row.fetchOne(db, sql: """
+                    SELECT \(RowDecoding.bookingColumns) FROM bookings b \(RowDecoding.bookingJoins)
+                    WHERE b.customer_id = ? AND b.start_at >= ? AND b.status = 'confirmed' ORDER BY b.start_at LIMIT 1
+                    """, arguments: [customer.id, now]).map(RowDecoding.booking)
+                let open = try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM session_groups
+                    WHERE customer_id = ? AND cancelled = 0 AND completed_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
+                    """, arguments: [customer.id, now]) ?? 0
+                return CustomerListRow(customer: customer, nextAppointment: next, openTreatments: open)
+            }
+        }
+    }
+
+    /// The customer card: contact, consents, notes, treatments with every session, upcoming and past
+    /// bookings (including no-shows and cancellations; at most `pastLimit`), pending follow-ups.
+    public func customerCard(id: Int64, pastLimit: Int = 100) throws(StoreError) -> CustomerCard {
+        let now = self.now.storedSeconds
+        return try read { db in
+            let customer = try Self.requireCustomer(db, id: id)
+            let groupIDs = try String.fetchAll(db, sql: """
+                SELECT session_group_id FROM session_groups WHERE customer_id = ? ORDER BY created_at DESC, session_group_id
+                """, arguments: [id])
+            let treatments = try groupIDs.compactMap { try Self.group(db, id: $0) }
+            let upcoming = try Row.fetchAll(db, sql: """
+                SELECT \(RowDecoding.bookingColumns) FROM bookings b \(RowDecoding.bookingJoins)
+                WHERE b.customer_id = ? AND b.start_at >= ? AND b.status = 'confirmed' ORDER BY b.start_at, b.id
+                """, arguments: [id, now]).map(RowDecoding.booking)
+            let past = try Row.fetchAll(db, sql: """
+                SELECT \(RowDecoding.bookingColumns) FROM bookings b \(RowDecoding.bookingJoins)
+                WHERE b.customer_id = ? AND (b.start_at < ? OR b.status != 'confirmed') ORDER BY b.start_at DESC, b.id DESC LIMIT ?
+                """, arguments: [id, now, pastLimit]).map(RowDecoding.booking)
+            let followUps = try Row.fetchAll(db, sql: """
+                SELECT f.*, c.name AS customer_name, c.phone, c.email FROM follow_ups f JOIN customers c ON c.id = f.customer_id
+                WHERE f.customer_id = ? AND f.status = 'pending' ORDER BY f.due_at, f.id LIMIT 50
+                """, arguments: [id]).map(Self.followUp)
+            return CustomerCard(customer: customer, treatments: treatments, upcoming: upcoming, past: past, pendingFollowUps: followUps)
+        }
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import FrontdeskCore
 import TOMLKit
 
 /// Settings from `$XDG_CONFIG_HOME/frontdesk/config.toml` (default `~/.config`). A missing file
@@ -12,6 +13,21 @@ public struct AppConfiguration: Sendable, Equatable {
     public var notifyCommand: [String]
     /// Name recorded on actions taken at this desk.
     public var staffName: String?
+    /// What a national phone number (leading 0) means, e.g. "41": "079 963 78 17" is +41 79 963 78 17.
+    public var defaultCountryCode: String?
+    /// The clinic's name, for `{clinic}` in customer texts.
+    public var clinicName: String = ""
+    /// Seconds a notify command may run before it is killed.
+    public var notifyTimeout: TimeInterval = 30
+    /// No texts are sent between these times (clinic time); sending waits until they end.
+    public var quietHours = QuietHours()
+    /// Whether cancellation notices are sent by `followups --send` (otherwise staff call or dismiss them).
+    public var sendCancellationNotices = true
+    /// `[templates]`: a customer text per follow-up kind, with placeholders.
+    public var templates: [FollowUpKind: String] = [:]
+
+    /// The customer texts as configured.
+    public var messageTemplates: MessageTemplates { MessageTemplates(clinicName: clinicName, byKind: templates) }
 
     /// A configuration; everything unset by default.
     public init(theme: String? = nil, timezone: String? = nil, notifyCommand: [String] = [], staffName: String? = nil) {
@@ -46,7 +62,8 @@ public struct AppConfiguration: Sendable, Equatable {
         return try parse(text, file: file.path)
     }
 
-    static let knownKeys = ["theme", "timezone", "notify_command", "staff_name"]
+    static let knownKeys = ["theme", "timezone", "notify_command", "staff_name", "default_country_code", "clinic_name",
+                            "notify_timeout", "quiet_hours", "send_cancellation_notices", "templates"]
 
     /// Parses configuration text; `file` names it in error messages.
     public static func parse(_ text: String, file: String = "config.toml") throws(ConfigurationError) -> AppConfiguration {
@@ -85,11 +102,57 @@ public struct AppConfiguration: Sendable, Equatable {
                     parts.append(part)
                 }
                 configuration.notifyCommand = parts
+            case "default_country_code":
+                let code = value.int.map(String.init) ?? value.string ?? ""
+                guard let digits = PhoneNumber.countryCodeDigits(code) else {
+                    throw .badValue(file: file, line: line, key: key, expected: "a country calling code such as \"41\" or \"+49\"")
+                }
+                configuration.defaultCountryCode = digits
+            case "clinic_name": configuration.clinicName = try string()
+            case "notify_timeout":
+                guard let seconds = value.int ?? value.double.map(Int.init), (1...3600).contains(seconds) else {
+                    throw .badValue(file: file, line: line, key: key, expected: "a number of seconds from 1 to 3600, e.g. 30")
+                }
+                configuration.notifyTimeout = TimeInterval(seconds)
+            case "quiet_hours":
+                guard let hours = QuietHours.parse(try string()) else {
+                    throw .badValue(file: file, line: line, key: key, expected: "two times, e.g. \"20:00-08:00\", or \"off\"")
+                }
+                configuration.quietHours = hours
+            case "send_cancellation_notices":
+                guard let flag = value.bool else { throw .badValue(file: file, line: line, key: key, expected: "true or false") }
+                configuration.sendCancellationNotices = flag
+            case "templates":
+                configuration.templates = try templates(value, file: file, locator: locator)
             default:
                 throw .unknownKey(file: file, line: line, key: key)
             }
         }
         return configuration
+    }
+
+    /// `[templates]`: `reminder = "…"`, one text per follow-up kind, placeholders checked.
+    private static func templates(_ value: TOMLValueConvertible, file: String, locator: TOMLLineLocator) throws(ConfigurationError) -> [FollowUpKind: String] {
+        let kinds = FollowUpKind.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let table = value.table else {
+            throw .badValue(file: file, line: locator.line(ofTable: "templates"), key: "templates", expected: "a table: [templates] with lines such as reminder = \"…\"")
+        }
+        var result: [FollowUpKind: String] = [:]
+        for name in table.keys.sorted() {
+            let line = locator.line(ofKey: name, inTable: "templates")
+            guard let kind = FollowUpKind(rawValue: name) else {
+                throw .badValue(file: file, line: line, key: "templates.\(name)", expected: "named after a follow-up kind (\(kinds))")
+            }
+            guard let text = table[name]?.string, !text.isEmpty else {
+                throw .badValue(file: file, line: line, key: "templates.\(name)", expected: "text in quotes")
+            }
+            if let unknown = MessageTemplates.unknownPlaceholder(in: text) {
+                throw .badValue(file: file, line: line, key: "templates.\(name)",
+                                expected: "text whose placeholders are among {\(MessageTemplates.placeholders.joined(separator: "} {"))}, not {\(unknown)}")
+            }
+            result[kind] = text
+        }
+        return result
     }
 }
 

@@ -58,8 +58,11 @@ extension AppDatabase {
     /// - sequential: session 1 of a new treatment, or with `groupID` the next one (only after the previous is completed);
     /// - flexible: `starts.count` sessions of a new package, or with `groupID` continuing its numbering;
     /// - immediate with `groupID`: re-books session numbers freed by cancellations.
+    ///
+    /// A new flexible package for a customer who has an active one of the same service is refused
+    /// (`StoreError.secondPackage`) unless `allowSecondPackage`.
     public func bookSessions(customerID: Int64, serviceID: Int64, providerID: Int64? = nil, starts: [Date],
-                             groupID: String? = nil) throws(StoreError) -> BookingResult {
+                             groupID: String? = nil, allowSecondPackage: Bool = false) throws(StoreError) -> BookingResult {
         guard !starts.isEmpty else { throw .invalid(field: "Start", reason: "give at least one date and time.") }
         let calendar = self.calendar
         let now = self.now
@@ -76,6 +79,9 @@ extension AppDatabase {
                 customerID = group.customerID
             }
             let customer = try Self.requireCustomer(db, id: customerID)
+            if existing == nil, service.strategy == .flexible, service.isMultiSession, !allowSecondPackage {
+                try Self.refuseSecondPackage(db, customerID: customer.id, service: service, now: now)
+            }
             for start in starts where start < now { throw StoreError.inThePast(start: calendar.dayTime(start)) }
             let sortedStarts = starts.sorted()
             let numbers = try Self.sessionNumbers(for: service, group: existing, starts: sortedStarts, now: now, calendar: calendar)
@@ -225,6 +231,18 @@ extension AppDatabase {
         }
         guard problems.isEmpty else { throw StoreError.conflicts(problems) }
         return placed
+    }
+
+    /// A customer's active package of this flexible service (not cancelled, completed or expired) stops a second one.
+    static func refuseSecondPackage(_ db: Database, customerID: Int64, service: Service, now: Date) throws {
+        guard let id = try String.fetchOne(db, sql: """
+            SELECT session_group_id FROM session_groups
+            WHERE customer_id = ? AND service_id = ? AND cancelled = 0 AND completed_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
+            ORDER BY created_at DESC LIMIT 1
+            """, arguments: [customerID, service.id, now.storedSeconds]), let group = try group(db, id: id) else { return }
+        let progress = group.progress(now: now)
+        guard progress.remaining > 0 || progress.booked > 0 else { return }
+        throw StoreError.secondPackage(service: service.name, existing: "treatment \(id), \(progress.remaining) of \(group.totalSessions) not booked yet")
     }
 
     static func requireCustomer(_ db: Database, id: Int64) throws -> Customer {

@@ -25,6 +25,7 @@ struct BookCommand: ParsableCommand {
     @Option(help: "Provider name or number (default: any available).") var provider: String?
     @Option(help: "Continue this treatment (its session_group_id).") var group: String?
     @Flag(help: "Immediate: book the shifted proposal when a session does not fit.") var autoShift = false
+    @Flag(help: "Flexible: book a second package even though the customer has an active one of this service.") var allowSecond = false
     @Flag(help: "Check and show what would be booked, without writing.") var dryRun = false
     @Flag(help: "Print JSON.") var json = false
 
@@ -77,7 +78,7 @@ struct BookCommand: ParsableCommand {
                 let chosenProvider = providerID ?? proposal.provider.id
                 result = try store { () throws(StoreError) in
                     try db.bookSessions(customerID: customerID, serviceID: chosenService.id, providerID: chosenProvider,
-                                        starts: starts, groupID: existing?.id)
+                                        starts: starts, groupID: existing?.id, allowSecondPackage: allowSecond)
                 }
             } else {
                 guard !starts.isEmpty else { throw CommandFailure.invalid("Give --start WHEN (or, for a flexible package, --pattern with --count).") }
@@ -86,7 +87,7 @@ struct BookCommand: ParsableCommand {
                 }
                 result = try store { () throws(StoreError) in
                     try db.bookSessions(customerID: customerID, serviceID: chosenService.id, providerID: providerID,
-                                        starts: starts, groupID: existing?.id)
+                                        starts: starts, groupID: existing?.id, allowSecondPackage: allowSecond)
                 }
             }
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FrontdeskApp
 import FrontdeskCore
 import FrontdeskStore
 
@@ -20,8 +21,10 @@ struct DatabaseOptions: ParsableArguments {
     /// Opens the database; `create` for the commands that may start a new file.
     func open(create: Bool = false, timeZone: String? = nil) throws(CommandFailure) -> AppDatabase {
         let clock = try Clock.fromEnvironment()
+        // A broken settings file is reported by the commands that need it (followups --send, the app).
+        let countryCode = (try? AppConfiguration.load(environment: ProcessInfo.processInfo.environment))?.defaultCountryCode
         return try store { () throws(StoreError) in
-            try AppDatabase.open(path: path, create: create, timeZone: timeZone, clock: clock)
+            try AppDatabase.open(path: path, create: create, timeZone: timeZone, clock: clock, phoneCountryCode: countryCode)
         }
     }
 }

@@ -1,0 +1,87 @@
+import Foundation
+import FrontdeskCore
+import GRDB
+
+/// Where a pending follow-up stands against the clock.
+public enum FollowUpTiming: String, Sendable, Equatable, CaseIterable {
+    /// Due for more than a day.
+    case overdue
+    /// Due within the last day.
+    case dueNow = "due_now"
+    /// Not due yet, within the look-ahead.
+    case upcoming
+}
+
+/// One line of the Follow-ups screen.
+public struct FollowUpQueueEntry: Sendable, Equatable {
+    public var followUp: FollowUp
+    public var timing: FollowUpTiming
+}
+
+/// The follow-ups of one kind: overdue first, then due now, then upcoming, each by due time.
+public struct FollowUpKindGroup: Sendable, Equatable {
+    public var kind: FollowUpKind
+    public var entries: [FollowUpQueueEntry]
+    /// Overdue and due now (the part that needs doing).
+    public var dueCount: Int { entries.filter { $0.timing != .upcoming }.count }
+}
+
+/// The Follow-ups screen's data.
+public struct FollowUpQueue: Sendable, Equatable {
+    /// Kinds with at least one entry, in `FollowUpKind.allCases` order.
+    public var groups: [FollowUpKindGroup]
+    /// Pending and due now or overdue, over every kind (the tab's count).
+    public var pendingDue: Int
+}
+
+extension AppDatabase {
+    /// How long ago "due now" turns into "overdue".
+    public static let overdueAfter: TimeInterval = 24 * 3600
+
+    /// The queue by kind (or one `kind`), with what is due now, overdue, and upcoming within
+    /// `upcomingDays`; at most `limitPerKind` entries per kind. Index ranges only.
+    public func followUpQueue(kind: FollowUpKind? = nil, upcomingDays: Int = 7, limitPerKind: Int = 200) throws(StoreError) -> FollowUpQueue {
+        let now = self.now
+        let horizon = now.addingTimeInterval(TimeInterval(upcomingDays) * 86_400).storedSeconds
+        let overdueBefore = now.addingTimeInterval(-Self.overdueAfter)
+        return try read { db in
+            var groups: [FollowUpKindGroup] = []
+            for candidate in FollowUpKind.allCases where kind == nil || kind == candidate {
+                let entries = try Row.fetchAll(db, sql: """
+                    SELECT f.*, c.name AS customer_name, c.phone, c.email
+                    FROM follow_ups f INDEXED BY follow_ups_pending_by_kind JOIN customers c ON c.id = f.customer_id
+                    WHERE f.status = 'pending' AND f.kind = ? AND f.due_at <= ? ORDER BY f.due_at, f.id LIMIT ?
+                    """, arguments: [candidate.rawValue, horizon, limitPerKind]).map { row -> FollowUpQueueEntry in
+                    let followUp = Self.followUp(row)
+                    let timing: FollowUpTiming = followUp.dueAt > now ? .upcoming : followUp.dueAt <= overdueBefore ? .overdue : .dueNow
+                    return FollowUpQueueEntry(followUp: followUp, timing: timing)
+                }
+                if !entries.isEmpty { groups.append(FollowUpKindGroup(kind: candidate, entries: entries)) }
+            }
+            return FollowUpQueue(groups: groups, pendingDue: try Self.pendingDueCount(db, now: now))
+        }
+    }
+
+    /// Pending follow-ups that are due now or overdue: the count on the Follow-ups tab.
+    public func pendingFollowUpCount() throws(StoreError) -> Int {
+        let now = self.now
+        return try read { db in try Self.pendingDueCount(db, now: now) }
+    }
+
+    static func pendingDueCount(_ db: Database, now: Date) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM follow_ups WHERE status = 'pending' AND due_at <= ?",
+                         arguments: [now.storedSeconds]) ?? 0
+    }
+
+    /// The screen's "mark called": done, with what was agreed on the phone.
+    @discardableResult
+    public func markFollowUpCalled(id: Int64, note: String) throws(StoreError) -> FollowUp {
+        try markFollowUp(id: id, as: .called, note: note.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// The screen's "dismiss": not to be sent or called.
+    @discardableResult
+    public func dismissFollowUp(id: Int64, note: String = "") throws(StoreError) -> FollowUp {
+        try markFollowUp(id: id, as: .dismissed, note: note)
+    }
+}

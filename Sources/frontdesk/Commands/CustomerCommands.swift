@@ -1,0 +1,170 @@
+import ArgumentParser
+import Foundation
+import FrontdeskCore
+import FrontdeskStore
+
+struct CustomerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "customer", abstract: "The clinic's customers.",
+                                                    subcommands: [Add.self, List.self, Show.self, Edit.self, Merge.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a customer.",
+            discussion: "Refused (exit 1, naming the match) when a customer with the same name or phone exists, unless --allow-duplicate.")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "Full name.") var name: String
+        @Option(help: "Phone number: digits and + ( ) - space.") var phone: String?
+        @Option(help: "Email address.") var email: String?
+        @Option(help: "Notes.") var notes = ""
+        @Option(help: "yes or no: agreed to text messages.") var smsConsent: Consent = .no
+        @Option(help: "yes or no: agreed to e-mails.") var emailConsent: Consent = .no
+        @Flag(help: "Add even when a customer with the same name or phone exists.") var allowDuplicate = false
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let db = try database.open()
+            let c = try store { () throws(StoreError) in
+                try db.addCustomer(name: name, phone: phone, email: email, notes: notes, smsConsent: smsConsent.value,
+                                   emailConsent: emailConsent.value, allowDuplicate: allowDuplicate)
+            }
+            if json {
+                Output.json(CustomerCommand.object(c))
+            } else {
+                Output.line("Added customer #\(c.id) \(c.name).")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List or search customers.",
+            discussion: "--search matches names (any case or accents), phones in any format (\"079 963\", \"+41 79 963\", \"4179963\"; default_country_code says what a leading 0 means) and e-mail addresses.")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "Part of a name, a phone number's first digits, or an e-mail.") var search = ""
+        @Option(help: "At most this many.") var limit = 100
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let db = try database.open()
+            let rows = try store { () throws(StoreError) in try db.customerList(search: search, limit: limit) }
+            if json {
+                Output.json(rows.map { row -> [String: Any] in
+                    var object = CustomerCommand.object(row.customer)
+                    object["next_appointment"] = row.nextAppointment.map { Output.bookingObject($0, calendar: db.calendar) } as Any? ?? NSNull()
+                    object["open_treatments"] = row.openTreatments
+                    return object
+                })
+                return
+            }
+            if rows.isEmpty { Output.line(search.isEmpty ? "No customers yet." : "No customer matches “\(search)”.") }
+            for row in rows {
+                let c = row.customer
+                let next = row.nextAppointment.map { "  next \(db.calendar.dayTime($0.start)) \($0.serviceName)" } ?? ""
+                let open = row.openTreatments > 0 ? "  \(row.openTreatments) open treatment\(row.openTreatments == 1 ? "" : "s")" : ""
+                Output.line("#\(c.id)  \(c.name)  \(c.phone ?? "")  \(c.email ?? "")\(next)\(open)")
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A customer's contact details, treatments with progress, and bookings.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "Customer number or name.") var customer: String
+        @Option(help: "At most this many past bookings.") var past = 100
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let db = try database.open()
+            let calendar = db.calendar
+            let id = try store { () throws(StoreError) in try db.resolveCustomer(customer).id }
+            let card = try store { () throws(StoreError) in try db.customerCard(id: id, pastLimit: past) }
+            if json {
+                var object = CustomerCommand.object(card.customer)
+                object["treatments"] = card.treatments.map { GroupsCommand.groupObject($0, calendar: calendar, now: db.now) }
+                object["upcoming"] = card.upcoming.map { Output.bookingObject($0, calendar: calendar) }
+                object["past"] = card.past.map { Output.bookingObject($0, calendar: calendar) }
+                Output.json(object)
+                return
+            }
+            let c = card.customer
+            Output.line("#\(c.id)  \(c.name)")
+            Output.line("  Phone   \(c.phone ?? "—")   SMS consent \(c.smsConsent ? "yes" : "no")")
+            Output.line("  E-mail  \(c.email ?? "—")   e-mail consent \(c.emailConsent ? "yes" : "no")")
+            if !c.notes.isEmpty { Output.line("  Notes   " + c.notes.replacingOccurrences(of: "\n", with: "\n          ")) }
+            Output.line()
+            Output.line(card.treatments.isEmpty ? "No treatments." : "Treatments:")
+            for g in card.treatments {
+                let p = g.progress(now: db.now)
+                Output.line("  \(g.serviceName) (\(g.strategy.rawValue)) \(g.id): \(p.completed)/\(g.totalSessions) completed, \(p.booked) booked, \(p.remaining) not booked yet"
+                            + (g.expiresAt.map { ", expires \(calendar.dayTime($0))" } ?? ""))
+                for b in g.sessions { Output.line("    " + Output.bookingLine(b, calendar: calendar, noun: g.sessionNoun)) }
+            }
+            Output.line()
+            Output.line(card.upcoming.isEmpty ? "Nothing booked ahead." : "Upcoming:")
+            for b in card.upcoming { Output.line("  " + Output.bookingLine(b, calendar: calendar)) }
+            Output.line(card.past.isEmpty ? "No past bookings." : "Past (latest first, including no-shows and cancellations):")
+            for b in card.past { Output.line("  " + Output.bookingLine(b, calendar: calendar)) }
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a customer's contact details, notes or consent.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "Customer number or name.") var customer: String
+        @Option(help: "Full name.") var name: String?
+        @Option(help: "Phone number (digits and + ( ) - space); \"\" removes it.") var phone: String?
+        @Option(help: "Email address; \"\" removes it.") var email: String?
+        @Option(help: "Notes (replaces them).") var notes: String?
+        @Option(help: "yes or no.") var smsConsent: Consent?
+        @Option(help: "yes or no.") var emailConsent: Consent?
+        @Flag(help: "Save even when another customer has the same name or phone.") var allowDuplicate = false
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let db = try database.open()
+            let current = try store { () throws(StoreError) in try db.resolveCustomer(customer) }
+            var details = CustomerDetails(current)
+            if let name { details.name = name }
+            if let phone { details.phone = phone }
+            if let email { details.email = email }
+            if let notes { details.notes = notes }
+            if let smsConsent { details.smsConsent = smsConsent.value }
+            if let emailConsent { details.emailConsent = emailConsent.value }
+            guard details != CustomerDetails(current) else {
+                throw CommandFailure.invalid("Nothing to change: give --name, --phone, --email, --notes, --sms-consent or --email-consent.")
+            }
+            let saved = try store { () throws(StoreError) in
+                try db.updateCustomer(id: current.id, to: details, allowDuplicate: allowDuplicate)
+            }
+            if json { Output.json(CustomerCommand.object(saved)); return }
+            Output.line("Saved customer #\(saved.id) \(saved.name).")
+        }
+    }
+
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Merge a duplicate customer into another.",
+            discussion: "OTHER's treatments, bookings and follow-ups move to KEEP, KEEP's empty phone or e-mail is filled from OTHER, notes are joined, and OTHER is removed. One transaction, audited.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The customer to keep (number).") var keep: Int64
+        @Argument(help: "The duplicate to merge into it and remove (number).") var other: Int64
+
+        func run() throws {
+            let db = try database.open()
+            let result = try store { () throws(StoreError) in try db.mergeCustomers(keep: keep, other: other) }
+            Output.line("Merged #\(other) \(result.removedName) into #\(result.kept.id) \(result.kept.name): "
+                        + "\(result.bookings) booking\(result.bookings == 1 ? "" : "s"), \(result.treatments) treatment\(result.treatments == 1 ? "" : "s"), "
+                        + "\(result.followUps) follow-up\(result.followUps == 1 ? "" : "s") moved.")
+        }
+    }
+
+    enum Consent: String, ExpressibleByArgument {
+        case yes, no
+        var value: Bool { self == .yes }
+    }
+
+    static func object(_ c: Customer) -> [String: Any] {
+        ["id": c.id, "name": c.name, "phone": c.phone as Any? ?? NSNull(), "email": c.email as Any? ?? NSNull(), "notes": c.notes,
+         "sms_consent": c.smsConsent, "email_consent": c.emailConsent]
+    }
+}

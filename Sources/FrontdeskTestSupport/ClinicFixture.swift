@@ -72,7 +72,7 @@ public enum ClinicFixture {
         let implant = try db.importServices(json: dentalImplantJSON)[0].service
         let physio = try db.importServices(json: physiotherapyJSON)[0].service
         let driving = try db.importServices(json: drivingLessonsJSON)[0].service
-        let customer = try db.addCustomer(name: "Marie Schmidt", phone: "+41 79 555 01 02")
+        let customer = try db.addCustomer(name: "Marie Schmidt", phone: "+41 79 555 01 02", smsConsent: true)
         return Clinic(implant: implant, physio: physio, driving: driving, provider: provider, customer: customer)
     }
 }

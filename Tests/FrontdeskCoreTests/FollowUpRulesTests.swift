@@ -38,7 +38,7 @@ import Testing
         #expect(due.count == 1)
         #expect(reminder.kind == .reminder)
         #expect(reminder.dueAt == Fixture.at(2026, 3, 23, 14))
-        #expect(reminder.text == "Reminder: Session 2 of 3 tomorrow at 2:00 PM - Healing check.")
+        #expect(reminder.text == "Reminder: Session 2 of 3 tomorrow at 14:00 - Healing check.")
         #expect(reminder.dedupeKey == "reminder:booking:42")
         #expect(reminder.bookingID == 42 && reminder.groupID == "implant-1")
         // Only the reminder of the session about to come is due; a session that has begun needs none.
@@ -67,7 +67,7 @@ import Testing
                                                                    now: Fixture.at(2026, 3, 1, 9), calendar: cal))
         #expect(confirmation.kind == .confirmation)
         #expect(confirmation.dedupeKey == "confirmation:booking:41")
-        #expect(confirmation.text.contains("Session 3 of 3: Thursday, April 23 at 2:00 PM - Crown installation"))
+        #expect(confirmation.text.contains("Session 3 of 3: Thursday, April 23 at 14:00 - Crown installation"))
         #expect(FollowUpRules.confirmation(for: implant(), bookingIDs: [99], now: .now, calendar: cal) == nil)
     }
 

@@ -16,9 +16,9 @@ import Testing
                                              sessions: sessions.reversed(), calendar: cal)
         #expect(text == """
             All 3 sessions of your Dental Implant are confirmed:
-            Session 1 of 3: Tuesday, March 10 at 2:00 PM - Implant placement
-            Session 2 of 3: Tuesday, March 24 at 2:00 PM - Healing check
-            Session 3 of 3: Thursday, April 23 at 2:00 PM - Crown installation
+            Session 1 of 3: Tuesday, March 10 at 14:00 - Implant placement
+            Session 2 of 3: Tuesday, March 24 at 14:00 - Healing check
+            Session 3 of 3: Thursday, April 23 at 14:00 - Crown installation
             You'll receive a reminder 24 hours before each appointment.
             """)
     }
@@ -30,8 +30,8 @@ import Testing
         }
         let text = FollowUpText.confirmation(serviceName: "Driving Lessons", noun: "Lesson", totalSessions: 10,
                                              sessions: lessons, remaining: 7, calendar: cal)
-        #expect(text.contains("Lesson 1 of 10: Monday, March 2 at 5:00 PM\n"))
-        #expect(text.contains("Lesson 3 of 10: Friday, March 6 at 5:00 PM\n"))
+        #expect(text.contains("Lesson 1 of 10: Monday, March 2 at 17:00\n"))
+        #expect(text.contains("Lesson 3 of 10: Friday, March 6 at 17:00\n"))
         #expect(text.contains("You have 7 lessons remaining. Book more anytime!"))
         #expect(!text.contains(" - Lesson"))
     }
@@ -41,15 +41,15 @@ import Testing
                                       end: Fixture.at(2026, 3, 24, 14, 30), label: "Session 2 of 3")
         #expect(FollowUpText.reminder(noun: "Session", session: session, totalSessions: 3,
                                       now: Fixture.at(2026, 3, 23, 14), calendar: cal)
-                == "Reminder: Session 2 of 3 tomorrow at 2:00 PM.")
+                == "Reminder: Session 2 of 3 tomorrow at 14:00.")
         #expect(FollowUpText.reminder(noun: "Session", session: session, totalSessions: 3,
                                       now: Fixture.at(2026, 3, 24, 8), calendar: cal)
-                == "Reminder: Session 2 of 3 today at 2:00 PM.")
+                == "Reminder: Session 2 of 3 today at 14:00.")
         var labelled = session
         labelled.label = "Healing check"
         #expect(FollowUpText.reminder(noun: "Session", session: labelled, totalSessions: 3,
                                       now: Fixture.at(2026, 3, 21, 9), calendar: cal)
-                == "Reminder: Session 2 of 3 on Tuesday, March 24 at 2:00 PM - Healing check.")
+                == "Reminder: Session 2 of 3 on Tuesday, March 24 at 14:00 - Healing check.")
     }
 
     @Test func progressMilestones() {
@@ -106,5 +106,45 @@ import Testing
         #expect(DateWording.time12(minuteOfDay: 18 * 60) == "6:00 PM")
         #expect(DateWording.longDay(Fixture.day(2026, 3, 10)) == "Tuesday, March 10")
         #expect(DateWording.shortDay(Fixture.day(2026, 3, 6)) == "Fri 6 Mar")
+    }
+}
+
+@Suite struct MessageTemplateTests {
+    let zurich = ClinicCalendar(identifier: "Europe/Zurich")!
+
+    @Test func placeholdersAreFilledWithA24HourClockAndTheClinicsName() throws {
+        let start = try #require(zurich.parseISO8601("2026-03-10T14:30"))
+        let fields = MessageFields(customer: "Zoë Keller", service: "Physiotherapy", session: 2, total: 8, start: start,
+                                   provider: "Dr. Keller", message: "Reminder: Session 2 of 8 tomorrow at 14:30.")
+        let templates = MessageTemplates(clinicName: "Praxis Seefeld",
+                                         byKind: [.reminder: "{clinic}: Hi {customer}, {service} {session}/{total} on {date} at {time} with {provider}. {unknown}"])
+        #expect(templates.render(.reminder, fields, calendar: zurich)
+                == "Praxis Seefeld: Hi Zoë Keller, Physiotherapy 2/8 on Tuesday, March 10 at 14:30 with Dr. Keller. {unknown}")
+        #expect(templates.render(.confirmation, fields, calendar: zurich) == "Praxis Seefeld: Reminder: Session 2 of 8 tomorrow at 14:30.")
+        #expect(MessageTemplates().render(.confirmation, fields, calendar: zurich) == "Reminder: Session 2 of 8 tomorrow at 14:30.")
+        #expect(MessageTemplates.unknownPlaceholder(in: "{costumer} {time}") == "costumer")
+        #expect(MessageTemplates.unknownPlaceholder(in: "{customer} {time}") == nil)
+    }
+
+    @Test func quietHoursSpanMidnight() throws {
+        let hours = QuietHours()
+        #expect(hours.contains(try #require(zurich.parseISO8601("2026-03-10T20:00")), calendar: zurich))
+        #expect(hours.contains(try #require(zurich.parseISO8601("2026-03-10T07:59")), calendar: zurich))
+        #expect(!hours.contains(try #require(zurich.parseISO8601("2026-03-10T08:00")), calendar: zurich))
+        #expect(!hours.contains(try #require(zurich.parseISO8601("2026-03-10T19:59")), calendar: zurich))
+        #expect(QuietHours.parse("22:00-06:30") == QuietHours(start: 22 * 60, end: 6 * 60 + 30))
+        #expect(QuietHours.parse("off").map { $0.contains(Date(), calendar: zurich) } == false)
+        #expect(QuietHours.parse("25:00-06:00") == nil)
+    }
+
+    @Test func phoneNumbersNormaliseToOneForm() {
+        for typed in ["079 963 78 17", "+41 79 963 78 17", "0041 79 963 78 17", "0799637817", "+41 (79) 963-78-17"] {
+            #expect(PhoneNumber.normalised(typed, defaultCountryCode: "41") == "41799637817", "\(typed)")
+        }
+        #expect(PhoneNumber.normalised("079 963 78 17") == "0799637817")
+        #expect(PhoneNumber.searchPrefixes("79 963", defaultCountryCode: "41") == ["79963", "4179963"])
+        #expect(throws: PhoneNumber.Problem.forbiddenCharacter("a")) { try PhoneNumber.validate("abc") }
+        #expect(throws: PhoneNumber.Problem.misplacedPlus) { try PhoneNumber.validate("079+963") }
+        #expect(throws: EmailAddress.Problem.atSigns(2)) { try EmailAddress.validate("a@b@c") }
     }
 }

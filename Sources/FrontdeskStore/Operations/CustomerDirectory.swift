@@ -80,8 +80,8 @@ extension AppDatabase {
     }
 
     /// Customers whose name contains every word of `query` (ignoring case and accents), whose phone
-    /// starts with the number typed in any format ("079 963", "+41 79 963", "4179963"), or whose
-    /// e-mail matches. An empty query lists everyone by name.
+    /// starts with the number typed in any format ("079 963", "+41 79 963", "4179963") or contains the
+    /// digits typed ("963 78"), or whose e-mail matches. An empty query lists everyone by name.
     public func searchCustomers(_ query: String, limit: Int = 50, offset: Int = 0) throws(StoreError) -> [Customer] {
         let (clause, arguments) = searchCondition(query)
         return try read { db in
@@ -102,6 +102,13 @@ extension AppDatabase {
             // Digits sort before ':', so [prefix, prefix + ':') is every number starting with prefix.
             alternatives.append("(\(column("phone_normalised")) >= ? AND \(column("phone_normalised")) < ?)")
             arguments += [prefix, prefix + ":"]
+        }
+        let digits = trimmed.filter { $0.isASCII && $0.isNumber }
+        if !trimmed.hasPrefix("+"), !digits.hasPrefix("0"), digits.count >= PhoneNumber.minimumDigits,
+           trimmed.allSatisfy({ ($0.isASCII && $0.isNumber) || PhoneNumber.allowedPunctuation.contains($0) }) {
+            // Digits from the middle of a number ("555 01"): a scan of the phone column only.
+            alternatives.append("\(column("phone_normalised")) LIKE ?")
+            arguments.append("%" + digits + "%")
         }
         if trimmed.contains("@") {
             let email = EmailAddress.normalised(trimmed)

@@ -25,19 +25,19 @@ extension AppDatabase {
             customerID = booking.customerID
             desired = FollowUpRules.scheduledSingle(bookingID: id, serviceName: booking.serviceName, status: booking.status,
                                                     start: booking.start, now: now, calendar: calendar)
-            pendingSQL = "booking_id = ? AND session_group_id IS NULL"
+            pendingSQL = "f.booking_id = ? AND f.session_group_id IS NULL"
             key = id
         } else {
             guard let group = try Self.group(db, id: subject), let service = try Self.service(db, id: group.serviceID) else { return 0 }
             customerID = group.customerID
             desired = FollowUpRules.scheduled(for: Self.facts(group, service: service), now: now, calendar: calendar)
-            pendingSQL = "session_group_id = ?"
+            pendingSQL = "f.session_group_id = ?"
             key = subject
         }
         let pending = try Row.fetchAll(db, sql: """
             SELECT f.id, f.kind, f.dedupe_key, f.valid_until, b.status AS booking_status, b.start_at AS booking_start
             FROM follow_ups f LEFT JOIN bookings b ON b.id = f.booking_id
-            WHERE f.\(pendingSQL) AND f.status = 'pending'
+            WHERE \(pendingSQL) AND f.status = 'pending'
             """, arguments: [key])
         let desiredKeys = Set(desired.map(\.dedupeKey))
         var pendingKeys = Set<String>()

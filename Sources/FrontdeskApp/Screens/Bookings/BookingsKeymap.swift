@@ -108,7 +108,8 @@ public enum BookingsKeymap {
 extension BookingsKeymap {
     /// The legend for where the keys go now: an open dialog's or the search line's keys, else the screen's.
     public static func legend(for state: BookingsState) -> Keymap<String> {
-        if let dialog = state.dialog { return DialogKeymap.of(dialog).erased }
+        if let keymap = state.desk.keymap { return keymap.erased }
+        if state.filterForm != nil { return DialogKeymap.filter.erased }
         if state.search != nil { return DialogKeymap.search.erased }
         return legend(for: state.legendContext).erased
     }
@@ -116,7 +117,8 @@ extension BookingsKeymap {
     /// The help screen: the open dialog's keys first, then every key of the screen.
     public static func help(for state: BookingsState) -> Keymap<String> {
         var keys = Keymap<String>([])
-        if let dialog = state.dialog { keys = DialogKeymap.of(dialog).erased }
+        if let keymap = state.desk.keymap { keys = keymap.erased }
+        if state.filterForm != nil { keys = DialogKeymap.filter.erased }
         if state.search != nil { keys = DialogKeymap.search.erased }
         return keys.appending(all.erased)
     }

@@ -6,7 +6,10 @@ import TerminalUI
 public enum Bookings {
     /// A key pressed while the Bookings screen is in front.
     static func handle(_ key: Key, state: inout BookingsModel) -> [BookingsEffect] {
-        if state.bookings.dialog != nil { return BookingsDialogKeys.handle(key, state: &state) }
+        if state.bookings.desk.dialog != nil {
+            return state.bookings.desk.handle(key, &state.context).map(BookingsEffect.run)
+        }
+        if state.bookings.filterForm != nil { return FilterDialog.handle(key, state: &state) }
         if state.bookings.search != nil { return handleSearch(key, state: &state) }
         guard let action = BookingsKeymap.all.action(for: key) else { return [] }
         return perform(action, state: &state)
@@ -55,7 +58,7 @@ public enum Bookings {
             let next = all[(state.bookings.view.rawValue + 1) % all.count]
             return show(next, state: &state)
         case .filter:
-            state.bookings.dialog = .filter(FilterForm(filter: state.bookings.filter, providers: state.bookings.providers))
+            state.bookings.filterForm = FilterForm(filter: state.bookings.filter, providers: state.bookings.providers)
             return []
         case .search:
             state.bookings.search = TextField(value: state.bookings.filter.customerQuery ?? "", placeholder: "customer name")

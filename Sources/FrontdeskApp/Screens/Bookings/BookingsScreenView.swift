@@ -16,13 +16,16 @@ enum BookingsScreenView {
         case .treatments:
             TreatmentListView.render(state, into: &buffer, area: layout.list)
             if showsPanel, let open = bookings.open {
-                TreatmentPanel.render(state, open: open, into: &buffer, area: layout.detail)
+                TreatmentPanel.render(open, focused: bookings.focus == .sessions, into: &buffer, area: layout.detail,
+                                      context: RenderContext(theme: theme, calendar: state.calendar, now: state.now))
             }
         case .day, .week:
             AgendaView.render(state, into: &buffer, area: layout.list)
         }
-        if let dialog = bookings.dialog {
-            DialogView.render(dialog, state: state, into: &buffer, area: area)
+        let context = RenderContext(theme: theme, calendar: state.calendar, now: state.now)
+        bookings.desk.render(into: &buffer, area: area, context: context)
+        if let form = bookings.filterForm {
+            FilterDialog.render(form, in: area.inset(left: 2, right: 2), into: &buffer, theme: theme)
         }
     }
 

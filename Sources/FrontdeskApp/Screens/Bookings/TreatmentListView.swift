@@ -31,9 +31,9 @@ enum TreatmentListView {
         if list.isLoading {
             empty = "Loading…"
         } else if state.bookings.filter.isActive {
-            empty = "Nothing matches the filter. Esc clears it."
+            empty = "Nothing matches the filter. \(BookingsKeymap.name(.back)) clears it."
         } else {
-            empty = "No bookings yet. Press F2 (or b) to book the first treatment."
+            empty = "No bookings yet. Press \(BookingsKeymap.all.binding(for: .book)?.keyList ?? "") to book the first treatment."
         }
         let focused = state.bookings.focus == .list || state.bookings.open == nil
         let table = Table(columns: columns(width: area.width), rows: rows, selectedIndex: focused ? list.selected : nil,

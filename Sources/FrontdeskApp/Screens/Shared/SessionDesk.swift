@@ -74,7 +74,7 @@ public struct SessionDesk: Sendable, Equatable {
         if group.strategy == .sequential,
            let pending = group.sessions.filter({ $0.status == .confirmed }).min(by: { $0.start < $1.start }) {
             return "\(group.sessionNoun) \(pending.sessionNumber) is booked for \(calendar.dayTime(pending.start)); "
-                + "the next one is booked once it is completed (press c)."
+                + "the next one is booked once it is completed (press \(SessionKeys.name(.complete)))."
         }
         return nil
     }

@@ -133,16 +133,16 @@ public enum TreatmentPanel {
         let held = group.sessions.filter { $0.status.holdsSlot }.count
         if let next = group.sessions.filter({ $0.status == .confirmed }).min(by: { $0.start < $1.start }) {
             if next.start <= now {
-                return "\(noun) \(next.sessionNumber) was due \(calendar.dayTime(next.start)): press c to complete it (or n no-show)."
+                return "\(noun) \(next.sessionNumber) was due \(calendar.dayTime(next.start)): press \(SessionKeys.name(.complete)) to complete it (or \(SessionKeys.name(.noShow)) no-show)."
             }
             let reminderDay = calendar.localDay(of: next.start).adding(days: -1)
-            return "Send \(noun) \(next.sessionNumber) reminder on \(calendar.shortDay(reminderDay)); c completes it when done."
+            return "Send \(noun) \(next.sessionNumber) reminder on \(calendar.shortDay(reminderDay)); \(SessionKeys.name(.complete)) completes it when done."
         }
         let remaining = group.totalSessions - held
         switch group.strategy {
-        case .sequential: return "Book \(noun) \(done + 1) - press m."
-        case .flexible: return "\(remaining) \(noun.lowercased())\(remaining == 1 ? "" : "s") left to schedule - press m to book more."
-        case .immediate: return "\(remaining) cancelled \(noun.lowercased())\(remaining == 1 ? "" : "s") to re-book - press m."
+        case .sequential: return "Book \(noun) \(done + 1) - press \(SessionKeys.name(.bookNext))."
+        case .flexible: return "\(remaining) \(noun.lowercased())\(remaining == 1 ? "" : "s") left to schedule - press \(SessionKeys.name(.bookNext)) to book more."
+        case .immediate: return "\(remaining) cancelled \(noun.lowercased())\(remaining == 1 ? "" : "s") to re-book - press \(SessionKeys.name(.bookNext))."
         }
     }
 }

@@ -92,6 +92,11 @@ struct InProcessSuite {
             return
         }
         record("inproc.followups", sample)
+        record("inproc.followups.generate", try PendingWork.measureFollowUpGeneration(database: database, budget: budget))
+        record("inproc.followups.queue", try PendingWork.measureFollowUpQueue(database: database, budget: budget))
+        for (name, sample, note) in try PendingWork.measureCustomers(database: database, budget: budget) {
+            record(name, sample, note: note)
+        }
     }
 }
 

@@ -20,4 +20,30 @@ enum PendingWork {
             blackHole(try database.followUps(status: .pending, dueBefore: database.now, limit: 1_000))
         }
     }
+
+    /// Working out what is due in steady state: what the triggers noted since the last run (the
+    /// booking operations reconcile in their own transactions) and the expiry sweep.
+    static func measureFollowUpGeneration(database: AppDatabase, budget: Budget) throws -> Sample {
+        try database.generateDueFollowUps()
+        return try measure(budget) { blackHole(try database.generateDueFollowUps()) }
+    }
+
+    /// The Follow-ups screen's read: the queue by kind (due now, overdue, upcoming) and the tab's count.
+    static func measureFollowUpQueue(database: AppDatabase, budget: Budget) throws -> Sample {
+        try measure(budget) { blackHole(try database.followUpQueue()) }
+    }
+
+    /// The Customers screen's reads: a page of the list for a name and for a phone prefix, and one card.
+    static func measureCustomers(database: AppDatabase, budget: Budget) throws -> [(String, Sample, String)] {
+        let someone = try database.customerList(search: "", limit: 1).first
+        let phone = someone?.customer.phone.map { String($0.prefix(9)) } ?? "+41 79 00"
+        let customerID = someone?.customer.id ?? 1
+        let card = try database.customerCard(id: customerID)
+        return [
+            ("inproc.customers.name", try measure(budget) { blackHole(try database.customerList(search: "anna", limit: 50)) }, "“anna”, 50 rows"),
+            ("inproc.customers.phone", try measure(budget) { blackHole(try database.customerList(search: phone, limit: 50)) }, "“\(phone)”, 50 rows"),
+            ("inproc.customers.card", try measure(budget) { blackHole(try database.customerCard(id: customerID)) },
+             "\(card.treatments.count) treatments, \(card.upcoming.count + card.past.count) bookings"),
+        ]
+    }
 }

@@ -54,9 +54,12 @@ public struct TextField: Widget, Equatable {
     }
 
     /// Inserts pasted text at the cursor as one line: line breaks and tabs become spaces, other
-    /// control characters (escape sequences inside the paste) are dropped. Linear in the paste.
+    /// control characters (escape sequences inside the paste) are dropped. Line breaks at the very
+    /// end go (copying whole lines brings them along). Linear in the paste.
     public mutating func paste(_ text: String) {
-        insert(TextField.oneLine(text))
+        var end = text.endIndex
+        while end > text.startIndex, text[text.index(before: end)].isNewline { end = text.index(before: end) }
+        insert(TextField.oneLine(String(text[..<end])))
     }
 
     /// Text fit for a one-line field: line breaks and tabs as spaces, control characters dropped.

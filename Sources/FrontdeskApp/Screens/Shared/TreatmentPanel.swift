@@ -2,18 +2,50 @@ import Foundation
 import FrontdeskCore
 import TerminalUI
 
+/// An open treatment: the group and the session under the cursor.
+public struct OpenTreatment: Sendable, Equatable {
+    public var group: SessionGroup
+    public var selected: Int
+    public var scrollOffset: Int = 0
+
+    public init(group: SessionGroup, selected: Int) {
+        self.group = group
+        self.selected = selected
+    }
+
+    /// Sessions in number order (a cancelled and re-booked number shows both).
+    public var sessions: [Booking] {
+        group.sessions.sorted { ($0.sessionNumber, $0.start) < ($1.sessionNumber, $1.start) }
+    }
+
+    public var selectedSession: Booking? {
+        let list = sessions
+        return list.indices.contains(selected) ? list[selected] : nil
+    }
+
+    /// The index of the next booked session, else the last one: where the cursor starts.
+    public static func defaultSelection(_ group: SessionGroup) -> Int {
+        let list = group.sessions.sorted { ($0.sessionNumber, $0.start) < ($1.sessionNumber, $1.start) }
+        if let next = list.filter({ $0.status == .confirmed }).min(by: { $0.start < $1.start }),
+           let index = list.firstIndex(of: next) {
+            return index
+        }
+        return max(0, list.count - 1)
+    }
+}
+
 /// An open treatment, laid out like the guide's "Multi-Session View": who and what, the progress,
 /// each session with its status mark, and the next action.
 public enum TreatmentPanel {
     /// Lines the panel uses besides the session lines: border (2), heading (2), blank, next action.
     public static let chromeHeight = 6
 
-    static func render(_ state: AppState, open: OpenTreatment, into buffer: inout Buffer, area: Rect) {
+    /// Draws the treatment into `area`; `focused` when its sessions have the keys.
+    public static func render(_ open: OpenTreatment, focused: Bool, into buffer: inout Buffer, area: Rect, context: RenderContext) {
         guard area.height >= 3 else { return }
-        let theme = state.theme
-        let calendar = state.calendar
+        let theme = context.theme
+        let calendar = context.calendar
         let group = open.group
-        let focused = state.bookings.focus == .sessions
         let box = Box(title: "\(group.customerName) · \(group.serviceName)", role: focused ? .accent : .border)
         buffer.fill(area, style: theme[.normal])
         box.render(into: &buffer, area: area, theme: theme)
@@ -68,7 +100,7 @@ public enum TreatmentPanel {
             buffer.write(" \(offset + 1)–\(min(sessions.count, offset + visible)) of \(sessions.count) ", at: area.maxX - 16,
                          y: area.maxY - 1, style: theme[.border], maxWidth: 15)
         }
-        let nextLine = "Next action: " + nextAction(group, now: state.now, calendar: calendar)
+        let nextLine = "Next action: " + nextAction(group, now: context.now, calendar: calendar)
         buffer.write(nextLine, at: inner.x, y: inner.maxY - 1, style: theme[.accent], maxWidth: inner.width,
                      ellipsis: theme.symbols.ellipsis)
     }

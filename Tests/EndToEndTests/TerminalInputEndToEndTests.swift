@@ -37,12 +37,12 @@ import Testing
         defer { tmux.kill() }
         try Self.openLukasTreatment(tmux)
         try tmux.send("e")
-        try tmux.waitFor("Enter saves")
+        try tmux.waitFor("┌ Notes")
 
         // Once this pasted "Bring the X-ray", then ran c and Enter: the session was completed.
         try tmux.paste("Bring the X-ray\nc\n", folder: demo.folder)
         var screen = try tmux.waitFor("Bring the X-ray c")
-        #expect(screen.contains("Enter saves"), "the notes dialog closed during the paste:\n\(screen)")
+        #expect(screen.contains("┌ Notes"), "the notes dialog closed during the paste:\n\(screen)")
         #expect(!screen.contains("Mark this session as completed?"))
 
         try tmux.send("Enter")

@@ -18,9 +18,9 @@ extension FollowUpRules {
     /// check-in after its last booked lesson and its expiry warning. Texts are worded as of the
     /// later of `now` and the due time.
     public static func scheduled(for facts: GroupFacts, now: Date, calendar: ClinicCalendar) -> [DueFollowUp] {
-        guard !facts.cancelled else { return [] }
-        let progress = facts.progress(now: now)
         let state = facts.state(now: now)
+        guard state != .cancelled, state != .ended else { return [] }
+        let progress = facts.progress(now: now)
         let lookBack = calendar.adding(days: -lookBackDays, to: now)
         var result: [DueFollowUp] = []
 
@@ -35,7 +35,7 @@ extension FollowUpRules {
         }
 
         let bookedAhead = facts.bookings.contains { $0.session.status == .confirmed && $0.session.start > now }
-        if facts.strategy == .sequential, state == .active, !bookedAhead, progress.nextFreeNumber != nil,
+        if facts.strategy == .sequential, !state.isClosed, !bookedAhead, progress.nextFreeNumber != nil,
            let latest = latestCompleted, latest.session.start >= lookBack {
             let gap = SchedulePlanner.gapBefore(session: latest.session.number + 1, in: facts.gaps)
             let dueAt = overdueAt(lastSessionStart: latest.session.start, gap: gap, calendar: calendar)
@@ -46,7 +46,7 @@ extension FollowUpRules {
                 dedupeKey: "overdue:booking:\(latest.bookingID)", groupID: facts.groupID, bookingID: latest.bookingID))
         }
 
-        if facts.strategy == .flexible, state == .active, progress.remaining > 0,
+        if facts.strategy == .flexible, !state.isClosed, progress.remaining > 0,
            let last = facts.bookings.filter({ $0.session.status.holdsSlot }).max(by: { $0.session.end < $1.session.end }),
            last.session.end >= lookBack {
             result.append(DueFollowUp(
@@ -55,7 +55,7 @@ extension FollowUpRules {
                 dedupeKey: "check_in:booking:\(last.bookingID)", groupID: facts.groupID, bookingID: last.bookingID))
         }
 
-        if facts.strategy == .flexible, let expiresAt = facts.expiresAt, state == .active, progress.remaining > 0, now < expiresAt {
+        if facts.strategy == .flexible, let expiresAt = facts.expiresAt, !state.isClosed, progress.remaining > 0, now < expiresAt {
             let dueAt = calendar.adding(days: -expiryWarningDays, to: expiresAt)
             result.append(DueFollowUp(
                 kind: .expiry, dueAt: dueAt,

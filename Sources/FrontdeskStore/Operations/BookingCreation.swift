@@ -140,16 +140,16 @@ extension AppDatabase {
             return Array(repeating: 1, count: starts.count)
         }
         if let group {
-            if group.cancelled { throw StoreError.groupClosed(state: "cancelled") }
-            let progress = group.progress(now: now)
-            if progress.isFinished || (progress.isResolved && progress.completed > 0) {
-                throw StoreError.groupClosed(state: "completed")
-            }
-            if let expires = group.expiresAt, expires <= now {
-                throw StoreError.packageExpired(expiredOn: calendar.dayTime(expires))
+            switch group.state(now: now) {
+            case .cancelled, .completed, .ended: throw StoreError.groupClosed(state: group.state(now: now).label)
+            case .active, .toBook, .expired:
+                // Sessions booked before the expiry keep a package open, but it takes nothing new.
+                if let expires = group.expiresAt, expires <= now {
+                    throw StoreError.packageExpired(expiredOn: calendar.dayTime(expires))
+                }
             }
         }
-        let held = Set((group?.sessions ?? []).filter { $0.status.holdsSlot }.map(\.sessionNumber))
+        let held = Set((group?.sessions ?? []).filter { $0.status.holdsNumber }.map(\.sessionNumber))
         let free = (1...service.totalSessions).filter { !held.contains($0) }
         switch service.strategy {
         case .sequential:
@@ -158,9 +158,8 @@ extension AppDatabase {
             }
             guard let next = free.first else { throw StoreError.packageFull(remaining: 0, requested: 1) }
             if let group, next > 1 {
-                let previous = group.sessions.first { $0.sessionNumber == next - 1 && $0.status.holdsSlot }
-                // A missed session (no-show) is resolved too: the treatment can go on.
-                guard previous?.status == .completed || previous?.status == .noShow else {
+                let previous = group.sessions.first { $0.sessionNumber == next - 1 && $0.status.holdsNumber }
+                guard previous?.status == .completed else {
                     throw StoreError.previousNotCompleted(group: group.id, session: next - 1)
                 }
             }
@@ -177,7 +176,7 @@ extension AppDatabase {
     /// Refuses new sessions closer to their neighbours than the service's minimum gap.
     static func checkGaps(service: Service, group: SessionGroup?, starts: [Date], numbers: [Int], calendar: ClinicCalendar) throws {
         guard service.isMultiSession else { return }
-        var timeline = (group?.sessions ?? []).filter { $0.status.holdsSlot }.map { (start: $0.start, number: $0.sessionNumber, isNew: false) }
+        var timeline = (group?.sessions ?? []).filter { $0.status.holdsNumber }.map { (start: $0.start, number: $0.sessionNumber, isNew: false) }
         timeline += zip(starts, numbers).map { (start: $0.0, number: $0.1, isNew: true) }
         timeline.sort { $0.start < $1.start }
         for (previous, next) in zip(timeline, timeline.dropFirst()) where previous.isNew || next.isNew {
@@ -237,7 +236,7 @@ extension AppDatabase {
     static func refuseSecondPackage(_ db: Database, customerID: Int64, service: Service, now: Date) throws {
         guard let id = try String.fetchOne(db, sql: """
             SELECT session_group_id FROM session_groups
-            WHERE customer_id = ? AND service_id = ? AND cancelled = 0 AND completed_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
+            WHERE customer_id = ? AND service_id = ? AND state IN ('active', 'to_book') AND (expires_at IS NULL OR expires_at > ?)
             ORDER BY created_at DESC LIMIT 1
             """, arguments: [customerID, service.id, now.storedSeconds]), let group = try group(db, id: id) else { return }
         let progress = group.progress(now: now)

@@ -19,7 +19,8 @@ extension AppDatabase {
         GroupFacts(groupID: group.id, serviceName: group.serviceName, sessionNoun: group.sessionNoun, strategy: group.strategy,
                    totalSessions: group.totalSessions,
                    bookings: group.sessions.map { GroupBooking(bookingID: $0.id, session: $0.snapshot) },
-                   gaps: service.gaps, expiresAt: group.expiresAt, cancelled: group.cancelled)
+                   gaps: service.gaps, expiresAt: group.expiresAt, cancelled: group.cancelled,
+                  ended: group.ended != nil)
     }
 
     static func store(_ db: Database, _ due: DueFollowUp, customerID: Int64, now: Date) throws {

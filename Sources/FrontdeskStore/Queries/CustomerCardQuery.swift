@@ -54,7 +54,7 @@ extension AppDatabase {
                     """, arguments: [customer.id, now]).map(RowDecoding.booking)
                 let open = try Int.fetchOne(db, sql: """
                     SELECT COUNT(*) FROM session_groups
-                    WHERE customer_id = ? AND cancelled = 0 AND completed_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
+                    WHERE customer_id = ? AND state IN ('active', 'to_book') AND (expires_at IS NULL OR expires_at > ?)
                     """, arguments: [customer.id, now]) ?? 0
                 return CustomerListRow(customer: customer, nextAppointment: next, openTreatments: open)
             }

@@ -88,10 +88,11 @@ enum TreatmentListView {
             case .noShow: return ("no-show", .noShow)
             }
         }
-        if summary.completedAt != nil || summary.completed >= summary.totalSessions { return ("completed", .completed) }
-        if summary.groupCancelled { return ("cancelled", .cancelled) }
-        if let expires = summary.expiresAt, expires <= now { return ("expired", .warning) }
-        if summary.booked == 0 && summary.remaining > 0 { return ("to book", .warning) }
-        return ("active", .confirmed)
+        switch summary.state {
+        case .completed: return ("completed", .completed)
+        case .cancelled, .ended: return (summary.state.label, .cancelled)
+        case .expired, .toBook: return (summary.state.label, .warning)
+        case .active: return ("active", .confirmed)
+        }
     }
 }

@@ -25,6 +25,23 @@ import Testing
         _ = t
     }
 
+    @Test func namesAreFoundByWordPrefixWhateverTheAccentsAndStayInStepWithEdits() throws {
+        let (_, db) = try database()
+        let zoe = try db.addCustomer(name: "Zoë Müller-Keller")
+        let other = try db.addCustomer(name: "Anna Zoller")
+        #expect(try db.searchCustomers("zoe kel").map(\.id) == [zoe.id])
+        #expect(try db.searchCustomers("MULLER").map(\.id) == [zoe.id])
+        #expect(try db.searchCustomers("z").map(\.id).sorted() == [zoe.id, other.id].sorted())
+        var details = CustomerDetails(zoe)
+        details.name = "Zoë Brunner"
+        try db.updateCustomer(id: zoe.id, to: details)
+        #expect(try db.searchCustomers("muller").isEmpty)
+        #expect(try db.searchCustomers("brunner").map(\.id) == [zoe.id])
+        try db.mergeCustomers(keep: other.id, other: zoe.id)
+        #expect(try db.searchCustomers("brunner").isEmpty)
+        #expect(try db.resolveCustomer("anna zoller").id == other.id)
+    }
+
     @Test func eMailIsSearchable() throws {
         let (_, db) = try database()
         let zoe = try db.addCustomer(name: "Zoë Keller", email: "Zoe.Keller@Example.com")

@@ -24,6 +24,13 @@ extension AppDatabase {
             let bulk = try BulkLoad(db, tables: ["bookings", "session_groups"])
             let written = try generator.writeBookings(db, actor: self.actor)
             try bulk.finish(db)
+            // The bulk load bypasses the triggers: note the coming week's treatments and bookings so
+            // the next `followups` run (the demo command runs it) queues their reminders.
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO follow_up_changes(subject)
+                SELECT COALESCE(session_group_id, 'booking:' || id) FROM bookings
+                WHERE start_at >= ? AND start_at < ? AND status = 'confirmed'
+                """, arguments: [now.storedSeconds, now.storedSeconds + 8 * 86_400])
             try db.execute(sql: "INSERT OR REPLACE INTO settings(key, value) VALUES ('demo', 'volume')")
             return written
         }

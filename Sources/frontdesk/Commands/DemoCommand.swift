@@ -32,6 +32,8 @@ struct DemoCommand: ParsableCommand {
                 let seconds = Date().timeIntervalSince(started)
                 Output.error(String(format: "Wrote %d bookings in %.1f s (%.0f rows/s) to %@.", written, seconds,
                                     Double(written) / max(seconds, 0.001), db.path))
+                let queued = try store { () throws(StoreError) in try db.generateDueFollowUps() }
+                Output.error("Queued \(queued) follow-ups for the coming week.")
             } else {
                 try store { () throws(StoreError) in try db.seedDemoClinic() }
                 Output.error("Created the demo clinic at \(db.path).")

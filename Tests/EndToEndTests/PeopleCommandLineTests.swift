@@ -23,7 +23,7 @@ import Testing
             #!/bin/sh
             payload=$(cat)
             case "$payload" in
-              *Hang*) sleep 1000 ;;
+              *Hang*) sleep 86399 ;;
               *Fail*) echo "gateway said no" >&2; echo "second line" >&2; exit 3 ;;
             esac
             printf '%s\\n' "$payload" >> '\(output.path)'
@@ -108,6 +108,26 @@ import Testing
         #expect(try desk.received().compactMap { $0["customer"] as? String }.sorted() == ["Anna Ok", "Ben Ok"])
         let pending = try #require(ProcessRunner.json(try desk.expect(0, ["followups", "--json"])) as? [[String: Any]])
         #expect(pending.compactMap { $0["customer"] as? String }.sorted() == ["Fail Often", "Hang Around"])
+        // The script's child went with it: its whole process group was killed.
+        let pgrep = Process()
+        pgrep.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
+        pgrep.arguments = ["-f", "sleep 86399"]
+        pgrep.standardOutput = FileHandle.nullDevice
+        try pgrep.run()
+        pgrep.waitUntilExit()
+        #expect(pgrep.terminationStatus == 1, "the notify script's child is still running")
+    }
+
+    @Test func sendNowSendsOnlyTheChosenFollowUp() throws {
+        let desk = try Desk()
+        try desk.customerWithBooking("Anna Ok", phone: "+41 79 500 00 01", start: "March 9 10:00")
+        try desk.customerWithBooking("Ben Ok", phone: "+41 79 500 00 02", start: "March 10 10:00")
+        let due = try #require(ProcessRunner.json(try desk.expect(0, ["followups", "--json"])) as? [[String: Any]])
+        let ben = try #require(due.first { $0["customer"] as? String == "Ben Ok" }?["id"] as? Int)
+        try desk.expect(0, ["followups", "--send", "--id", "\(ben)"])
+        #expect(try desk.received().compactMap { $0["id"] as? Int } == [ben])
+        let left = try #require(ProcessRunner.json(try desk.expect(0, ["followups", "--json"])) as? [[String: Any]])
+        #expect(left.compactMap { $0["customer"] as? String } == ["Anna Ok"])
     }
 
     @Test func theExampleEmailScriptHandsTheTextToSendmail() throws {

@@ -93,6 +93,8 @@ struct InProcessSuite {
         }
         record("inproc.followups", sample)
         record("inproc.followups.generate", try PendingWork.measureFollowUpGeneration(database: database, budget: budget))
+        record("inproc.followups.catchupBatch", try PendingWork.measureFollowUpCatchUpBatch(database: database, path: path, budget: budget),
+               note: "16 treatments in one write transaction")
         record("inproc.followups.queue", try PendingWork.measureFollowUpQueue(database: database, budget: budget))
         for (name, sample, note) in try PendingWork.measureCustomers(database: database, budget: budget) {
             record(name, sample, note: note)

@@ -1,5 +1,6 @@
 import Foundation
 import FrontdeskStore
+import GRDB
 
 /// The measurements of code that landed after the harness: the KPI set and the due follow-ups,
 /// exactly as the `kpi` and `followups` commands call them.
@@ -26,6 +27,22 @@ enum PendingWork {
     static func measureFollowUpGeneration(database: AppDatabase, budget: Budget) throws -> Sample {
         try database.generateDueFollowUps()
         return try measure(budget) { blackHole(try database.generateDueFollowUps()) }
+    }
+
+    /// The longest the generator holds the write lock: one transaction reconciling a full batch of
+    /// changed treatments (noted here by hand, as triggers note changes made outside the operations).
+    static func measureFollowUpCatchUpBatch(database: AppDatabase, path: String, budget: Budget) throws -> Sample {
+        let writer = try DatabaseQueue(path: path)
+        let groups = try writer.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT session_group_id FROM session_groups WHERE state IN ('active', 'to_book') ORDER BY anchor_at DESC LIMIT 16
+                """)
+        }
+        return try measure(budget, prepare: {
+            try? writer.write { db in
+                for id in groups { try db.execute(sql: "INSERT OR IGNORE INTO follow_up_changes(subject) VALUES (?)", arguments: [id]) }
+            }
+        }) { blackHole(try database.generateDueFollowUps()) }
     }
 
     /// The Follow-ups screen's read: the queue by kind (due now, overdue, upcoming) and the tab's count.

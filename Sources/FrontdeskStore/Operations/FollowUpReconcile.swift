@@ -35,12 +35,15 @@ extension AppDatabase {
             key = subject
         }
         let pending = try Row.fetchAll(db, sql: """
-            SELECT f.id, f.kind, f.dedupe_key, f.valid_until, b.status AS booking_status, b.start_at AS booking_start
+            SELECT f.id, f.kind, f.dedupe_key, f.valid_until, f.due_at, f.text, f.customer_id,
+                   b.status AS booking_status, b.start_at AS booking_start
             FROM follow_ups f LEFT JOIN bookings b ON b.id = f.booking_id
             WHERE \(pendingSQL) AND f.status = 'pending'
             """, arguments: [key])
         let desiredKeys = Set(desired.map(\.dedupeKey))
         var pendingKeys = Set<String>()
+        // What a pending follow-up says now: unchanged ones are not written again.
+        var current: [String: (dueAt: Int64, text: String, validUntil: Int64?, customerID: Int64)] = [:]
         for row in pending {
             let kind = FollowUpKind(rawValue: row["kind"])
             let dedupeKey: String = row["dedupe_key"]
@@ -54,7 +57,11 @@ extension AppDatabase {
             case .cancellation?: stillTrue = bookingStatus == .cancelled
             default: stillTrue = true
             }
-            if stillTrue { pendingKeys.insert(dedupeKey); continue }
+            if stillTrue {
+                pendingKeys.insert(dedupeKey)
+                current[dedupeKey] = (row["due_at"], row["text"], row["valid_until"], row["customer_id"])
+                continue
+            }
             try db.execute(sql: "UPDATE follow_ups SET status = 'withdrawn', done_at = ?, done_by = ? WHERE id = ?",
                            arguments: [now.storedSeconds, actor, row["id"] as Int64])
         }
@@ -63,6 +70,8 @@ extension AppDatabase {
             // A withdrawn one comes back when it is true again (a session reopened, moved back); a sent,
             // called or dismissed one never does. A pending one gets its current text and time.
             let validUntil = due.kind == .reminder ? due.dueAt.addingTimeInterval(FollowUpRules.reminderLead).storedSeconds : nil
+            if let now = current[due.dedupeKey], now.dueAt == due.dueAt.storedSeconds, now.text == due.text,
+               now.validUntil == validUntil, now.customerID == customerID { continue }
             try db.execute(sql: """
                 INSERT INTO follow_ups(kind, customer_id, booking_id, session_group_id, due_at, text, dedupe_key, created_at, valid_until)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

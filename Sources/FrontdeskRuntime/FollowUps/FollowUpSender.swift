@@ -46,7 +46,7 @@ public struct FollowUpSender {
     public let claimant: String
 
     public init(database: AppDatabase, settings: FollowUpSending,
-                claimant: String = "\(ProcessInfo.processInfo.hostName):\(getpid()):\(UUID().uuidString.prefix(8))") {
+                claimant: String = "\(getpid()):\(UUID().uuidString)") {
         self.database = database
         self.settings = settings
         self.claimant = claimant

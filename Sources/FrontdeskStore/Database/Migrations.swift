@@ -13,6 +13,11 @@ enum Migrations {
         migrator.registerMigration("v3 covering index for provider availability") { db in
             try db.execute(sql: v3)
         }
+        // Counters for the Dashboard, kept by triggers in every transaction that changes bookings or
+        // treatments, and built here for the data an existing database already holds.
+        migrator.registerMigration("v5 kpi: dashboard counters kept by triggers") { db in
+            try KPICounters.install(db)
+        }
         return migrator
     }
 

@@ -50,7 +50,9 @@ extension AppDatabase {
         for comparison in comparisons {
             for (side, sql) in [(KPICounterDifference.Side.keptOnly, "\(comparison.kept) EXCEPT \(comparison.recounted)"),
                                 (.recountedOnly, "\(comparison.recounted) EXCEPT \(comparison.kept)")] {
-                let rows = try Row.fetchAll(db, sql: "SELECT * FROM (\(sql)) LIMIT ?", arguments: [limit])
+                // Cached: the recount statements are long to prepare and tests verify after every step.
+                let statement = try db.cachedStatement(sql: "SELECT * FROM (\(sql)) LIMIT ?")
+                let rows = try Row.fetchAll(statement, arguments: [limit])
                 differences += rows.map { row in
                     KPICounterDifference(table: comparison.table, side: side,
                                          row: zip(Self.columnNames(comparison.table), row.databaseValues)

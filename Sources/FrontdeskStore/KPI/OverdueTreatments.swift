@@ -30,7 +30,8 @@ struct OverdueTreatments {
             total += try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM kpi_treatments INDEXED BY kpi_treatments_waiting
                 WHERE \(KPICounterSchema.waiting) AND \(slice.condition) AND last_completed_at < ? \(filter.treatments)
-                """, arguments: [slice.certain]) ?? 0
+                  AND \(Self.notExpired)
+                """, arguments: [slice.certain, now.storedSeconds]) ?? 0
             total += try band(slice).count
         }
         return total
@@ -43,14 +44,18 @@ struct OverdueTreatments {
             for row in try Row.fetchAll(db, sql: """
                 SELECT session_group_id, last_completed_at FROM kpi_treatments INDEXED BY kpi_treatments_waiting
                 WHERE \(KPICounterSchema.waiting) AND \(slice.condition) AND last_completed_at < ? \(filter.treatments)
+                  AND \(Self.notExpired)
                 ORDER BY last_completed_at LIMIT ?
-                """, arguments: [slice.certain, limit]) {
+                """, arguments: [slice.certain, now.storedSeconds, limit]) {
                 found.append((row["session_group_id"], row["last_completed_at"]))
             }
             found += try band(slice)
         }
         return found.sorted { ($0.since, $0.id) < ($1.since, $1.id) }.prefix(limit).map(\.id)
     }
+
+    /// A waiting treatment (nothing booked) past its expiry date is expired, not overdue (one parameter: now).
+    static let notExpired = "(expires_at IS NULL OR expires_at > ?)"
 
     /// One service and the session numbers that share an overdue gap.
     struct Slice {
@@ -68,8 +73,8 @@ struct OverdueTreatments {
         try Row.fetchAll(db, sql: """
             SELECT session_group_id, last_completed_at FROM kpi_treatments INDEXED BY kpi_treatments_waiting
             WHERE \(KPICounterSchema.waiting) AND \(slice.condition) AND last_completed_at >= ? AND last_completed_at < ?
-            \(filter.treatments)
-            """, arguments: [slice.certain, slice.notYet]).compactMap { row in
+            \(filter.treatments) AND \(Self.notExpired)
+            """, arguments: [slice.certain, slice.notYet, now.storedSeconds]).compactMap { row in
             let since: Int64 = row["last_completed_at"]
             let due = FollowUpRules.overdueAt(lastSessionStart: Date(storedSeconds: since), gap: slice.gap, calendar: calendar)
             return now > due ? (row["session_group_id"], since) : nil

@@ -172,14 +172,15 @@ struct RandomDesk {
         #expect(groups.count == groupIDs.count)
         for group in groups {
             let progress = group.progress(now: now)
-            let state = GroupState.of(progress, cancelled: group.cancelled, expiresAt: group.expiresAt, now: now)
+            let state = group.state(now: now)
             counts.started[group.strategy, default: 0] += 1
             let held = Set(group.sessions.filter { $0.status == .confirmed || $0.status == .completed }.map(\.sessionNumber)).count
             switch state {
             case .completed: counts.closed[group.strategy, default: ClosedTreatments()].completed += 1
             case .cancelled: counts.closed[group.strategy, default: ClosedTreatments()].cancelled += 1
+            case .ended: counts.closed[group.strategy, default: ClosedTreatments()].endedEarly += 1
             case .expired: counts.closed[group.strategy, default: ClosedTreatments()].expired += 1
-            default:
+            case .active, .toBook:
                 counts.active[group.strategy, default: 0] += 1
                 if group.strategy == .flexible {
                     counts.unscheduledFlexibleSessions += group.totalSessions - held

@@ -101,16 +101,17 @@ enum KPICounterSchema {
         return "UPDATE kpi_treatments SET \(assignments) WHERE session_group_id = \(id);"
     }
 
-    /// The treatment's stored state, from the group row `g` (NEW, OLD or a table alias).
+    /// The treatment's stored state (v4 lifecycle: the core's `GroupState` without the clock), from the
+    /// group row `g` (NEW, OLD or a table alias).
     static func state(_ g: String) -> String {
-        "CASE WHEN \(g).cancelled = 1 THEN 'cancelled' WHEN \(g).completed_at IS NOT NULL THEN 'completed' ELSE 'active' END"
+        "\(g).state"
     }
 
     /// The instant a treatment closed, or NULL while it is open (see `KPI.closingDay`).
     static func closedAt(_ g: String) -> String {
         """
         CASE \(state(g)) WHEN 'completed' THEN COALESCE(\(g).completed_at, \(g).anchor_at) \
-        WHEN 'cancelled' THEN \(g).anchor_at END
+        WHEN 'ended' THEN COALESCE(\(g).ended_at, \(g).anchor_at) WHEN 'cancelled' THEN \(g).anchor_at END
         """
     }
 

@@ -29,7 +29,7 @@ extension AppDatabase {
                 return .treatments(try Self.treatmentSummaries(db, ids: ids))
             case .expiring:
                 let ids = try String.fetchAll(db, sql: """
-                    SELECT session_group_id FROM kpi_treatments WHERE \(KPICounterSchema.expiringSoon) \(filter.treatments)
+                    SELECT session_group_id FROM kpi_treatments INDEXED BY kpi_treatments_expiry WHERE \(KPICounterSchema.expiringSoon) \(filter.treatments)
                     ORDER BY expires_at, session_group_id LIMIT ?
                     """, arguments: [now.storedSeconds, Self.expiryHorizon(now: now, calendar: calendar).storedSeconds, limit])
                 return .treatments(try Self.treatmentSummaries(db, ids: ids))

@@ -74,7 +74,7 @@ extension AppDatabase {
         for row in try Row.fetchAll(db, sql: """
             SELECT strategy, COUNT(*) AS n, SUM(total_sessions - held_sessions) AS unscheduled,
                    SUM(expires_at >= ? AND expires_at < ?) AS in_period
-            FROM kpi_treatments
+            FROM kpi_treatments INDEXED BY kpi_treatments_expiry
             WHERE \(KPICounterSchema.expiredNow) \(filter.treatments) GROUP BY strategy
             """, arguments: [periodStart, periodEnd, now.storedSeconds]) {
             guard let strategy = Strategy(rawValue: row["strategy"]) else { continue }
@@ -86,7 +86,7 @@ extension AppDatabase {
         for (strategy, value) in open { counts.active[strategy] = value.treatments }
         counts.unscheduledFlexibleSessions = open[.flexible]?.unscheduled ?? 0
         counts.packagesExpiringSoon = try Int.fetchOne(db, sql: """
-            SELECT COUNT(*) FROM kpi_treatments WHERE \(KPICounterSchema.expiringSoon) \(filter.treatments)
+            SELECT COUNT(*) FROM kpi_treatments INDEXED BY kpi_treatments_expiry WHERE \(KPICounterSchema.expiringSoon) \(filter.treatments)
             """, arguments: [now.storedSeconds, Self.expiryHorizon(now: now, calendar: calendar).storedSeconds]) ?? 0
         counts.overdueSequential = try OverdueTreatments(db, filter: filter, now: now, calendar: calendar).count()
         return counts

@@ -105,3 +105,21 @@ extension Array where Element == PlacementProblem {
     /// The problems that refuse outright (everything but beyond the maximum gap).
     public var refusalsOnly: [PlacementProblem] { filter { !$0.needsConfirmation } }
 }
+
+/// A placement the store refused (or wants confirmed), with everything a front end needs to say why.
+public struct PlacementRefusal: Sendable, Equatable {
+    /// Whose time the availability findings are about: "Dr. Keller".
+    public var provider: String
+    public var findings: [PlacementFinding]
+    /// The next time that provider is free for the first refused session, when one was looked for.
+    public var nextFree: Date?
+    /// The clinic's calendar, so that any front end can show the dates in the clinic's zone.
+    public var calendar: ClinicCalendar
+
+    public init(provider: String, findings: [PlacementFinding], nextFree: Date? = nil, calendar: ClinicCalendar) {
+        self.provider = provider
+        self.findings = findings
+        self.nextFree = nextFree
+        self.calendar = calendar
+    }
+}

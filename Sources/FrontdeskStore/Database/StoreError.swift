@@ -1,4 +1,5 @@
 import Foundation
+import FrontdeskCore
 
 /// Everything the store refuses or fails at, worded for the person at the desk: what, why, what to do.
 public enum StoreError: Error, Equatable, CustomStringConvertible {
@@ -24,6 +25,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case busy(path: String)
     case shortNotice(action: String, start: String)
     case inThePast(start: String)
+    /// The placement rule refuses these sessions where they were asked for (gaps, availability,
+    /// the past, the booking horizon).
+    case placementRefused(PlacementRefusal)
+    /// Only the maximum gap is exceeded: confirming (`--late`) books it.
+    case lateConfirmationNeeded(PlacementRefusal)
+    /// Shifting the later sessions by the same amount does not fit; this plan does, once confirmed.
+    case shiftProposed(provider: String, ShiftPlan, calendar: ClinicCalendar)
 
     public var description: String {
         switch self {
@@ -71,6 +79,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "The session on \(start) is less than 48 hours away. Confirm that you want to \(action) it at short notice (--confirm-late on the command line)."
         case let .inThePast(start):
             return "\(start) is in the past. Choose a future date and time."
+        case let .placementRefused(refusal):
+            return "Nothing was saved: " + PlacementWording.sentences(refusal).joined(separator: " ")
+        case let .lateConfirmationNeeded(refusal):
+            return "Nothing was saved yet: " + PlacementWording.sentences(refusal).joined(separator: " ") + " Confirm to book it anyway."
+        case let .shiftProposed(provider, plan, calendar):
+            return "Nothing was saved: " + PlacementWording.shiftSentences(plan, provider: provider, calendar: calendar)
+                .joined(separator: " ") + " Confirm to book this plan."
         case let .busy(path):
             return "The database \(path) stayed locked by another terminal for too long. Try again in a moment."
         }

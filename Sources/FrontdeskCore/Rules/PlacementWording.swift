@@ -21,7 +21,7 @@ public enum PlacementWording {
             if breach.neighbourIsLater {
                 return "\(subject) is too close to \(other), which comes after it: they must be at least \(breach.limit) apart."
             }
-            if breach.days == 0 {
+            if breach.start < breach.neighbourStart {
                 return "\(subject) would come before \(other). Keep the sessions in order."
             }
             return "\(subject) is too soon after \(other): they must be at least \(breach.limit) apart, so "

@@ -91,3 +91,16 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension StoreError {
+    /// The typed refusal the screens word themselves; nil for errors they show as they are.
+    public var deskRefusal: DeskRefusal? {
+        switch self {
+        case let .placementRefused(refusal): return .placement(refusal)
+        case let .lateConfirmationNeeded(refusal): return .lateConfirmation(refusal)
+        case let .shiftProposed(provider, plan, calendar): return .shiftProposal(provider: provider, plan, calendar: calendar)
+        case let .shortNotice(action, start): return .shortNotice(action: action, start: start)
+        default: return nil
+        }
+    }
+}

@@ -44,7 +44,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case let .corrupt(path):
             return "The database \(path) is damaged or is not a Frontdesk database. Restore it from a backup (frontdesk backup) or pass --db with another file."
         case let .notFound(what, key):
-            return "No \(what) matches “\(key)”. Check the spelling, or list them with `frontdesk \(what) list`."
+            return "No \(what) matches “\(key)”. Check the spelling."
         case let .ambiguous(what, key, candidates):
             let shown = candidates.prefix(5).joined(separator: ", ")
             return "“\(key)” matches several \(what)s (\(shown)). Give more of the name, or the number."

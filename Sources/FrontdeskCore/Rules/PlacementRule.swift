@@ -75,7 +75,7 @@ public struct PlacementRule: Sendable, Equatable {
     public func gapFindings(_ placements: [TimelineSession], others: [TimelineSession]) -> [PlacementFinding] {
         struct Entry { var session: TimelineSession; var isPlaced: Bool }
         let placedIDs = Set(placements.compactMap(\.id))
-        var timeline = others.filter { $0.status.holdsSlot && !($0.id.map(placedIDs.contains) ?? false) }
+        var timeline = others.filter { $0.status.holdsNumber && !($0.id.map(placedIDs.contains) ?? false) }
             .map { Entry(session: $0, isPlaced: false) }
         timeline += placements.map { Entry(session: $0, isPlaced: true) }
         let byTime = strategy == .flexible

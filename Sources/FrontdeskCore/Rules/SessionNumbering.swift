@@ -4,7 +4,7 @@ import Foundation
 /// after one moved.
 public enum SessionNumbering {
     /// The numbers `count` new sessions take: the lowest numbers of 1…`totalSessions` that no live
-    /// session holds (a cancelled session frees its number). Nil when fewer are free.
+    /// session holds (a cancelled or missed session frees its number). Nil when fewer are free.
     public static func next(count: Int, totalSessions: Int, sessions: [TimelineSession]) -> [Int]? {
         let free = freeNumbers(totalSessions: totalSessions, sessions: sessions)
         guard count <= free.count else { return nil }
@@ -13,7 +13,7 @@ public enum SessionNumbering {
 
     /// The numbers of 1…`totalSessions` that no live session holds, in order.
     public static func freeNumbers(totalSessions: Int, sessions: [TimelineSession]) -> [Int] {
-        let held = Set(sessions.filter { $0.status.holdsSlot }.map(\.number))
+        let held = Set(sessions.filter { $0.status.holdsNumber }.map(\.number))
         return totalSessions < 1 ? [] : (1...totalSessions).filter { !held.contains($0) }
     }
 

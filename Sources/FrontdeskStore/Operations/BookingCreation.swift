@@ -153,13 +153,13 @@ extension AppDatabase {
             return Array(repeating: 1, count: starts.count)
         }
         if let group {
-            if group.cancelled { throw StoreError.groupClosed(state: "cancelled") }
-            let progress = group.progress(now: now)
-            if progress.isFinished || (progress.isResolved && progress.completed > 0) {
-                throw StoreError.groupClosed(state: "completed")
-            }
-            if let expires = group.expiresAt, expires <= now {
-                throw StoreError.packageExpired(expiredOn: calendar.dayTime(expires))
+            switch group.state(now: now) {
+            case .cancelled, .completed, .ended: throw StoreError.groupClosed(state: group.state(now: now).label)
+            case .active, .toBook, .expired:
+                // Sessions booked before the expiry keep a package open, but it takes nothing new.
+                if let expires = group.expiresAt, expires <= now {
+                    throw StoreError.packageExpired(expiredOn: calendar.dayTime(expires))
+                }
             }
         }
         let free = SessionNumbering.freeNumbers(totalSessions: service.totalSessions,
@@ -171,9 +171,8 @@ extension AppDatabase {
             }
             guard let next = free.first else { throw StoreError.packageFull(remaining: 0, requested: 1) }
             if let group, next > 1 {
-                let previous = group.sessions.first { $0.sessionNumber == next - 1 && $0.status.holdsSlot }
-                // A missed session (no-show) is resolved too: the treatment can go on.
-                guard previous?.status == .completed || previous?.status == .noShow else {
+                let previous = group.sessions.first { $0.sessionNumber == next - 1 && $0.status.holdsNumber }
+                guard previous?.status == .completed else {
                     throw StoreError.previousNotCompleted(group: group.id, session: next - 1)
                 }
             }

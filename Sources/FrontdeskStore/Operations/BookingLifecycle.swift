@@ -21,12 +21,11 @@ extension AppDatabase {
             }
             try Self.refreshGroup(db, id: groupID, now: now)
             let group = try Self.group(db, id: groupID)!
-            let progress = group.progress(now: now)
             let service = try Self.requireService(db, id: booking.serviceID)
             var window: SessionWindow?
             var suggestion: Date?
-            let nextHeld = group.sessions.contains { $0.sessionNumber > booking.sessionNumber && $0.status.holdsSlot }
-            let finished = GroupState.of(progress, cancelled: group.cancelled, expiresAt: group.expiresAt, now: now) == .completed
+            let nextHeld = group.sessions.contains { $0.sessionNumber > booking.sessionNumber && $0.status.holdsNumber }
+            let finished = group.state(now: now) == .completed
             if group.strategy == .sequential, !finished, !nextHeld, booking.sessionNumber < group.totalSessions {
                 let gap = service.bufferRules.gap(afterSession: booking.sessionNumber)
                 let nextWindow = SchedulePlanner.sequentialWindow(after: booking.start, gap: gap, calendar: calendar)

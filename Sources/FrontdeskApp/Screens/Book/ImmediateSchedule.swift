@@ -89,12 +89,12 @@ extension BookFlow {
                 let refused = proposal.plan.findings.refusals.filter { finding in
                     stuck.contains { $0.number == finding.number && ($0.isPinned || $0.conflict == nil) }
                 }
-                let edit = keymap.binding(for: .editDate)?.legendKey ?? "e"
+                let edit = BookKeymap.name(.editDate, in: .immediatePreview)
                 if let first = refused.first {
                     status = .error(RefusalWording.line(first, provider: proposal.provider.name, calendar: calendar)
                                     + " Press \(edit) to give it another date.")
                 } else {
-                    status = .error("Session \(stuck.map { "\($0.number)" }.joined(separator: ", ")) has no free slot within the allowed gap. Press \(edit) to give it another date, or Esc to change the start.")
+                    status = .error("Session \(stuck.map { "\($0.number)" }.joined(separator: ", ")) has no free slot within the allowed gap. Press \(edit) to give it another date, or \(BookKeymap.name(.back, in: .immediatePreview)) to change the start.")
                 }
                 return []
             }

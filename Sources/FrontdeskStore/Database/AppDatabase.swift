@@ -17,14 +17,18 @@ public final class AppDatabase: Sendable {
     let rollsBack: Bool
     /// `default_country_code` from the configuration: what a national phone number (leading 0) means.
     public let phoneCountryCode: String?
+    /// How many days ahead a session may be booked (`max_booking_horizon_days`).
+    public let bookingHorizonDays: Int
 
     /// Whether another process is allowed to wait for the write lock, and for how long.
     static let busyTimeout: TimeInterval = 10
 
     init(path: String, writer: any DatabaseWriter, calendar: ClinicCalendar, actor: String,
-         clock: @escaping @Sendable () -> Date, rollsBack: Bool = false, phoneCountryCode: String? = nil) {
+         clock: @escaping @Sendable () -> Date, rollsBack: Bool = false, phoneCountryCode: String? = nil,
+         bookingHorizonDays: Int = PlacementRule.defaultHorizonDays) {
         self.rollsBack = rollsBack
         self.phoneCountryCode = phoneCountryCode
+        self.bookingHorizonDays = bookingHorizonDays
         self.path = path
         self.writer = writer
         self.calendar = calendar
@@ -37,7 +41,13 @@ public final class AppDatabase: Sendable {
     /// The same database, but every change is validated and then rolled back: nothing is written.
     public func preview() -> AppDatabase {
         AppDatabase(path: path, writer: writer, calendar: calendar, actor: actor, clock: clock, rollsBack: true,
-                    phoneCountryCode: phoneCountryCode)
+                    phoneCountryCode: phoneCountryCode, bookingHorizonDays: bookingHorizonDays)
+    }
+
+    /// The same database with another booking horizon (the configuration's `max_booking_horizon_days`).
+    public func withBookingHorizon(days: Int) -> AppDatabase {
+        AppDatabase(path: path, writer: writer, calendar: calendar, actor: actor, clock: clock, rollsBack: rollsBack,
+                    phoneCountryCode: phoneCountryCode, bookingHorizonDays: days)
     }
 
     /// Opens (and migrates) the database at `path`.
@@ -90,6 +100,7 @@ public final class AppDatabase: Sendable {
                     if let requested = timeZone {
                         try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'timezone'", arguments: [requested])
                     }
+                    try KPICounters.alignClinicZone(db)
                 }
                 return pool
             } catch let error as StoreError {

@@ -24,6 +24,8 @@ extension AppDatabase {
             let bulk = try BulkLoad(db, tables: ["bookings", "session_groups"])
             let written = try generator.writeBookings(db, actor: self.actor)
             try bulk.finish(db)
+            // The counters' triggers were set aside with the others: count the loaded rows once.
+            try KPICounters.rebuild(db, zone: calendar.timeZone)
             // The bulk load bypasses the triggers: note the coming week's treatments and bookings so
             // the next `followups` run (the demo command runs it) queues their reminders.
             try db.execute(sql: """

@@ -21,11 +21,15 @@ struct DatabaseOptions: ParsableArguments {
     /// Opens the database; `create` for the commands that may start a new file.
     func open(create: Bool = false, timeZone: String? = nil) throws(CommandFailure) -> AppDatabase {
         let clock = try Clock.fromEnvironment()
-        // A broken settings file is reported by the commands that need it (followups --send, the app).
-        let countryCode = (try? AppConfiguration.load(environment: ProcessInfo.processInfo.environment))?.defaultCountryCode
-        return try store { () throws(StoreError) in
-            try AppDatabase.open(path: path, create: create, timeZone: timeZone, clock: clock, phoneCountryCode: countryCode)
+        // A broken settings file is reported by the commands that need it (the application, notify);
+        // here it only means the defaults (no country code, the default horizon).
+        let settings = try? AppConfiguration.load(environment: ProcessInfo.processInfo.environment)
+        let database = try store { () throws(StoreError) in
+            try AppDatabase.open(path: path, create: create, timeZone: timeZone, clock: clock,
+                                 phoneCountryCode: settings?.defaultCountryCode)
         }
+        guard let days = settings?.maxBookingHorizonDays else { return database }
+        return database.withBookingHorizon(days: days)
     }
 }
 

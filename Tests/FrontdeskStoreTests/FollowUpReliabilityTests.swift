@@ -114,7 +114,23 @@ import Testing
         _ = try t.database.bookSessions(customerID: quiet.id, serviceID: clinic.physio.id, starts: [t.at("2026-03-10 10:00")])
         #expect(try t.database.claimNextFollowUp(claimant: "a") == nil)
         #expect(try t.database.pendingFollowUpCount() == 1)
+        #expect(try t.database.dueFollowUpsToCall() == 1)
         _ = clinic
+    }
+
+    @Test func aClaimLeftByASenderThatDiedIsTakenOverOnlyWhenStale() throws {
+        let t = try TemporaryDatabase(now: "2026-03-04T09:00:00+01:00")
+        let clinic = try ClinicFixture.seed(t.database)
+        _ = try t.database.bookSessions(customerID: clinic.customer.id, serviceID: clinic.physio.id, starts: [t.at("2026-03-10 10:00")])
+        let claimed = try #require(try t.database.claimNextFollowUp(claimant: "died", staleAfter: 90))
+        t.now = t.now.addingTimeInterval(60)
+        #expect(try t.database.claimNextFollowUp(claimant: "next", staleAfter: 90) == nil)
+        t.now = t.now.addingTimeInterval(60)
+        #expect(try t.database.claimNextFollowUp(claimant: "next", staleAfter: 90)?.followUp.id == claimed.followUp.id)
+        // A late report that it was delivered after all still counts; the new claim stays with its holder.
+        try t.database.recordDeliveryAttempt(id: claimed.followUp.id, claimant: "died", outcome: .sent, exitStatus: 0, stderrLine: "")
+        #expect(try t.database.followUps(status: .sent).map(\.id) == [claimed.followUp.id])
+        #expect(try t.database.claimFollowUp(id: claimed.followUp.id, claimant: "third") == nil)
     }
 
     @Test func changesMadeOutsideTheOperationsAreCaughtUpByTheGenerator() throws {

@@ -79,13 +79,17 @@ extension AppDatabase {
             try db.execute(sql: """
                 INSERT INTO follow_up_attempts(follow_up_id, at, by, outcome, exit_status, stderr_line) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [id, now.storedSeconds, self.actor, outcome.rawValue, exitStatus, String(stderrLine.prefix(500))])
+            // A delivery is a fact whoever reports it (even a sender whose claim went stale); the claim
+            // is released only by its holder.
             try db.execute(sql: """
-                UPDATE follow_ups SET attempts = attempts + 1, claimed_at = NULL, claimed_by = NULL,
-                    status = CASE WHEN ? THEN 'sent' ELSE status END,
-                    done_at = CASE WHEN ? THEN ? ELSE done_at END,
-                    done_by = CASE WHEN ? THEN ? ELSE done_by END
-                WHERE id = ? AND claimed_by IS ?
-                """, arguments: [outcome == .sent, outcome == .sent, now.storedSeconds, outcome == .sent, self.actor, id, claimant])
+                UPDATE follow_ups SET attempts = attempts + 1,
+                    status = CASE WHEN ? AND status = 'pending' THEN 'sent' ELSE status END,
+                    done_at = CASE WHEN ? AND status = 'pending' THEN ? ELSE done_at END,
+                    done_by = CASE WHEN ? AND status = 'pending' THEN ? ELSE done_by END
+                WHERE id = ?
+                """, arguments: [outcome == .sent, outcome == .sent, now.storedSeconds, outcome == .sent, self.actor, id])
+            try db.execute(sql: "UPDATE follow_ups SET claimed_at = NULL, claimed_by = NULL WHERE id = ? AND claimed_by IS ?",
+                           arguments: [id, claimant])
             if outcome == .sent {
                 try self.audit(db, action: "follow_up", entity: "follow_up", id: "\(id)", before: "pending", after: "sent")
             }

@@ -68,6 +68,17 @@ extension AppDatabase {
         return try read { db in try Self.pendingDueCount(db, now: now) }
     }
 
+    /// Due follow-ups of customers who agreed to neither SMS nor e-mail: the sender leaves them to be called.
+    public func dueFollowUpsToCall() throws(StoreError) -> Int {
+        let now = self.now.storedSeconds
+        return try read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM follow_ups f JOIN customers c ON c.id = f.customer_id
+                WHERE f.status = 'pending' AND f.due_at <= ? AND c.sms_consent = 0 AND c.email_consent = 0
+                """, arguments: [now]) ?? 0
+        }
+    }
+
     static func pendingDueCount(_ db: Database, now: Date) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM follow_ups WHERE status = 'pending' AND due_at <= ?",
                          arguments: [now.storedSeconds]) ?? 0

@@ -75,6 +75,10 @@ struct FollowUpsCommand: ParsableCommand {
         }
         Output.line("Sent \(report.sent.count) follow-up\(report.sent.count == 1 ? "" : "s")"
                     + (report.failed.isEmpty ? "." : "; \(report.failed.count) failed and stay pending."))
+        let toCall = try store { () throws(StoreError) in try db.dueFollowUpsToCall() }
+        if toCall > 0 {
+            Output.line("\(toCall) due follow-up\(toCall == 1 ? " is" : "s are") for customers without SMS or e-mail consent: call them (frontdesk followups lists them).")
+        }
         if !report.failed.isEmpty { throw .failed("\(report.failed.count) follow-up\(report.failed.count == 1 ? "" : "s") could not be sent; see above.") }
     }
 }

@@ -118,6 +118,15 @@ import Testing
         #expect(pgrep.terminationStatus == 1, "the notify script's child is still running")
     }
 
+    @Test func aNotifyCommandThatCannotStartIsRecordedAndNothingIsMarkedSent() throws {
+        let desk = try Desk(notify: "/nonexistent/frontdesk-notify")
+        try desk.customerWithBooking("Anna Ok", phone: "+41 79 600 00 01", start: "March 9 10:00")
+        let result = try desk.expect(1, ["followups", "--send"])
+        #expect(result.stderr.contains("/nonexistent/frontdesk-notify could not be started"))
+        let pending = try #require(ProcessRunner.json(try desk.expect(0, ["followups", "--json"])) as? [[String: Any]])
+        #expect(pending.count == 1)
+    }
+
     @Test func sendNowSendsOnlyTheChosenFollowUp() throws {
         let desk = try Desk()
         try desk.customerWithBooking("Anna Ok", phone: "+41 79 500 00 01", start: "March 9 10:00")

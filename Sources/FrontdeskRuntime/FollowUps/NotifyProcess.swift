@@ -16,6 +16,9 @@ enum NotifyProcess {
     }
 
     static func run(argv: [String], input: Data, timeout: TimeInterval) -> Result {
+        guard let program = argv.first, !program.isEmpty else {
+            return Result(exitStatus: nil, timedOut: false, started: false, stderrFirstLine: "no notify command is configured")
+        }
         // A command that exits without reading its input must not kill us with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         var stdinPipe: [Int32] = [0, 0], stderrPipe: [Int32] = [0, 0]
@@ -38,14 +41,14 @@ enum NotifyProcess {
         var pid: pid_t = 0
         let cArguments = argv.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
-        let status = posix_spawnp(&pid, argv[0], &actions, &attributes, cArguments, environ)
+        let status = posix_spawnp(&pid, program, &actions, &attributes, cArguments, environ)
         close(stdinPipe[0])
         close(stderrPipe[1])
         guard status == 0 else {
             close(stdinPipe[1])
             close(stderrPipe[0])
             return Result(exitStatus: nil, timedOut: false, started: false,
-                          stderrFirstLine: "\(argv[0]) could not be started: \(String(cString: strerror(status)))")
+                          stderrFirstLine: "\(program) could not be started: \(String(cString: strerror(status)))")
         }
         input.withUnsafeBytes { buffer in
             var offset = 0

@@ -14,7 +14,12 @@ extension AppDatabase {
     /// Reconciles one subject and clears it from the change log. Returns how many follow-ups became pending.
     @discardableResult
     func reconcileFollowUps(_ db: Database, subject: String) throws -> Int {
-        defer { _ = try? db.execute(sql: "DELETE FROM follow_up_changes WHERE subject = ?", arguments: [subject]) }
+        let created = try reconcile(db, subject: subject)
+        try db.execute(sql: "DELETE FROM follow_up_changes WHERE subject = ?", arguments: [subject])
+        return created
+    }
+
+    private func reconcile(_ db: Database, subject: String) throws -> Int {
         let now = self.now
         let desired: [DueFollowUp]
         let customerID: Int64

@@ -158,6 +158,33 @@ import Testing
         #expect(mail.contains("Session 1 of 8: Tuesday, March 10 at 10:00"))
     }
 
+    @Test func theExampleSMSScriptPostsToTheGatewayWithTheKeyOutOfSight() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let tools = FileManager.default.temporaryDirectory.appendingPathComponent("frontdesk-fakecurl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tools, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: tools) }
+        let log = tools.appendingPathComponent("curl.log")
+        // Stands in for curl: records its arguments and the configuration it reads, answers HTTP 200.
+        try "#!/bin/sh\necho \"ARGS: $*\" >> '\(log.path)'\ncat >> '\(log.path)'\nprintf 200\n"
+            .write(to: tools.appendingPathComponent("curl"), atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: tools.appendingPathComponent("curl").path)
+        let path = tools.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let desk = try Desk(notify: repository.appendingPathComponent("examples/notify/frontdesk-notify-sms").path,
+                            environment: ["PATH": path, "SMS_GATEWAY_URL": "https://sms.example.com/send", "SMS_GATEWAY_KEY": "s3cret"])
+        try desk.customerWithBooking("Zoë Keller", phone: "+41 79 963 78 17", start: "March 10 10:00")
+        try desk.expect(0, ["customer", "add", "--name", "No Texts", "--phone", "+41 79 963 00 00", "--email", "no@example.com",
+                            "--email-consent", "yes"])
+        try desk.expect(0, ["book", "--customer", "No Texts", "--service", "physio", "--start", "March 11 10:00"])
+        let result = try desk.expect(1, ["followups", "--send"])
+        #expect(result.stderr.contains("No Texts has not agreed to text messages"))
+        let calls = try String(contentsOf: log, encoding: .utf8)
+        #expect(calls.contains("https://sms.example.com/send"))
+        #expect(calls.contains("\"to\":\"+41 79 963 78 17\""))
+        #expect(calls.contains("Praxis Seefeld: Your Physiotherapy Treatment Plan appointment is confirmed"))
+        #expect(calls.contains("header = \"Authorization: Bearer s3cret\""))
+        #expect(!calls.split(separator: "\n").contains { $0.hasPrefix("ARGS:") && $0.contains("s3cret") })
+    }
+
     @Test func quietHoursHoldSendingUntilMorning() throws {
         let desk = try Desk(now: "2026-03-04T21:30:00+01:00")
         try desk.customerWithBooking("Late Booker", phone: "+41 79 300 00 01", start: "March 9 10:00")

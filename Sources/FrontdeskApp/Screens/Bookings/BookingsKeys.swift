@@ -175,18 +175,18 @@ public enum Bookings {
         case .day, .week:
             guard let booking = state.bookings.agenda.selectedBooking else { return [] }
             guard let groupID = booking.sessionGroupID else {
-                state.inform("A single appointment: c completes it, r moves it, x cancels it.")
+                state.inform("A single appointment: \(SessionKeys.name(.complete)) completes it, \(SessionKeys.name(.reschedule)) moves it, \(SessionKeys.name(.cancel)) cancels it.")
                 return []
             }
             return [.loadGroup(GroupRequest(groupID: groupID, purpose: .focus))]
         case .treatments:
             if state.bookings.focus == .sessions {
-                state.inform("Choose what to do with this session: c Complete, r Move, x Cancel, n No-show, e Notes.")
+                state.inform("Choose what to do with this session: " + SessionKeys.keymap.bindings.filter { $0.action != .bookNext }.map(\.legendText).joined(separator: ", ") + ".")
                 return []
             }
             guard let row = state.bookings.list.selectedRow else { return [] }
             guard let groupID = row.groupID else {
-                state.inform("A single appointment: c completes it, r moves it, x cancels it.")
+                state.inform("A single appointment: \(SessionKeys.name(.complete)) completes it, \(SessionKeys.name(.reschedule)) moves it, \(SessionKeys.name(.cancel)) cancels it.")
                 return []
             }
             return [.loadGroup(GroupRequest(groupID: groupID, purpose: .open(focusSessions: true)))]
@@ -221,7 +221,7 @@ public enum Bookings {
             state.bookings.open = nil
             state.bookings.focus = .list
             state.bookings.view = .treatments
-            state.inform(query.isEmpty ? "Search cleared." : "Treatments of customers matching “\(query)”. Esc clears the search.")
+            state.inform(query.isEmpty ? "Search cleared." : "Treatments of customers matching “\(query)”. \(DialogKeymap.search.binding(for: .close)?.legendKey ?? "") clears the search.")
             return restartList(state: &state)
         default:
             _ = field.handle(key)

@@ -59,7 +59,7 @@ enum BookingsScreenView {
             let filter = state.bookings.filter
             var parts = [AgendaView.heading(state)]
             if let name = filter.providerName { parts.append("Provider: \(name)") }
-            if let s = filter.state { parts.append("Status: \(s.rawValue)") }
+            if let s = filter.state { parts.append("Status: \(s.label)") }
             text = " " + parts.joined(separator: " · ")
         }
         buffer.write(text, at: area.x, y: area.y, style: theme[.dim], maxWidth: area.width, ellipsis: theme.symbols.ellipsis)

@@ -25,7 +25,7 @@ extension Bookings {
         if action == .bookNext { return bookNext(state: &state) }
         guard let open = state.bookings.open, let session = open.selectedSession else { return [] }
         if session.status != .confirmed, action != .notes {
-            state.inform("Nothing booked to act on in this treatment. Press m to book the next session.")
+            state.inform("Nothing booked to act on in this treatment. Press \(SessionKeys.name(.bookNext)) to book the next session.")
             return []
         }
         return ask(action, about: SessionTarget(session: session, in: open.group), state: &state)
@@ -61,7 +61,7 @@ extension Bookings {
             groupID = bookings.agenda.selectedBooking?.sessionGroupID
         }
         guard let groupID else {
-            state.inform("A single appointment has no next session. F2 books a new appointment.")
+            state.inform("A single appointment has no next session. \(BookingsKeymap.name(.book)) books a new appointment.")
             return []
         }
         guard let open = bookings.open, open.group.id == groupID else {

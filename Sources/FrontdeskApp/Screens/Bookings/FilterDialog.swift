@@ -20,7 +20,7 @@ enum FilterDialog {
                 state.bookings.filter = filter
                 state.bookings.open = nil
                 state.bookings.focus = .list
-                state.inform(filter.isActive ? "Filtered: \(filter.summary(calendar: state.calendar)). Esc clears." : "Showing everything.")
+                state.inform(filter.isActive ? "Filtered: \(filter.summary(calendar: state.calendar)). \(BookingsKeymap.name(.back)) clears." : "Showing everything.")
                 if state.bookings.view == .treatments { return Bookings.restartList(state: &state) }
                 return [Bookings.agendaEffect(state)]
             }

@@ -66,15 +66,16 @@ public struct SessionDesk: Sendable, Equatable {
 
     /// Why this treatment cannot take another booking now, in words for the desk; nil when it can.
     public static func nextBookingRefusal(_ group: SessionGroup, calendar: ClinicCalendar) -> String? {
-        let held = group.sessions.filter { $0.status.holdsSlot }
+        let held = group.sessions.filter { $0.status.holdsNumber }
         if group.cancelled { return "This treatment was cancelled and takes no new bookings." }
+        if group.ended != nil { return "This treatment was ended early and takes no new bookings." }
         if held.count >= group.totalSessions {
             return "Every \(group.sessionNoun.lowercased()) of this treatment is already booked or done."
         }
         if group.strategy == .sequential,
            let pending = group.sessions.filter({ $0.status == .confirmed }).min(by: { $0.start < $1.start }) {
             return "\(group.sessionNoun) \(pending.sessionNumber) is booked for \(calendar.dayTime(pending.start)); "
-                + "the next one is booked once it is completed (press c)."
+                + "the next one is booked once it is completed (press \(SessionKeys.name(.complete)))."
         }
         return nil
     }

@@ -56,7 +56,7 @@ public enum TreatmentPanel {
         let sessions = open.sessions
         let done = sessions.filter { $0.status == .completed }.count
         let booked = sessions.filter { $0.status == .confirmed }.count
-        let unscheduled = max(0, group.totalSessions - sessions.filter { $0.status.holdsSlot }.count)
+        let unscheduled = max(0, group.totalSessions - Set(sessions.filter { $0.status.holdsNumber }.map(\.sessionNumber)).count)
         let heading = "Customer: \(group.customerName)   Strategy: \(group.strategy.rawValue.capitalized)"
             + (group.expiresAt.map { "   Expires: \(calendar.shortDayWithYear(calendar.localDay(of: $0)))" } ?? "")
         buffer.write(heading, at: inner.x, y: y, style: theme[.normal], maxWidth: inner.width, ellipsis: theme.symbols.ellipsis)
@@ -126,23 +126,34 @@ public enum TreatmentPanel {
     /// What the desk should do next for this treatment, in one sentence with the key to press.
     static func nextAction(_ group: SessionGroup, now: Date, calendar: ClinicCalendar) -> String {
         let noun = group.sessionNoun
-        let done = group.sessions.filter { $0.status == .completed }.count
-        if done >= group.totalSessions { return "Treatment complete - offer a follow-up evaluation or another package." }
-        if group.cancelled { return "Treatment cancelled." }
-        if let expires = group.expiresAt, expires <= now { return "Package expired - a manager can extend it." }
-        let held = group.sessions.filter { $0.status.holdsSlot }.count
-        if let next = group.sessions.filter({ $0.status == .confirmed }).min(by: { $0.start < $1.start }) {
-            if next.start <= now {
-                return "\(noun) \(next.sessionNumber) was due \(calendar.dayTime(next.start)): press c to complete it (or n no-show)."
-            }
-            let reminderDay = calendar.localDay(of: next.start).adding(days: -1)
-            return "Send \(noun) \(next.sessionNumber) reminder on \(calendar.shortDay(reminderDay)); c completes it when done."
+        let progress = group.progress(now: now)
+        switch group.state(now: now) {
+        case .completed: return "Treatment complete - offer a follow-up evaluation or another package."
+        case .cancelled: return "Treatment cancelled."
+        case .ended:
+            let reason = group.ended.map { " (\($0.reason.text))" } ?? ""
+            return "Treatment ended early\(reason)."
+        case .expired:
+            let day = group.expiresAt.map { " on " + calendar.shortDayWithYear(calendar.localDay(of: $0)) } ?? ""
+            return "Package expired\(day) - a manager can extend it (frontdesk extend)."
+        case .active, .toBook: break
         }
-        let remaining = group.totalSessions - held
+        if let due = group.sessions.filter({ $0.status == .confirmed && $0.start <= now }).min(by: { $0.start < $1.start }) {
+            return "\(noun) \(due.sessionNumber) was due \(calendar.dayTime(due.start)): press \(SessionKeys.name(.complete)) to complete it (or \(SessionKeys.name(.noShow)) no-show)."
+        }
+        if let missed = progress.missedNumbers.first {
+            let more = progress.missedNumbers.count > 1 ? " (and \(progress.missedNumbers.count - 1) more)" : ""
+            return "\(noun) \(missed) was missed or cancelled\(more) - press \(SessionKeys.name(.bookNext)) to book it again."
+        }
+        if let next = group.sessions.filter({ $0.status == .confirmed }).min(by: { $0.start < $1.start }) {
+            let reminderDay = calendar.localDay(of: next.start).adding(days: -1)
+            return "Send \(noun) \(next.sessionNumber) reminder on \(calendar.shortDay(reminderDay)); \(SessionKeys.name(.complete)) completes it when done."
+        }
+        let remaining = progress.remaining
         switch group.strategy {
-        case .sequential: return "Book \(noun) \(done + 1) - press m."
-        case .flexible: return "\(remaining) \(noun.lowercased())\(remaining == 1 ? "" : "s") left to schedule - press m to book more."
-        case .immediate: return "\(remaining) cancelled \(noun.lowercased())\(remaining == 1 ? "" : "s") to re-book - press m."
+        case .sequential: return "Book \(noun) \(progress.nextFreeNumber ?? progress.completed + 1) - press \(SessionKeys.name(.bookNext))."
+        case .flexible: return "\(remaining) \(noun.lowercased())\(remaining == 1 ? "" : "s") left to schedule - press \(SessionKeys.name(.bookNext)) to book more."
+        case .immediate: return "\(remaining) \(noun.lowercased())\(remaining == 1 ? "" : "s") to book again - press \(SessionKeys.name(.bookNext))."
         }
     }
 }

@@ -154,4 +154,11 @@ struct FormTests {
         #expect(LabelColumn.width(for: ["Name", "A very long label indeed"], totalWidth: 40) == 16)
         #expect(LabelColumn.width(for: [], totalWidth: 80) == 0)
     }
+
+    @Test func theFormsKeysAreDataTheLegendCanShow() {
+        #expect(Keymap.form.validate().isEmpty)
+        #expect(Keymap.form.action(for: .tab) == .nextField)
+        #expect(Keymap.form.action(for: .up) == .previousField)
+        #expect(Keymap.form.binding(for: .nextField)?.legendText == "Tab Next field")
+    }
 }

@@ -153,17 +153,18 @@ public struct Form<FieldID: Hashable & Sendable>: Widget, Equatable {
 
     // MARK: Keys
 
-    /// Tab/↓ and Shift-Tab/↑ move the focus; other keys (and a paste) go to the focused field unless
-    /// the form is read-only. False when the key is not the form's: Enter, Esc, function keys…
+    /// The keys of `Keymap.form` move the focus (Tab/↓, Shift-Tab/↑); other keys (and a paste) go
+    /// to the focused field unless the form is read-only. False when the key is not the form's:
+    /// Enter, Esc, function keys…
     public mutating func handle(_ key: Key) -> Bool {
-        switch key {
-        case .tab, .down:
+        switch Keymap.form.action(for: key) {
+        case .nextField?:
             focusNext()
             return true
-        case .backTab, .up:
+        case .previousField?:
             focusPrevious()
             return true
-        default:
+        case nil:
             break
         }
         guard !isReadOnly, let id = focusedID, let index = fields.firstIndex(where: { $0.id == id }) else { return false }
@@ -283,5 +284,21 @@ public struct Form<FieldID: Hashable & Sendable>: Widget, Equatable {
         case .info:
             break
         }
+    }
+}
+
+/// What a form's own keys do.
+public enum FormAction: Hashable, Sendable {
+    case nextField, previousField
+}
+
+extension Keymap where Action == FormAction {
+    /// The form's keys, for dispatch and for the screen's legend and help.
+    public static var form: Keymap<FormAction> {
+        Keymap([
+            KeyBinding(.nextField, keys: [.tab, .down], label: "Next field", help: "Move to the next field", section: "Form"),
+            KeyBinding(.previousField, keys: [.backTab, .up], label: "Previous field", help: "Move to the previous field",
+                       section: "Form", showsInLegend: false),
+        ])
     }
 }

@@ -161,4 +161,18 @@ struct FormTests {
         #expect(Keymap.form.action(for: .up) == .previousField)
         #expect(Keymap.form.binding(for: .nextField)?.legendText == "Tab Next field")
     }
+
+    @Test func aLongValueInAFieldIsEditedAndDrawnAroundItsCursor() {
+        var form = customerForm()
+        let long = String(repeating: "Müller ", count: 300_000)
+        form.setText(long, for: .name)
+        form.setError("Too long.", for: .name)
+        _ = press(.character("X"), in: &form)
+        #expect(form.text(.name).utf8.count == long.utf8.count + 1)
+        #expect(form.text(.name).hasSuffix("Müller X"))
+        #expect(form[.name]?.error == nil)
+        var buffer = Buffer(width: 40, height: 4)
+        buffer.render(form, in: buffer.area, theme: .monochrome)
+        #expect(buffer.lines()[0].hasSuffix("Müller Müller X "))
+    }
 }

@@ -169,21 +169,31 @@ public struct Form<FieldID: Hashable & Sendable>: Widget, Equatable {
         }
         guard !isReadOnly, let id = focusedID, let index = fields.firstIndex(where: { $0.id == id }) else { return false }
         var field = fields[index]
+        // The control leaves the array while it is edited, so a long value is changed in place
+        // rather than copied on every key (copy-on-write).
+        fields[index].control = .info("")
         let handled: Bool
+        let changed: Bool
         switch field.control {
         case .text(var input):
+            field.control = .info("")
+            // Every edit of a text field changes its length; a move or a no-op does not.
+            let length = input.value.utf8.count
             handled = input.handle(key)
+            changed = input.value.utf8.count != length
             field.control = .text(input)
         case .choice(var select):
+            let chosen = select.selectedIndex
             handled = Form.handleChoice(&select, key)
+            changed = select.selectedIndex != chosen
             field.control = .choice(select)
         case .info:
             handled = false
+            changed = false
         }
-        guard handled else { return false }
-        if field.control != fields[index].control { field.error = nil }
+        if changed { field.error = nil }
         fields[index] = field
-        return true
+        return handled
     }
 
     /// A choice in a form stays one line: ↑/↓ belong to the focus, so ←/→, h/l, Space and Home/End

@@ -19,6 +19,10 @@ public final class CursesTerminal {
     var pendingKeys: [Key] = []
     /// The read timeout last given to ncurses, so it is set only when it changes.
     var currentTimeout: Int32 = -2
+    /// Whether the rest of a paste may be read past ncurses (the locale is UTF-8; see CursesPasteReader).
+    var readsPasteDirectly = false
+    /// The start of a UTF-8 character cut at the end of the last chunk of a paste.
+    var pasteCarry: [UInt8] = []
 
     /// True when the terminal can show colours (decided in `start`).
     public private(set) var colorsAvailable = false
@@ -90,6 +94,8 @@ public final class CursesTerminal {
         decoder = KeySequenceDecoder()
         pendingKeys = []
         currentTimeout = -2
+        pasteCarry = []
+        readsPasteDirectly = CursesTerminal.localeIsUTF8()
     }
 
     /// Restores the terminal; safe to call more than once and after a hangup.

@@ -68,10 +68,17 @@ public struct KeySequenceDecoder: Sendable {
         return keys
     }
 
-    /// Feeds every scalar of `text`, as if the terminal had sent it in one read (for tests and tools).
+    /// Feeds every scalar of `text`, as if the terminal had sent it in one read. Inside a paste,
+    /// text goes straight into it until an Esc might start the end marker.
     public mutating func feed(text: String) -> [Key] {
         var keys: [Key] = []
-        for scalar in text.unicodeScalars { feed(.scalar(scalar.value), into: &keys) }
+        for scalar in text.unicodeScalars {
+            if state == .paste && pasteEndMatched == 0 && scalar.value != 27 {
+                pasted.append(scalar)
+            } else {
+                feed(.scalar(scalar.value), into: &keys)
+            }
+        }
         return keys
     }
 
@@ -199,8 +206,10 @@ public struct KeySequenceDecoder: Sendable {
             return
         }
         // Not the end marker after all: what was held back is pasted text.
-        for held in Self.pasteEnd.prefix(pasteEndMatched) { pasted.append(Unicode.Scalar(held)!) }
-        pasteEndMatched = 0
+        if pasteEndMatched > 0 {
+            for held in Self.pasteEnd[..<pasteEndMatched] { pasted.append(Unicode.Scalar(held)!) }
+            pasteEndMatched = 0
+        }
         if value == Self.pasteEnd[0] {
             pasteEndMatched = 1
         } else if let scalar = Unicode.Scalar(value) {

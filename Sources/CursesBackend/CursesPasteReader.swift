@@ -37,7 +37,7 @@ extension CursesTerminal {
             let ready = poll(&request, 1, Int32(KeySequenceDecoder.pasteQuietMilliseconds))
             if ready < 0 { return errno == EINTR ? .interrupted : .hangup }
             if ready == 0 {
-                pasteCarry = []
+                _ = decoder.takeIncompleteUTF8()
                 return .keys(decoder.flush())
             }
             let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
@@ -47,47 +47,14 @@ extension CursesTerminal {
                 return .hangup
             }
             if count == 0 { return .hangup }
-            let keys = feedPasteBytes(chunk[0..<count])
+            let keys = decoder.feed(utf8: chunk[0..<count])
             if decoder.waiting != .paste || !keys.isEmpty {
-                if decoder.waiting != .paste { handBackCarry() }
+                // Past the paste ncurses reads again: a character cut short goes back to it.
+                if decoder.waiting != .paste {
+                    for byte in decoder.takeIncompleteUTF8().reversed() { ungetch(Int32(byte)) }
+                }
                 return .keys(keys)
             }
         }
-    }
-
-    /// Decodes bytes as UTF-8 (a character cut at the end of the chunk waits for the next one) and
-    /// feeds the decoder.
-    private func feedPasteBytes(_ bytes: ArraySlice<UInt8>) -> [Key] {
-        var data = pasteCarry + bytes
-        pasteCarry = CursesTerminal.incompleteTail(of: data)
-        data.removeLast(pasteCarry.count)
-        return decoder.feed(text: String(decoding: data, as: UTF8.self))
-    }
-
-    /// Bytes read past the paste that do not make a whole character yet go back to ncurses.
-    private func handBackCarry() {
-        for byte in pasteCarry.reversed() { ungetch(Int32(byte)) }
-        pasteCarry = []
-    }
-
-    /// The last bytes of `data` when they begin a UTF-8 sequence that is not complete yet.
-    static func incompleteTail(of data: [UInt8]) -> [UInt8] {
-        var start = data.count
-        // A sequence is at most four bytes: look back over at most three continuation bytes.
-        while start > 0 && data.count - start < 4 {
-            start -= 1
-            let byte = data[start]
-            if byte & 0xC0 != 0x80 {
-                let needed: Int
-                switch byte {
-                case 0xC0...0xDF: needed = 2
-                case 0xE0...0xEF: needed = 3
-                case 0xF0...0xF7: needed = 4
-                default: needed = 1
-                }
-                return data.count - start < needed ? Array(data[start...]) : []
-            }
-        }
-        return []
     }
 }

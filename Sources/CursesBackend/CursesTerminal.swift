@@ -21,8 +21,6 @@ public final class CursesTerminal {
     var currentTimeout: Int32 = -2
     /// Whether the rest of a paste may be read past ncurses (the locale is UTF-8; see CursesPasteReader).
     var readsPasteDirectly = false
-    /// The start of a UTF-8 character cut at the end of the last chunk of a paste.
-    var pasteCarry: [UInt8] = []
 
     /// True when the terminal can show colours (decided in `start`).
     public private(set) var colorsAvailable = false
@@ -94,7 +92,6 @@ public final class CursesTerminal {
         decoder = KeySequenceDecoder()
         pendingKeys = []
         currentTimeout = -2
-        pasteCarry = []
         readsPasteDirectly = CursesTerminal.localeIsUTF8()
     }
 

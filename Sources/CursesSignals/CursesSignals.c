@@ -83,6 +83,7 @@ void fd_signals_install(void) {
             sigaltstack(&stack, NULL);
         }
     }
+    quit_signal = 0;
     struct sigaction action;
     memset(&action, 0, sizeof action);
     sigemptyset(&action.sa_mask);

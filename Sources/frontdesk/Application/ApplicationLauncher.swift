@@ -2,6 +2,7 @@ import CursesBackend
 import Foundation
 import Glibc
 import FrontdeskApp
+import FrontdeskConfiguration
 import FrontdeskRuntime
 import FrontdeskStore
 import TerminalUI

@@ -1,5 +1,6 @@
 import Foundation
 import FrontdeskApp
+import FrontdeskConfiguration
 import FrontdeskCore
 import FrontdeskStore
 

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TerminalUI
-@testable import FrontdeskApp
+@testable import FrontdeskConfiguration
 
 /// The repository's themes/ folder, found from this file's location.
 private let shippedThemes = URL(fileURLWithPath: #filePath)
@@ -35,6 +35,25 @@ struct ThemeLoaderTests {
     @Test func monochromeIsBuiltInWhenNoFileExists() throws {
         let theme = try ThemeLoader.load(named: "monochrome", searchPaths: [])
         #expect(theme == .monochrome)
+    }
+
+    /// An installed binary copied alone once said "There is no theme called "default"".
+    @Test(arguments: StockThemes.names)
+    func stockThemesAreBuiltInAndIdenticalToTheShippedFiles(name: String) throws {
+        let file = try String(contentsOf: shippedThemes.appendingPathComponent("\(name).toml"), encoding: .utf8)
+        #expect(StockThemes.text(named: name) == file)
+        let builtIn = try ThemeLoader.load(named: name, searchPaths: [])
+        #expect(builtIn == (try ThemeLoader.load(named: name, searchPaths: [shippedThemes])))
+    }
+
+    @Test func aFolderThemeReplacesTheStockOneOfTheSameName() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("frontdesk-own-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "[title]\nfg = \"red\"\n".write(to: folder.appendingPathComponent("default.toml"), atomically: true, encoding: .utf8)
+        try "[title]\nfg = \"blue\"\n".write(to: folder.appendingPathComponent("clinic.toml"), atomically: true, encoding: .utf8)
+        #expect(try ThemeLoader.load(named: "default", searchPaths: [folder])[.title].foreground == .red)
+        #expect(ThemeLoader.availableNames(searchPaths: [folder]) == ["default", "high-contrast", "monochrome", "clinic"])
     }
 
     @Test func explicitPathLoads() throws {
@@ -106,20 +125,28 @@ struct ThemeLoaderTests {
         #expect(theme[.selection] == Theme.monochrome[.selection])
     }
 
-    @Test func searchFoldersFindThemesAboveTheExecutable() throws {
+    @Test func searchFoldersAreTheUsersThenTheSystemDataFolders() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("frontdesk-themes-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        let themes = root.appendingPathComponent("themes")
-        let binary = root.appendingPathComponent(".build/x86_64-unknown-linux-gnu/debug")
-        let xdgThemes = root.appendingPathComponent("xdg/frontdesk/themes")
-        try FileManager.default.createDirectory(at: themes, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: binary, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: xdgThemes, withIntermediateDirectories: true)
-        let folders = ThemeSearchPaths.folders(
-            environment: ["XDG_CONFIG_HOME": root.appendingPathComponent("xdg").path, "FRONTDESK_THEMES_DIR": "/nonexistent"],
-            executablePath: binary.appendingPathComponent("frontdesk").path
-        )
-        #expect(folders.map { $0.standardizedFileURL.path } == [xdgThemes.standardizedFileURL.path, themes.standardizedFileURL.path])
+        let userThemes = root.appendingPathComponent("xdg/frontdesk/themes")
+        let localShare = root.appendingPathComponent("local/share/frontdesk/themes")
+        let share = root.appendingPathComponent("share/frontdesk/themes")
+        for folder in [userThemes, localShare, share] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        let folders = ThemeSearchPaths.folders(environment: [
+            "XDG_CONFIG_HOME": root.appendingPathComponent("xdg").path,
+            "XDG_DATA_DIRS": "\(root.path)/local/share:relative/ignored:\(root.path)/missing:\(root.path)/share",
+        ])
+        #expect(folders.map { $0.standardizedFileURL.path } == [userThemes, localShare, share].map { $0.standardizedFileURL.path })
+    }
+
+    @Test func xdgDefaultsApplyWhenUnsetOrEmpty() {
+        #expect(XDGFolders.dataDirs(environment: [:]) == ["/usr/local/share", "/usr/share"])
+        #expect(XDGFolders.dataDirs(environment: ["XDG_DATA_DIRS": ""]) == ["/usr/local/share", "/usr/share"])
+        #expect(XDGFolders.configDirs(environment: [:]) == ["/etc/xdg"])
+        #expect(XDGFolders.configHome(environment: ["HOME": "/home/anna"]) == "/home/anna/.config")
+        #expect(XDGFolders.configHome(environment: ["HOME": "/home/anna", "XDG_CONFIG_HOME": "/cfg"]) == "/cfg")
     }
 }
 

@@ -23,14 +23,7 @@ public struct AppConfiguration: Sendable, Equatable {
 
     /// `$XDG_CONFIG_HOME/frontdesk`, or `~/.config/frontdesk`.
     public static func configFolder(environment: [String: String]) -> URL {
-        let base: URL
-        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
-            base = URL(fileURLWithPath: xdg)
-        } else {
-            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-            base = URL(fileURLWithPath: home).appendingPathComponent(".config")
-        }
-        return base.appendingPathComponent("frontdesk")
+        URL(fileURLWithPath: XDGFolders.configHome(environment: environment)).appendingPathComponent("frontdesk")
     }
 
     /// Reads the configuration file for this environment; defaults when it does not exist.

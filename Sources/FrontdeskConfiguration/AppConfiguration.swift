@@ -1,24 +1,31 @@
 import Foundation
 import TOMLKit
 
-/// Settings from `$XDG_CONFIG_HOME/frontdesk/config.toml` (default `~/.config`). A missing file
-/// means defaults; a broken one is an error naming the line.
+/// Settings from the system's and the user's `config.toml` (see `ConfigurationFiles` for where they
+/// are and which wins). A missing file means defaults; a broken one is an error naming the file and line.
 public struct AppConfiguration: Sendable, Equatable {
     /// Theme name or path.
     public var theme: String?
-    /// IANA time zone of the clinic, e.g. "Europe/Berlin".
+    /// IANA time zone a new database is created for (`frontdesk init`), e.g. "Europe/Berlin".
     public var timezone: String?
     /// Program and arguments run to send a follow-up, argv style (no shell).
     public var notifyCommand: [String]
-    /// Name recorded on actions taken at this desk.
-    public var staffName: String?
+    /// The database file every command opens when neither `--db` nor `FRONTDESK_DB` is given.
+    public var database: String?
+    /// Keys that were read but are no longer used, with the file that still sets them.
+    public var retiredKeysSet: [RetiredKeyUse]
+    /// The files read, least important first.
+    public var files: [String]
 
     /// A configuration; everything unset by default.
-    public init(theme: String? = nil, timezone: String? = nil, notifyCommand: [String] = [], staffName: String? = nil) {
+    public init(theme: String? = nil, timezone: String? = nil, notifyCommand: [String] = [], database: String? = nil,
+                retiredKeysSet: [RetiredKeyUse] = [], files: [String] = []) {
         self.theme = theme
         self.timezone = timezone
         self.notifyCommand = notifyCommand
-        self.staffName = staffName
+        self.database = database
+        self.retiredKeysSet = retiredKeysSet
+        self.files = files
     }
 
     /// `$XDG_CONFIG_HOME/frontdesk`, or `~/.config/frontdesk`.
@@ -26,97 +33,89 @@ public struct AppConfiguration: Sendable, Equatable {
         URL(fileURLWithPath: XDGFolders.configHome(environment: environment)).appendingPathComponent("frontdesk")
     }
 
-    /// Reads the configuration file for this environment; defaults when it does not exist.
-    public static func load(environment: [String: String]) throws(ConfigurationError) -> AppConfiguration {
-        let file = configFolder(environment: environment).appendingPathComponent("config.toml")
-        guard FileManager.default.fileExists(atPath: file.path) else { return AppConfiguration() }
-        let text: String
-        do {
-            text = try String(contentsOf: file, encoding: .utf8)
-        } catch {
-            throw .unreadable(path: file.path, reason: (error as NSError).localizedDescription)
+    /// Reads every configuration file for this environment (system first, the user's last, each key
+    /// from the most important file that sets it); defaults when none exists.
+    public static func load(environment: [String: String], systemFile: String = ConfigurationFiles.systemFile)
+        throws(ConfigurationError) -> AppConfiguration {
+        let paths = ConfigurationFiles.paths(environment: environment, systemFile: systemFile)
+        var texts: [(file: String, text: String)] = []
+        for path in paths where FileManager.default.fileExists(atPath: path) {
+            do {
+                texts.append((path, try String(contentsOfFile: path, encoding: .utf8)))
+            } catch {
+                throw .unreadable(path: path, reason: (error as NSError).localizedDescription)
+            }
         }
-        return try parse(text, file: file.path)
+        return try parse(files: texts, environment: environment)
     }
 
-    static let knownKeys = ["theme", "timezone", "notify_command", "staff_name"]
-
-    /// Parses configuration text; `file` names it in error messages.
+    /// Parses one configuration text; `file` names it in error messages.
     public static func parse(_ text: String, file: String = "config.toml") throws(ConfigurationError) -> AppConfiguration {
-        let table: TOMLTable, locator: TOMLLineLocator
-        do {
-            (table, locator) = try TOMLText.table(text)
-        } catch {
-            throw .syntax(file: file, line: error.line, column: error.column, reason: error.reason)
+        try parse(files: [(file, text)], environment: [:])
+    }
+
+    /// Parses configuration texts, least important first; a later file's key replaces an earlier one's.
+    static func parse(files: [(file: String, text: String)], environment: [String: String]) throws(ConfigurationError) -> AppConfiguration {
+        var winners: [String: (value: TOMLValueConvertible, file: String, line: Int?)] = [:]
+        for (file, text) in files {
+            let table: TOMLTable, locator: TOMLLineLocator
+            do {
+                (table, locator) = try TOMLText.table(text)
+            } catch {
+                throw .syntax(file: file, line: error.line, column: error.column, reason: error.reason)
+            }
+            for key in table.keys {
+                guard let value = table[key] else { continue }
+                let line = locator.line(ofKey: key, inTable: nil) ?? locator.line(ofTable: key)
+                guard ConfigurationKey.named(key) != nil else { throw .unknownKey(file: file, line: line, key: key) }
+                winners[key] = (value, file, line)
+            }
         }
-        var configuration = AppConfiguration()
-        for key in table.keys.sorted() {
-            let line = locator.line(ofKey: key, inTable: nil) ?? locator.line(ofTable: key)
-            guard let value = table[key] else { continue }
-            func string() throws(ConfigurationError) -> String {
-                guard let text = value.string else { throw .badValue(file: file, line: line, key: key, expected: "text in quotes") }
-                return text
-            }
-            switch key {
-            case "theme": configuration.theme = try string()
-            case "timezone":
-                let zone = try string()
-                guard TimeZone(identifier: zone) != nil else {
-                    throw .badValue(file: file, line: line, key: key, expected: "a time zone name such as \"Europe/Berlin\"")
-                }
-                configuration.timezone = zone
-            case "staff_name": configuration.staffName = try string()
-            case "notify_command":
-                guard let array = value.array, !array.isEmpty else {
-                    throw .badValue(file: file, line: line, key: key, expected: "a list of texts, e.g. [\"notify-send\", \"Frontdesk\"]")
-                }
-                var parts: [String] = []
-                for element in array {
-                    guard let part = element.string else {
-                        throw .badValue(file: file, line: line, key: key, expected: "a list of texts, e.g. [\"notify-send\", \"Frontdesk\"]")
-                    }
-                    parts.append(part)
-                }
-                configuration.notifyCommand = parts
-            default:
-                throw .unknownKey(file: file, line: line, key: key)
-            }
+        var configuration = AppConfiguration(files: files.map(\.file))
+        for key in winners.keys.sorted() {
+            guard let (value, file, line) = winners[key], let known = ConfigurationKey.named(key) else { continue }
+            try configuration.apply(known, value: value, file: file, line: line, environment: environment)
         }
         return configuration
     }
+
+    private mutating func apply(_ key: ConfigurationKey, value: TOMLValueConvertible, file: String, line: Int?,
+                                environment: [String: String]) throws(ConfigurationError) {
+        func string() throws(ConfigurationError) -> String {
+            guard let text = value.string else { throw .badValue(file: file, line: line, key: key.name, expected: "text in quotes") }
+            return text
+        }
+        switch key.name {
+        case "theme": theme = try string()
+        case "timezone":
+            let zone = try string()
+            guard TimeZone(identifier: zone) != nil else {
+                throw .badValue(file: file, line: line, key: key.name, expected: "a time zone name such as \"Europe/Berlin\"")
+            }
+            timezone = zone
+        case "database":
+            let path = try string()
+            guard !path.isEmpty else { throw .badValue(file: file, line: line, key: key.name, expected: "the path of the database file") }
+            database = ConfigurationFiles.resolve(path, relativeTo: file, environment: environment)
+        case "notify_command":
+            let expected = "a list of texts, e.g. [\"notify-send\", \"Frontdesk\"]"
+            guard let array = value.array, !array.isEmpty else { throw .badValue(file: file, line: line, key: key.name, expected: expected) }
+            var parts: [String] = []
+            for element in array {
+                guard let part = element.string else { throw .badValue(file: file, line: line, key: key.name, expected: expected) }
+                parts.append(part)
+            }
+            notifyCommand = parts
+        default:
+            // Retired keys parse (an old file keeps working) and are reported by `frontdesk doctor`.
+            retiredKeysSet.append(RetiredKeyUse(key: key.name, file: file, line: line))
+        }
+    }
 }
 
-/// Why the configuration file could not be used; says what, why and what to do.
-public enum ConfigurationError: Error, Equatable, CustomStringConvertible {
-    case syntax(file: String, line: Int, column: Int, reason: String)
-    case unknownKey(file: String, line: Int?, key: String)
-    case badValue(file: String, line: Int?, key: String, expected: String)
-    case unreadable(path: String, reason: String)
-
-    public var description: String {
-        switch self {
-        case let .syntax(file, line, column, reason):
-            return "\(file), line \(line), column \(column): \(reason). The settings file is not valid TOML; fix that line."
-        case let .unknownKey(file, line, key):
-            let known = AppConfiguration.knownKeys.joined(separator: ", ")
-            return "\(Self.place(file, line)): \(key) is not a setting. Known settings: \(known). Remove or rename it."
-        case let .badValue(file, line, key, expected):
-            return "\(Self.place(file, line)): \(key) should be \(expected). Correct the value."
-        case let .unreadable(path, reason):
-            return "The settings file \(path) could not be read (\(reason)). Check its permissions."
-        }
-    }
-
-    /// The line the error points at, when known.
-    public var line: Int? {
-        switch self {
-        case let .syntax(_, line, _, _): return line
-        case let .unknownKey(_, line, _), let .badValue(_, line, _, _): return line
-        case .unreadable: return nil
-        }
-    }
-
-    private static func place(_ file: String, _ line: Int?) -> String {
-        line.map { "\(file), line \($0)" } ?? file
-    }
+/// A retired key still set in a file; `doctor` asks to remove it.
+public struct RetiredKeyUse: Sendable, Equatable {
+    public var key: String
+    public var file: String
+    public var line: Int?
 }

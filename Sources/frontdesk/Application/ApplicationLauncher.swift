@@ -26,9 +26,9 @@ enum ApplicationLauncher {
         var warnings: [String] = []
         let configuration: AppConfiguration
         do {
-            configuration = try AppConfiguration.load(environment: environment)
+            configuration = try Settings.load(environment: environment)
         } catch {
-            warnings.append(error.description)
+            warnings.append(error.message)
             configuration = AppConfiguration()
         }
         allowQuitSignals()

@@ -4,15 +4,32 @@ import FrontdeskCore
 import FrontdeskStore
 
 struct InitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create an empty clinic database.")
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create an empty clinic database.",
+        discussion: """
+        With --shared GROUP the database is made for every account in GROUP: its folder becomes \
+        group-owned with mode 2770 (setgid), and the database, its -wal and -shm files and its lock \
+        file are group-owned with mode 0660. A new database created in a folder that is already setgid \
+        is shared the same way with the folder's group.
+
+        Examples:
+          frontdesk init --timezone Europe/Berlin
+          sudo frontdesk init --shared reception --db /srv/frontdesk/clinic.sqlite
+        """
+    )
 
     @OptionGroup var database: DatabaseOptions
-    @Option(help: "The clinic's time zone (IANA name such as Europe/Zurich). Default: the system's.")
+    @Option(help: "The clinic's time zone (IANA name such as Europe/Zurich). Default: `timezone` in config.toml, else the system's.")
     var timezone: String?
+    @Option(help: ArgumentHelp("Share the database with every account in this group.", valueName: "group"))
+    var shared: String?
 
     func run() throws {
-        let db = try database.open(create: true, timeZone: timezone)
-        Output.line("Database ready at \(db.path) (time zone \(db.calendar.timeZone.identifier)).")
+        let zone = try timezone ?? Settings.load().timezone
+        let db = try database.open(create: true, timeZone: zone, sharedGroup: shared)
+        var line = "Database ready at \(db.path) (time zone \(db.calendar.timeZone.identifier))"
+        if let shared { line += ", shared with the group \(shared)" }
+        Output.line(line + ".")
     }
 }
 

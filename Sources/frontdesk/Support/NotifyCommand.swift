@@ -9,11 +9,9 @@ import FrontdeskStore
 enum NotifyCommand {
     static func deliver(_ followUps: [FollowUp], database: AppDatabase) throws(CommandFailure) {
         let environment = ProcessInfo.processInfo.environment
-        let configuration: AppConfiguration
-        do { configuration = try AppConfiguration.load(environment: environment) } catch { throw .invalid("\(error)") }
-        let argv = configuration.notifyCommand
+        let argv = try Settings.load(environment: environment).notifyCommand
         guard let program = argv.first else {
-            let file = AppConfiguration.configFolder(environment: environment).appendingPathComponent("config.toml").path
+            let file = ConfigurationFiles.userFile(environment: environment)
             throw .invalid("No notify_command is configured. Add e.g. notify_command = [\"/usr/local/bin/send-sms\"] to \(file), or mark follow-ups called instead.")
         }
         var sent = 0

@@ -30,8 +30,10 @@ let package = Package(
             name: "CNCursesw", path: "Sources/CNCursesw", pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]
         ),
+        // Signal handlers in C (async-signal-safe): quit flags, and a crash that gives the terminal back.
+        .target(name: "CursesSignals"),
         // The only code that talks to ncurses.
-        .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNCursesw"]),
+        .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNCursesw", "CursesSignals"]),
         // Screens, state, messages, effects and the pure update function.
         .target(
             name: "FrontdeskApp",

@@ -16,6 +16,9 @@ enum Migrations {
         migrator.registerMigration(LifecycleMigration.name) { db in
             try LifecycleMigration.migrate(db)
         }
+        migrator.registerMigration(InstallMigration.name) { db in
+            try InstallMigration.migrate(db)
+        }
         return migrator
     }
 

@@ -61,4 +61,23 @@ extension AppDatabase {
             try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'calendar_domain'") ?? "frontdesk"
         }
     }
+
+    /// Treatments as CSV rows (SpreadsheetRows.treatmentHeader), in id order, `limit` at a time after `afterID`.
+    public func treatmentRowsPage(after afterID: String, limit: Int) throws(StoreError) -> [[String]] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT g.session_group_id, c.name AS customer, s.name AS service, g.strategy, g.state, g.total_sessions,
+                       (SELECT count(*) FROM bookings b WHERE b.session_group_id = g.session_group_id AND b.status = 'completed') AS completed,
+                       (SELECT count(*) FROM bookings b WHERE b.session_group_id = g.session_group_id AND b.status = 'confirmed') AS booked
+                FROM session_groups g JOIN customers c ON c.id = g.customer_id JOIN services s ON s.id = g.service_id
+                WHERE g.session_group_id > ? ORDER BY g.session_group_id LIMIT ?
+                """, arguments: [afterID, limit]).map { row in
+                let total: Int = row["total_sessions"], completed: Int = row["completed"], booked: Int = row["booked"]
+                let state: String = row["state"]
+                return [row["session_group_id"], row["customer"], row["service"], row["strategy"],
+                        state.replacingOccurrences(of: "_", with: "-"), String(total), String(completed), String(booked),
+                        String(max(0, total - completed - booked))]
+            }
+        }
+    }
 }

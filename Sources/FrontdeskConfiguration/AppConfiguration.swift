@@ -12,6 +12,8 @@ public struct AppConfiguration: Sendable, Equatable {
     public var notifyCommand: [String]
     /// The database file every command opens when neither `--db` nor `FRONTDESK_DB` is given.
     public var database: String?
+    /// How many days ahead a session may be booked (`max_booking_horizon_days`, default 730).
+    public var maxBookingHorizonDays: Int?
     /// Keys that were read but are no longer used, with the file that still sets them.
     public var retiredKeysSet: [RetiredKeyUse]
     /// The files read, least important first.
@@ -97,6 +99,11 @@ public struct AppConfiguration: Sendable, Equatable {
             let path = try string()
             guard !path.isEmpty else { throw .badValue(file: file, line: line, key: key.name, expected: "the path of the database file") }
             database = ConfigurationFiles.resolve(path, relativeTo: file, environment: environment)
+        case "max_booking_horizon_days":
+            guard let days = value.int, (1...36_600).contains(days) else {
+                throw .badValue(file: file, line: line, key: key.name, expected: "a whole number of days from 1 to 36600, e.g. 730")
+            }
+            maxBookingHorizonDays = days
         case "notify_command":
             let expected = "a list of texts, e.g. [\"notify-send\", \"Frontdesk\"]"
             guard let array = value.array, !array.isEmpty else { throw .badValue(file: file, line: line, key: key.name, expected: expected) }

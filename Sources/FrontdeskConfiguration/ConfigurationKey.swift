@@ -21,6 +21,8 @@ public struct ConfigurationKey: Sendable, Equatable {
                          example: "timezone = \"Europe/Berlin\""),
         ConfigurationKey(name: "notify_command", summary: "the program that sends a follow-up (frontdesk followups --send); it gets the follow-up as JSON on standard input",
                          example: "notify_command = [\"/usr/local/bin/send-sms\", \"--from\", \"Clinic\"]"),
+        ConfigurationKey(name: "max_booking_horizon_days", summary: "how many days ahead a session may be booked (default 730)",
+                         example: "max_booking_horizon_days = 365"),
         ConfigurationKey(name: "staff_name", summary: "no longer used", example: "",
                          retiredBecause: "the audit log records the system account, which cannot be chosen in a file"),
     ]

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import FrontdeskApp
+import FrontdeskConfiguration
 import FrontdeskCore
 import FrontdeskStore
 
@@ -31,9 +33,14 @@ struct DatabaseOptions: ParsableArguments {
     func open(create: Bool = false, timeZone: String? = nil, sharedGroup: String? = nil) throws(CommandFailure) -> AppDatabase {
         let clock = try Clock.fromEnvironment()
         let path = try self.path
-        return try store { () throws(StoreError) in
+        let database = try store { () throws(StoreError) in
             try AppDatabase.open(path: path, create: create, timeZone: timeZone, sharedGroup: sharedGroup, clock: clock)
         }
+        // A broken settings file is reported by the commands that need it (the application, notify);
+        // here it only means the default horizon.
+        let settings = try? Settings.load()
+        guard let days = settings?.maxBookingHorizonDays else { return database }
+        return database.withBookingHorizon(days: days)
     }
 }
 

@@ -13,7 +13,7 @@ struct CSVExport: ParsableCommand {
         commandName: "csv", abstract: "Bookings, customers or treatments as CSV (RFC 4180, UTF-8, header row).",
         discussion: """
         Times are the clinic's local ISO 8601 with its offset (2026-03-10T14:00:00+01:00). The files \\
-        import into an empty database with `frontdesk import csv customers` and then `bookings`.
+        import into an empty database with `frontdesk import csv`: customers first, then bookings.
 
         Examples:
           frontdesk export csv customers -o customers.csv

@@ -36,12 +36,7 @@ struct FollowUpsCommand: ParsableCommand {
             return
         }
         if json {
-            Output.json(pending.map { f -> [String: Any] in
-                ["id": f.id, "kind": f.kind.rawValue, "customer": f.customerName, "customer_id": f.customerID,
-                 "phone": f.customerPhone as Any? ?? NSNull(), "email": f.customerEmail as Any? ?? NSNull(),
-                 "booking_id": f.bookingID as Any? ?? NSNull(), "session_group_id": f.groupID as Any? ?? NSNull(),
-                 "due": calendar.iso8601(f.dueAt), "text": f.text, "status": f.status.rawValue]
-            })
+            Output.json(pending.map { FollowUpJSON($0, calendar: calendar) })
             return
         }
         Output.error("\(created) new follow-up\(created == 1 ? "" : "s") generated.")

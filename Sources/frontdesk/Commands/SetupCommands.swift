@@ -104,7 +104,7 @@ struct CustomerCommand: ParsableCommand {
             let db = try database.open()
             let c = try store { () throws(StoreError) in try db.addCustomer(name: name, phone: phone, email: email) }
             if json {
-                Output.json(CustomerCommand.object(c))
+                Output.json(CustomerJSON(c))
             } else {
                 Output.line("Added customer #\(c.id) \(c.name).")
             }
@@ -121,16 +121,14 @@ struct CustomerCommand: ParsableCommand {
         func run() throws {
             let db = try database.open()
             let customers = try store { () throws(StoreError) in try db.searchCustomers(search, limit: limit) }
-            if json { Output.json(customers.map(CustomerCommand.object)); return }
+            if customers.count == limit { Output.cutShort(limit, "customers") }
+            if json { Output.json(customers.map(CustomerJSON.init)); return }
             for c in customers {
                 Output.line("#\(c.id)  \(c.name)  \(c.phone ?? "")  \(c.email ?? "")")
             }
         }
     }
 
-    static func object(_ c: Customer) -> [String: Any] {
-        ["id": c.id, "name": c.name, "phone": c.phone as Any? ?? NSNull(), "email": c.email as Any? ?? NSNull(), "notes": c.notes]
-    }
 }
 
 struct ServiceCommand: ParsableCommand {

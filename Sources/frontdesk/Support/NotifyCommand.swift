@@ -16,11 +16,8 @@ enum NotifyCommand {
         }
         var sent = 0
         for followUp in followUps {
-            let payload: [String: Any] = [
-                "id": followUp.id, "kind": followUp.kind.rawValue, "customer": followUp.customerName,
-                "phone": followUp.customerPhone as Any? ?? NSNull(), "email": followUp.customerEmail as Any? ?? NSNull(),
-                "text": followUp.text, "due": database.calendar.iso8601(followUp.dueAt),
-            ]
+            // The same shape as `followups --json`, one object per run of the command.
+            let payload = Output.encodedJSON(FollowUpJSON(followUp, calendar: database.calendar), pretty: false)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: program.hasPrefix("/") ? program : "/usr/bin/env")
             process.arguments = program.hasPrefix("/") ? Array(argv.dropFirst()) : argv
@@ -28,7 +25,7 @@ enum NotifyCommand {
             process.standardInput = input
             do {
                 try process.run()
-                input.fileHandleForWriting.write((try? JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys])) ?? Data())
+                input.fileHandleForWriting.write(payload)
                 try input.fileHandleForWriting.close()
                 process.waitUntilExit()
             } catch {

@@ -30,6 +30,9 @@ struct Frontdesk: ParsableCommand {
             try command.run()
         } catch let failure as CommandFailure {
             Output.error("frontdesk: " + failure.message)
+            // A script that asked for JSON gets the refusal as JSON too (a plan that does not fit
+            // lists its reasons), on standard output, with the same exit code.
+            if CommandLine.arguments.dropFirst().contains("--json") { Output.json(FailureJSON(failure)) }
             Foundation.exit(failure.code)
         } catch {
             let code = exitCode(for: error)

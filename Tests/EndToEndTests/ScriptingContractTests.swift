@@ -116,6 +116,27 @@ import Testing
         #expect(themes.stdout.contains("high-contrast"), "\(themes.stdout) \(themes.stderr)")
     }
 
+    /// A refusal under --json is JSON on standard output with the same exit code; commands that
+    /// printed only text (init, provider add, backup, followups --mark) take --json too.
+    @Test func jsonIsNeverIgnored() throws {
+        let clinic = try Clinic()
+        let provider = try #require(try clinic.json(["provider", "add", "--name", "Room 2"]) as? [String: Any])
+        #expect(Set(provider.keys) == ["id", "name", "hours", "closed_days"])
+        try clinic.ok(["customer", "add", "--name", "Anna"])
+        try clinic.ok(["customer", "add", "--name", "Ben"])
+        try clinic.ok(["book", "--customer", "Anna", "--service", "learn to drive", "--provider", "Car 1", "--start", "2026-03-10 10:00"])
+        let taken = try ProcessRunner.run(["book", "--customer", "Ben", "--service", "learn to drive", "--provider", "Car 1",
+                                           "--start", "2026-03-10 10:00", "--json", "--db", clinic.db], environment: ["FRONTDESK_NOW": clinic.now])
+        #expect(taken.status == 1)
+        let refusal = try #require(ProcessRunner.json(taken) as? [String: Any])
+        #expect(refusal["exit_code"] as? Int == 1 && (refusal["error"] as? String)?.isEmpty == false)
+        let backup = try #require(try clinic.json(["backup", clinic.folder.appendingPathComponent("copy.sqlite").path]) as? [String: Any])
+        #expect(backup["backup"] as? String == clinic.folder.appendingPathComponent("copy.sqlite").path)
+        let followUp = try #require((try clinic.json(["followups"]) as? [[String: Any]])?.first?["id"] as? Int)
+        let marked = try #require(try clinic.json(["followups", "--mark", "\(followUp)=called"]) as? [String: Any])
+        #expect(marked["status"] as? String == "called" && Set(marked.keys) == Self.followUpKeys)
+    }
+
     @Test func anUnknownCommandIsCalledThat() throws {
         let result = try ProcessRunner.run(["boook", "--customer", "x"])
         #expect(result.status == 2)

@@ -26,13 +26,15 @@ struct FollowUpsCommand: ParsableCommand {
                 throw CommandFailure.invalid("--mark takes ID=sent, ID=called or ID=dismissed, e.g. --mark 12=called.")
             }
             let done = try store { () throws(StoreError) in try db.markFollowUp(id: id, as: status) }
+            if json { Output.json(FollowUpJSON(done, calendar: calendar)); return }
             Output.line("Follow-up #\(done.id) marked \(done.status.rawValue).")
             return
         }
         let created = try store { () throws(StoreError) in try db.generateDueFollowUps() }
         let pending = try store { () throws(StoreError) in try db.followUps(status: .pending, dueBefore: db.now, limit: 1_000) }
         if send {
-            try NotifyCommand.deliver(pending, database: db)
+            let sent = try NotifyCommand.deliver(pending, database: db)
+            if json { Output.json(["sent": sent]) } else { Output.line("Sent \(sent) follow-up\(sent == 1 ? "" : "s").") }
             return
         }
         if json {

@@ -23,10 +23,15 @@ struct InitCommand: ParsableCommand {
     var timezone: String?
     @Option(help: ArgumentHelp("Share the database with every account in this group.", valueName: "group"))
     var shared: String?
+    @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
         let zone = try timezone ?? Settings.load().timezone
         let db = try database.open(create: true, timeZone: zone, sharedGroup: shared)
+        if json {
+            Output.json(DatabaseJSON(path: db.path, timezone: db.calendar.timeZone.identifier, sharedGroup: shared))
+            return
+        }
         var line = "Database ready at \(db.path) (time zone \(db.calendar.timeZone.identifier))"
         if let shared { line += ", shared with the group \(shared)" }
         Output.line(line + ".")
@@ -37,11 +42,13 @@ struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "backup", abstract: "Write a consistent copy of the database to PATH.")
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "Where to write the copy (must not exist).") var destination: String
+    @Argument(help: "Where to write the copy (must not exist).", completion: .file()) var destination: String
+    @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
         let db = try database.open()
         try store { () throws(StoreError) in try db.backup(to: destination) }
+        if json { Output.json(["database": db.path, "backup": destination]); return }
         Output.line("Backed up \(db.path) to \(destination).")
     }
 }
@@ -56,6 +63,7 @@ struct ProviderCommand: ParsableCommand {
         @Option(help: "The provider's name.") var name: String
         @Option(help: "Weekly working hours, e.g. \"Mon-Fri 08:00-18:00; Sat 09:00-13:00\".") var hours = "Mon-Fri 08:00-18:00"
         @Option(help: "A closed day (YYYY-MM-DD); repeat for several.") var closed: [String] = []
+        @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
             let db = try database.open()
@@ -65,6 +73,7 @@ struct ProviderCommand: ParsableCommand {
                 days.append(day)
             }
             let provider = try store { () throws(StoreError) in try db.addProvider(name: name, hours: hours, closedDays: days) }
+            if json { Output.json(ProviderJSON(provider)); return }
             Output.line("Added provider #\(provider.id) \(provider.name) (\(provider.hours)).")
         }
     }
@@ -78,8 +87,7 @@ struct ProviderCommand: ParsableCommand {
             let db = try database.open()
             let providers = try store { () throws(StoreError) in try db.providers() }
             if json {
-                Output.json(providers.map { ["id": $0.id, "name": $0.name, "hours": $0.hours.description,
-                                             "closed_days": $0.closedDays.map(\.description)] as [String: Any] })
+                Output.json(providers.map(ProviderJSON.init))
                 return
             }
             if providers.isEmpty { Output.line("No providers yet. Add one with `frontdesk provider add --name NAME`.") }

@@ -279,3 +279,53 @@ struct CompletionJSON: Encodable {
         try c.encode(suggestedNext, forKey: .suggestedNext)
     }
 }
+
+/// A provider (practitioner, instructor, room or car).
+struct ProviderJSON: Encodable, Equatable {
+    var id: Int64
+    var name: String
+    var hours: String
+    var closedDays: [String]
+
+    init(_ p: Provider) {
+        id = p.id
+        name = p.name
+        hours = p.hours.description
+        closedDays = p.closedDays.map(\.description)
+    }
+
+    enum CodingKeys: String, CodingKey { case id, name, hours, closedDays = "closed_days" }
+}
+
+/// What `init --json` prints.
+struct DatabaseJSON: Encodable {
+    var path: String
+    var timezone: String
+    var sharedGroup: String?
+
+    enum CodingKeys: String, CodingKey { case path, timezone, sharedGroup = "shared_group" }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(path, forKey: .path)
+        try c.encode(timezone, forKey: .timezone)
+        try c.encode(sharedGroup, forKey: .sharedGroup)
+    }
+}
+
+/// What a command asked for `--json` prints when it fails or refuses: the message, the exit code,
+/// and the reasons one per line (the sessions of a plan that do not fit, for example).
+struct FailureJSON: Encodable {
+    var error: String
+    var exitCode: Int32
+    var reasons: [String]
+
+    init(_ failure: CommandFailure) {
+        let lines = failure.message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        error = lines.first ?? failure.message
+        exitCode = failure.code
+        reasons = Array(lines.dropFirst())
+    }
+
+    enum CodingKeys: String, CodingKey { case error, reasons, exitCode = "exit_code" }
+}

@@ -7,7 +7,9 @@ import FrontdeskStore
 /// Delivers follow-ups through the configured notify command: the data goes to its standard input
 /// as JSON and is never interpolated into a shell line.
 enum NotifyCommand {
-    static func deliver(_ followUps: [FollowUp], database: AppDatabase) throws(CommandFailure) {
+    /// Sends each follow-up and marks it sent; returns how many were sent.
+    @discardableResult
+    static func deliver(_ followUps: [FollowUp], database: AppDatabase) throws(CommandFailure) -> Int {
         let environment = ProcessInfo.processInfo.environment
         let argv = try Settings.load(environment: environment).notifyCommand
         guard let program = argv.first else {
@@ -37,6 +39,6 @@ enum NotifyCommand {
             _ = try store { () throws(StoreError) in try database.markFollowUp(id: followUp.id, as: .sent) }
             sent += 1
         }
-        Output.line("Sent \(sent) follow-up\(sent == 1 ? "" : "s").")
+        return sent
     }
 }

@@ -8,6 +8,9 @@ public struct FollowUp: Sendable, Equatable, Identifiable {
     public var customerName: String
     public var customerPhone: String?
     public var customerEmail: String?
+    /// Whether the customer agreed to text messages and to e-mails (nothing is sent otherwise).
+    public var smsConsent: Bool
+    public var emailConsent: Bool
     public var bookingID: Int64?
     public var groupID: String?
     public var dueAt: Date
@@ -20,7 +23,8 @@ public struct FollowUp: Sendable, Equatable, Identifiable {
 
     public init(id: Int64, kind: FollowUpKind, customerID: Int64, customerName: String, customerPhone: String? = nil,
                 customerEmail: String? = nil, bookingID: Int64?, groupID: String?, dueAt: Date, text: String,
-                status: FollowUpStatus, doneAt: Date? = nil, doneBy: String? = nil, note: String = "") {
+                status: FollowUpStatus, doneAt: Date? = nil, doneBy: String? = nil, note: String = "",
+                smsConsent: Bool = false, emailConsent: Bool = false) {
         self.id = id
         self.kind = kind
         self.customerID = customerID
@@ -35,5 +39,7 @@ public struct FollowUp: Sendable, Equatable, Identifiable {
         self.doneAt = doneAt
         self.doneBy = doneBy
         self.note = note
+        self.smsConsent = smsConsent
+        self.emailConsent = emailConsent
     }
 }

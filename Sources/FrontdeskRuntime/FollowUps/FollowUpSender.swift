@@ -44,12 +44,16 @@ public struct FollowUpSender {
     public let settings: FollowUpSending
     /// Identifies this run's claims.
     public let claimant: String
+    /// The notify command's input for a follow-up and its rendered text (the command line's one JSON
+    /// shape of a follow-up, with the customer's consents).
+    public let payload: (FollowUpDelivery, String) -> Data
 
-    public init(database: AppDatabase, settings: FollowUpSending,
-                claimant: String = "\(getpid()):\(UUID().uuidString)") {
+    public init(database: AppDatabase, settings: FollowUpSending, claimant: String = "\(getpid()):\(UUID().uuidString)",
+                payload: @escaping (FollowUpDelivery, String) -> Data) {
         self.database = database
         self.settings = settings
         self.claimant = claimant
+        self.payload = payload
     }
 
     /// A claim older than this belongs to a sender that died; it is taken over.
@@ -74,9 +78,7 @@ public struct FollowUpSender {
             }
             guard let delivery = claimed else { break }
             tried.insert(delivery.followUp.id)
-            let payload = FollowUpJSON.payload(delivery, text: render(delivery), calendar: database.calendar)
-            let data = (try? JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys])) ?? Data()
-            let result = NotifyProcess.run(argv: settings.command, input: data, timeout: settings.timeout)
+            let result = NotifyProcess.run(argv: settings.command, input: payload(delivery, render(delivery)), timeout: settings.timeout)
             let outcome: DeliveryOutcome = !result.started ? .notStarted : result.timedOut ? .timedOut : result.exitStatus == 0 ? .sent : .failed
             try database.recordDeliveryAttempt(id: delivery.followUp.id, claimant: claimant, outcome: outcome,
                                                exitStatus: result.exitStatus, stderrLine: result.stderrFirstLine)
@@ -94,23 +96,5 @@ public struct FollowUpSender {
 
     public func render(_ delivery: FollowUpDelivery) -> String {
         settings.templates.render(delivery.followUp.kind, delivery.fields, calendar: database.calendar)
-    }
-}
-
-/// The one JSON shape of a follow-up, for `followups --json` and the notify command's input.
-public enum FollowUpJSON {
-    public static func object(_ f: FollowUp, text: String? = nil, calendar: ClinicCalendar) -> [String: Any] {
-        ["id": f.id, "kind": f.kind.rawValue, "customer": f.customerName, "customer_id": f.customerID,
-         "phone": f.customerPhone as Any? ?? NSNull(), "email": f.customerEmail as Any? ?? NSNull(),
-         "booking_id": f.bookingID as Any? ?? NSNull(), "session_group_id": f.groupID as Any? ?? NSNull(),
-         "due": calendar.iso8601(f.dueAt), "text": text ?? f.text, "status": f.status.rawValue]
-    }
-
-    /// The notify command's input: the follow-up, its text rendered now, and the customer's consents.
-    public static func payload(_ delivery: FollowUpDelivery, text: String, calendar: ClinicCalendar) -> [String: Any] {
-        var object = self.object(delivery.followUp, text: text, calendar: calendar)
-        object["sms_consent"] = delivery.smsConsent
-        object["email_consent"] = delivery.emailConsent
-        return object
     }
 }

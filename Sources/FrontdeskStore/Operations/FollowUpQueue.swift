@@ -100,7 +100,7 @@ extension AppDatabase {
         if let dueBefore { conditions.append("f.due_at <= ?"); arguments.append(dueBefore.storedSeconds) }
         arguments.append(limit)
         let sql = """
-            SELECT f.*, c.name AS customer_name, c.phone, c.email FROM follow_ups f JOIN customers c ON c.id = f.customer_id
+            SELECT f.*, c.name AS customer_name, c.phone, c.email, c.sms_consent, c.email_consent FROM follow_ups f JOIN customers c ON c.id = f.customer_id
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
             ORDER BY f.due_at, f.id LIMIT ?
             """
@@ -129,7 +129,7 @@ extension AppDatabase {
 
     static func requireFollowUp(_ db: Database, id: Int64) throws -> FollowUp {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT f.*, c.name AS customer_name, c.phone, c.email FROM follow_ups f JOIN customers c ON c.id = f.customer_id WHERE f.id = ?
+            SELECT f.*, c.name AS customer_name, c.phone, c.email, c.sms_consent, c.email_consent FROM follow_ups f JOIN customers c ON c.id = f.customer_id WHERE f.id = ?
             """, arguments: [id]) else { throw StoreError.notFound(what: "follow-up", key: "\(id)") }
         return followUp(row)
     }
@@ -140,6 +140,7 @@ extension AppDatabase {
                         customerName: row["customer_name"], customerPhone: row["phone"], customerEmail: row["email"],
                         bookingID: row["booking_id"], groupID: row["session_group_id"], dueAt: Date(storedSeconds: row["due_at"]),
                         text: row["text"], status: FollowUpStatus(rawValue: row["status"]) ?? .pending,
-                        doneAt: done.map(Date.init(storedSeconds:)), doneBy: row["done_by"], note: row["note"] ?? "")
+                        doneAt: done.map(Date.init(storedSeconds:)), doneBy: row["done_by"], note: row["note"] ?? "",
+                        smsConsent: row["sms_consent"] ?? false, emailConsent: row["email_consent"] ?? false)
     }
 }

@@ -89,7 +89,7 @@ extension AppDatabase {
                 WHERE b.customer_id = ? AND (b.start_at < ? OR b.status != 'confirmed') ORDER BY b.start_at DESC, b.id DESC LIMIT ?
                 """, arguments: [id, now, pastLimit]).map(RowDecoding.booking)
             let followUps = try Row.fetchAll(db, sql: """
-                SELECT f.*, c.name AS customer_name, c.phone, c.email FROM follow_ups f JOIN customers c ON c.id = f.customer_id
+                SELECT f.*, c.name AS customer_name, c.phone, c.email, c.sms_consent, c.email_consent FROM follow_ups f JOIN customers c ON c.id = f.customer_id
                 WHERE f.customer_id = ? AND f.status = 'pending' ORDER BY f.due_at, f.id LIMIT 50
                 """, arguments: [id]).map(Self.followUp)
             return CustomerCard(customer: customer, treatments: treatments, upcoming: upcoming, past: past, pendingFollowUps: followUps)

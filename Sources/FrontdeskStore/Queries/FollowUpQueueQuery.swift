@@ -48,7 +48,7 @@ extension AppDatabase {
             var groups: [FollowUpKindGroup] = []
             for candidate in FollowUpKind.allCases where kind == nil || kind == candidate {
                 let entries = try Row.fetchAll(db, sql: """
-                    SELECT f.*, c.name AS customer_name, c.phone, c.email
+                    SELECT f.*, c.name AS customer_name, c.phone, c.email, c.sms_consent, c.email_consent
                     FROM follow_ups f JOIN customers c ON c.id = f.customer_id
                     WHERE f.status = 'pending' AND f.kind = ? AND f.due_at <= ? ORDER BY f.due_at, f.id LIMIT ?
                     """, arguments: [candidate.rawValue, horizon, limitPerKind]).map { row -> FollowUpQueueEntry in

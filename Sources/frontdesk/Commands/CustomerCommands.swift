@@ -28,7 +28,7 @@ struct CustomerCommand: ParsableCommand {
                                    emailConsent: emailConsent.value, allowDuplicate: allowDuplicate)
             }
             if json {
-                Output.json(CustomerCommand.object(c))
+                Output.json(CustomerJSON(c))
             } else {
                 Output.line("Added customer #\(c.id) \(c.name).")
             }
@@ -47,15 +47,9 @@ struct CustomerCommand: ParsableCommand {
         func run() throws {
             let db = try database.open()
             let rows = try store { () throws(StoreError) in try db.customerList(search: search, limit: limit) }
-            if json {
-                Output.json(rows.map { row -> [String: Any] in
-                    var object = CustomerCommand.object(row.customer)
-                    object["next_appointment"] = row.nextAppointment.map { Output.bookingObject($0, calendar: db.calendar) } as Any? ?? NSNull()
-                    object["open_treatments"] = row.openTreatments
-                    return object
-                })
-                return
-            }
+            if rows.count == limit { Output.cutShort(limit, "customers") }
+            // The customer's one shape; the next appointment and open treatments are in the text and in `customer show`.
+            if json { Output.json(rows.map { CustomerJSON($0.customer) }); return }
             if rows.isEmpty { Output.line(search.isEmpty ? "No customers yet." : "No customer matches “\(search)”.") }
             for row in rows {
                 let c = row.customer
@@ -78,14 +72,7 @@ struct CustomerCommand: ParsableCommand {
             let calendar = db.calendar
             let id = try store { () throws(StoreError) in try db.resolveCustomer(customer).id }
             let card = try store { () throws(StoreError) in try db.customerCard(id: id, pastLimit: past) }
-            if json {
-                var object = CustomerCommand.object(card.customer)
-                object["treatments"] = card.treatments.map { GroupsCommand.groupObject($0, calendar: calendar, now: db.now) }
-                object["upcoming"] = card.upcoming.map { Output.bookingObject($0, calendar: calendar) }
-                object["past"] = card.past.map { Output.bookingObject($0, calendar: calendar) }
-                Output.json(object)
-                return
-            }
+            if json { Output.json(CustomerCardJSON(card, calendar: calendar, now: db.now)); return }
             let c = card.customer
             Output.line("#\(c.id)  \(c.name)")
             Output.line("  Phone   \(c.phone ?? "—")   SMS consent \(c.smsConsent ? "yes" : "no")")
@@ -136,7 +123,7 @@ struct CustomerCommand: ParsableCommand {
             let saved = try store { () throws(StoreError) in
                 try db.updateCustomer(id: current.id, to: details, allowDuplicate: allowDuplicate)
             }
-            if json { Output.json(CustomerCommand.object(saved)); return }
+            if json { Output.json(CustomerJSON(saved)); return }
             Output.line("Saved customer #\(saved.id) \(saved.name).")
         }
     }
@@ -161,10 +148,5 @@ struct CustomerCommand: ParsableCommand {
     enum Consent: String, ExpressibleByArgument {
         case yes, no
         var value: Bool { self == .yes }
-    }
-
-    static func object(_ c: Customer) -> [String: Any] {
-        ["id": c.id, "name": c.name, "phone": c.phone as Any? ?? NSNull(), "email": c.email as Any? ?? NSNull(), "notes": c.notes,
-         "sms_consent": c.smsConsent, "email_consent": c.emailConsent]
     }
 }

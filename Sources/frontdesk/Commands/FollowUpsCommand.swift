@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import FrontdeskApp
+import FrontdeskConfiguration
 import FrontdeskCore
 import FrontdeskRuntime
 import FrontdeskStore
@@ -33,6 +33,7 @@ struct FollowUpsCommand: ParsableCommand {
                 throw CommandFailure.invalid("--mark takes ID=sent, ID=called or ID=dismissed, e.g. --mark 12=called.")
             }
             let done = try store { () throws(StoreError) in try db.markFollowUp(id: id, as: status, note: note) }
+            if json { Output.json(FollowUpJSON(done, calendar: calendar)); return }
             Output.line("Follow-up #\(done.id) marked \(done.status.rawValue).")
             return
         }
@@ -43,7 +44,7 @@ struct FollowUpsCommand: ParsableCommand {
         }
         let pending = try store { () throws(StoreError) in try db.followUps(status: .pending, dueBefore: db.now, limit: 1_000) }
         if json {
-            Output.json(pending.map { FollowUpJSON.object($0, calendar: calendar) })
+            Output.json(pending.map { FollowUpJSON($0, calendar: calendar) })
             return
         }
         Output.error("\(created) new follow-up\(created == 1 ? "" : "s") generated.")
@@ -56,28 +57,33 @@ struct FollowUpsCommand: ParsableCommand {
 
     private func deliver(_ db: AppDatabase) throws(CommandFailure) {
         let environment = ProcessInfo.processInfo.environment
-        let configuration: AppConfiguration
-        do { configuration = try AppConfiguration.load(environment: environment) } catch { throw .invalid("\(error)") }
+        let configuration = try Settings.load(environment: environment)
         guard !configuration.notifyCommand.isEmpty else {
-            let file = AppConfiguration.configFolder(environment: environment).appendingPathComponent("config.toml").path
+            let file = ConfigurationFiles.userFile(environment: environment)
             throw .invalid("No notify_command is configured. Add e.g. notify_command = [\"/usr/local/bin/frontdesk-notify-sms\"] to \(file) (see examples/notify/), or mark follow-ups called instead.")
         }
         let settings = FollowUpSending(command: configuration.notifyCommand, timeout: configuration.notifyTimeout,
                                        templates: configuration.messageTemplates, quietHours: configuration.quietHours,
                                        sendCancellationNotices: configuration.sendCancellationNotices)
-        let report = try store { () throws(StoreError) in try FollowUpSender(database: db, settings: settings).sendDue(onlyID: id) }
-        if let until = report.heldUntil {
+        let calendar = db.calendar
+        let sender = FollowUpSender(database: db, settings: settings) { notifyPayload($0, text: $1, calendar: calendar) }
+        let report = try store { () throws(StoreError) in try sender.sendDue(onlyID: id) }
+        let toCall = try store { () throws(StoreError) in try db.dueFollowUpsToCall() }
+        if json {
+            Output.json(SendReportJSON(sent: report.sent, failed: report.failed.map { .init(id: $0.id, reason: $0.reason) },
+                                       heldUntil: report.heldUntil, toCall: toCall))
+        } else if let until = report.heldUntil {
             Output.line("Quiet hours (\(configuration.quietHours.description)): nothing sent; due follow-ups wait until \(until).")
             return
-        }
-        for failure in report.failed {
-            Output.error("Follow-up #\(failure.id) was not sent (\(failure.reason)); it stays pending.")
-        }
-        Output.line("Sent \(report.sent.count) follow-up\(report.sent.count == 1 ? "" : "s")"
-                    + (report.failed.isEmpty ? "." : "; \(report.failed.count) failed and stay pending."))
-        let toCall = try store { () throws(StoreError) in try db.dueFollowUpsToCall() }
-        if toCall > 0 {
-            Output.line("\(toCall) due follow-up\(toCall == 1 ? " is" : "s are") for customers without SMS or e-mail consent: call them (frontdesk followups lists them).")
+        } else {
+            for failure in report.failed {
+                Output.error("Follow-up #\(failure.id) was not sent (\(failure.reason)); it stays pending.")
+            }
+            Output.line("Sent \(report.sent.count) follow-up\(report.sent.count == 1 ? "" : "s")"
+                        + (report.failed.isEmpty ? "." : "; \(report.failed.count) failed and stay pending."))
+            if toCall > 0 {
+                Output.line("\(toCall) due follow-up\(toCall == 1 ? " is" : "s are") for customers without SMS or e-mail consent: call them (frontdesk followups lists them).")
+            }
         }
         if !report.failed.isEmpty { throw .failed("\(report.failed.count) follow-up\(report.failed.count == 1 ? "" : "s") could not be sent; see above.") }
     }

@@ -36,6 +36,8 @@ struct DemoCommand: ParsableCommand {
                 Output.error("Queued \(queued) follow-ups for the coming week.")
             } else {
                 try store { () throws(StoreError) in try db.seedDemoClinic() }
+                // Its reminders, check-ins and overdue notices are on the Follow-ups list from the start.
+                try store { () throws(StoreError) in _ = try db.generateDueFollowUps() }
                 Output.error("Created the demo clinic at \(db.path).")
             }
         }

@@ -45,7 +45,8 @@ public struct AppEffectRunner: Sendable {
     private func run(_ command: SessionCommand) throws(StoreError) -> SessionChangeResult {
         switch command {
         case .complete(let id):
-            return .completed(try database.complete(bookingID: id))
+            // The screen asked first, naming the date of a session that has not started.
+            return .completed(try database.complete(bookingID: id, early: true))
         case let .cancel(id, confirmed):
             return .bookings([try database.cancel(bookingID: id, confirmedShortNotice: confirmed)])
         case .noShow(let id):

@@ -24,7 +24,8 @@ import Testing
         _ = try t.database.markNoShow(bookingID: driving.bookings[1].id)
         _ = try t.database.complete(bookingID: physio.bookings[0].id)
         t.now = t.at("2026-04-13 08:00") // a Monday
-        for booking in implant.bookings { _ = try t.database.complete(bookingID: booking.id) }
+        // Session 3 is on 15 April: completed early, on purpose.
+        for booking in implant.bookings { _ = try t.database.complete(bookingID: booking.id, early: true) }
 
         let report = try t.database.kpiReport()
         #expect(report.value(of: .activeTreatments) == .count(2))

@@ -24,6 +24,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case busy(path: String)
     case shortNotice(action: String, start: String)
     case inThePast(start: String)
+    /// Completing a session that starts more than an hour from now, without saying it is on purpose.
+    case completedTooEarly(session: String, start: String, distance: String)
+    /// Undoing an outcome whose time (or session number) another booking holds now.
+    case reopenBlocked(session: String, start: String, holder: String)
 
     public var description: String {
         switch self {
@@ -71,6 +75,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "The session on \(start) is less than 48 hours away. Confirm that you want to \(action) it at short notice (--confirm-late on the command line)."
         case let .inThePast(start):
             return "\(start) is in the past. Choose a future date and time."
+        case let .completedTooEarly(session, start, distance):
+            return "\(session) starts \(start), \(distance), so it has not taken place yet and was not marked completed. If it really took place early, say so (--early on the command line)."
+        case let .reopenBlocked(session, start, holder):
+            return "\(session) on \(start) cannot be reopened: \(holder) now. Move or cancel that booking first, or book the session again."
         case let .busy(path):
             return "The database \(path) stayed locked by another terminal for too long. Try again in a moment."
         }

@@ -41,7 +41,8 @@ extension BookingsScreen {
         let calendar = state.calendar
         switch action {
         case .complete:
-            state.bookings.dialog = .confirm(.asking(.complete(bookingID: target.bookingID), target: target, calendar: calendar))
+            state.bookings.dialog = .confirm(.asking(.complete(bookingID: target.bookingID), target: target, calendar: calendar,
+                                                     now: state.now))
         case .cancel:
             state.bookings.dialog = .confirm(.asking(.cancel(bookingID: target.bookingID, confirmedShortNotice: false),
                                                      target: target, calendar: calendar))

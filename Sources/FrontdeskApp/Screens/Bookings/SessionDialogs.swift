@@ -33,13 +33,19 @@ public struct ConfirmSessionChange: Sendable, Equatable {
         self.target = target
     }
 
-    /// The question for a command on a target.
-    public static func asking(_ command: SessionCommand, target: SessionTarget, calendar: ClinicCalendar) -> ConfirmSessionChange {
+    /// The question for a command on a target. Completing a session that has not started names its
+    /// date and defaults to No (`EarlyCompletion`).
+    public static func asking(_ command: SessionCommand, target: SessionTarget, calendar: ClinicCalendar,
+                              now: Date? = nil) -> ConfirmSessionChange {
         let when = calendar.dayTime(target.start)
         let title: String, question: String, yes: String, focus: Int
         switch command {
         case .complete:
-            title = "Complete session"; question = "Mark this session as completed?"; yes = "Complete"; focus = 0
+            if let now, let early = EarlyCompletion.question(start: target.start, now: now, calendar: calendar) {
+                title = "Complete session early"; question = early; yes = "Complete"; focus = 1
+            } else {
+                title = "Complete session"; question = "Mark this session as completed?"; yes = "Complete"; focus = 0
+            }
         case .cancel:
             title = "Cancel session"; question = "Cancel this session? The time becomes free again."; yes = "Cancel session"
             focus = 1

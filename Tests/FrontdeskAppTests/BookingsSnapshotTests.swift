@@ -66,6 +66,14 @@ import Testing
         }
     }
 
+    /// Completing a session two weeks ahead: the question names the date and No is focused.
+    @Test func earlyCompletionDialog() throws {
+        try snapshot("dialog-complete-early") { session in
+            session.select(rowContaining: "Marie Schmidt")
+            session.press([.enter, .character("c")])
+        }
+    }
+
     @Test func helpScreen() throws {
         try snapshot("help") { session in
             session.press(.character("?"))

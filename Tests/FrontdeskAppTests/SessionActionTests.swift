@@ -15,7 +15,8 @@ import Testing
         session.select(rowContaining: "Lukas Huber")
         session.press(.character("c"))
         // Session 2 starts at 15:00 today: it has not taken place yet, so the question names it.
-        #expect(session.shows("This session is on Tue 10 Mar 2026, in 6 hours. Mark it completed anyway?"))
+        #expect(session.shows("This session is on Tue 10 Mar 2026, in 6 hours."))
+        #expect(session.shows("Mark it completed anyway?"))
         #expect(session.shows("Lukas Huber, Physiotherapy Treatment Plan, Session 2 of 8"))
         session.press(.character("y"))
 

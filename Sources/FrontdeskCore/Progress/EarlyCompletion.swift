@@ -35,12 +35,20 @@ public enum EarlyCompletion {
         }
     }
 
+    /// The question after `notStartedYet`.
+    public static let completeAnyway = "Mark it completed anyway?"
+
+    /// Why completing needs a second thought: "This session is on Tue 19 Jan 2027, in 7 weeks.";
+    /// nil once the session has started.
+    public static func notStartedYet(start: Date, now: Date, calendar: ClinicCalendar, noun: String = "session") -> String? {
+        guard start > now else { return nil }
+        let day = calendar.localDay(of: start)
+        return "This \(noun.lowercased()) is on \(calendar.shortDayWithYear(day)), \(distance(from: now, to: start, calendar: calendar))."
+    }
+
     /// The screen's question before completing a session that has not started: "This session is on
     /// Tue 19 Jan 2027, in 7 weeks. Mark it completed anyway?"; nil once it has started.
     public static func question(start: Date, now: Date, calendar: ClinicCalendar, noun: String = "session") -> String? {
-        guard start > now else { return nil }
-        let day = calendar.localDay(of: start)
-        return "This \(noun.lowercased()) is on \(calendar.shortDayWithYear(day)), \(distance(from: now, to: start, calendar: calendar)). "
-            + "Mark it completed anyway?"
+        notStartedYet(start: start, now: now, calendar: calendar, noun: noun).map { $0 + " " + completeAnyway }
     }
 }

@@ -81,7 +81,7 @@ extension BookingsScreen {
             return [.loadGroup(GroupRequest(groupID: groupID, purpose: .openThen(.bookNext)))]
         }
         let group = open.group
-        if let refusal = nextBookingRefusal(group, calendar: state.calendar) {
+        if let refusal = nextBookingRefusal(group, calendar: state.calendar, now: state.now) {
             state.inform(refusal)
             return []
         }
@@ -94,10 +94,15 @@ extension BookingsScreen {
     }
 
     /// Why this treatment cannot take another booking now, in words for the desk; nil when it can.
-    static func nextBookingRefusal(_ group: SessionGroup, calendar: ClinicCalendar) -> String? {
+    static func nextBookingRefusal(_ group: SessionGroup, calendar: ClinicCalendar, now: Date) -> String? {
         let held = group.sessions.filter { $0.status.holdsNumber }
         if group.cancelled { return "This treatment was cancelled and takes no new bookings." }
         if group.ended != nil { return "This treatment was ended early and takes no new bookings." }
+        // Said at once, not at the last step of booking.
+        if let expires = group.expiresAt, expires <= now, group.state(now: now) != .completed {
+            return "This package expired on \(calendar.shortDayWithYear(calendar.localDay(of: expires))) and takes no new bookings. "
+                + "A manager can extend it: frontdesk extend \(group.id) --until DAY."
+        }
         if held.count >= group.totalSessions {
             return "Every \(group.sessionNoun.lowercased()) of this treatment is already booked or done."
         }

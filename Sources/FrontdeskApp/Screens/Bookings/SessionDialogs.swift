@@ -37,12 +37,15 @@ public struct ConfirmSessionChange: Sendable, Equatable {
     /// date and defaults to No (`EarlyCompletion`).
     public static func asking(_ command: SessionCommand, target: SessionTarget, calendar: ClinicCalendar,
                               now: Date? = nil) -> ConfirmSessionChange {
-        let when = calendar.dayTime(target.start)
+        var when = calendar.dayTime(target.start)
         let title: String, question: String, yes: String, focus: Int
         switch command {
         case .complete:
-            if let now, let early = EarlyCompletion.question(start: target.start, now: now, calendar: calendar) {
-                title = "Complete session early"; question = early; yes = "Complete"; focus = 1
+            if let now, let early = EarlyCompletion.notStartedYet(start: target.start, now: now, calendar: calendar,
+                                                                  noun: target.sessionNoun) {
+                // The date and how far ahead, on its own line so a narrow screen shows it whole.
+                when = early
+                title = "Complete session early"; question = EarlyCompletion.completeAnyway; yes = "Complete"; focus = 1
             } else {
                 title = "Complete session"; question = "Mark this session as completed?"; yes = "Complete"; focus = 0
             }

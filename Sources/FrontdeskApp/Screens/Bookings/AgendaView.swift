@@ -4,7 +4,7 @@ import TerminalUI
 
 /// The day and week agenda: the same bookings in time order, one row per appointment.
 enum AgendaView {
-    static func render(_ state: AppState, into buffer: inout Buffer, area: Rect) {
+    static func render(_ state: BookingsModel, into buffer: inout Buffer, area: Rect) {
         let theme = state.theme
         let calendar = state.calendar
         let agenda = state.bookings.agenda
@@ -54,7 +54,7 @@ enum AgendaView {
 
     /// "Tuesday, March 10 · 12 appointments, 2 cancelled" for the filter line: cancelled bookings
     /// are listed but counted apart, so the count is what the day really holds.
-    static func heading(_ state: AppState) -> String {
+    static func heading(_ state: BookingsModel) -> String {
         let calendar = state.calendar
         let agenda = state.bookings.agenda
         let cancelled = agenda.bookings.count { $0.status == .cancelled }

@@ -162,4 +162,23 @@ import Testing
         let audit = try clinic.run(["audit"])
         if audit.status == 0 { #expect(audit.stdout.contains("extend"), "\(audit.stdout)") }
     }
+
+    @Test func groupsListsWhatNeedsTheDesksAttention() throws {
+        let clinic = try Clinic(now: "2026-03-01T09:00:00+01:00")
+        let laser = try clinic.bookLaser()
+        try clinic.expectSuccess(["book", "--customer", "Marie", "--service", "driving", "--start", "2026-03-20 17:00"])
+        clinic.now = "2026-03-02T12:00:00+01:00"
+        // The laser's first session ended at 10:30 and nobody marked it.
+        let waiting = try clinic.groups(["--state", "needs_outcome"])
+        #expect(waiting.map { $0["session_group_id"] as? String } == [laser.group])
+        #expect(try clinic.groups(["--state", "needs-outcome"]).count == 1)
+        let text = try clinic.expectSuccess(["groups"]).stdout
+        #expect(text.contains("active"), "\(text)")
+        try clinic.expectSuccess(["no-show", "\(laser.first)"])
+        #expect(try clinic.groups(["--state", "needs_outcome"]).isEmpty)
+        #expect(try clinic.groups(["--state", "to_book"]).map { $0["session_group_id"] as? String } == [laser.group])
+        let bad = try clinic.run(["groups", "--state", "pending"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("to_book"), "\(bad.stderr)")
+    }
 }

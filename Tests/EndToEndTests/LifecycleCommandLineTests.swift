@@ -181,4 +181,29 @@ import Testing
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("to_book"), "\(bad.stderr)")
     }
+
+    @Test func rebookingAMissedSessionCanMoveTheLaterOnesAlong() throws {
+        let clinic = try Clinic(now: "2026-03-01T09:00:00+01:00")
+        let file = clinic.folder.appendingPathComponent("implant.json")
+        try ClinicFixture.dentalImplantJSON.write(to: file, atomically: true, encoding: .utf8)
+        try clinic.expectSuccess(["service", "import", file.path])
+        let booked = try clinic.json(["book", "--customer", "Marie", "--service", "implant", "--start", "2026-03-10 14:00"])
+        let ids = try #require((booked["bookings"] as? [[String: Any]])?.compactMap { $0["id"] as? Int })
+        let group = try #require((booked["bookings"] as? [[String: Any]])?.first?["session_group_id"] as? String)
+        clinic.now = "2026-03-24T16:00:00+01:00"
+        try clinic.expectSuccess(["complete", "\(ids[0])"])
+        try clinic.expectSuccess(["no-show", "\(ids[1])"])
+
+        let refused = try clinic.run(["book", "--group", group, "--start", "2026-03-31 14:00"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("--move-later"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("session 3 Thu 23 Apr 2026 14:00 → Thu 30 Apr 2026 14:00"), "\(refused.stderr)")
+        let preview = try clinic.expectSuccess(["book", "--group", group, "--start", "2026-03-31 14:00", "--move-later", "--dry-run"])
+        #expect(preview.stdout.contains("Would book"), "\(preview.stdout)")
+        #expect(try clinic.groups().first?["state"] as? String == "to_book")
+        let done = try clinic.json(["book", "--group", group, "--start", "2026-03-31 14:00", "--move-later"])
+        let starts = (done["bookings"] as? [[String: Any]])?.compactMap { $0["start"] as? String }
+        #expect(starts == ["2026-03-31T14:00:00+02:00", "2026-04-30T14:00:00+02:00"])
+        #expect(try clinic.groups().first?["state"] as? String == "active")
+    }
 }

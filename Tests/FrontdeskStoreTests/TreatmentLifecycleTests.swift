@@ -186,3 +186,81 @@ import Testing
         #expect(booked.bookings.map(\.sessionNumber) == [2])
     }
 }
+
+/// Booking a missed session of an immediate treatment again (issue 12 item 1): later sessions move
+/// along to keep their gaps, on request, all or nothing.
+@Suite struct MissedSessionRebookTests {
+    /// The implant (gaps 14 and 30 days) from Tue 10 Mar 14:00, session 2 (Tue 24 Mar) missed.
+    static func missedImplant() throws -> (TemporaryDatabase, ClinicFixture.Clinic, BookingResult) {
+        let t = try TemporaryDatabase(now: "2026-03-01T09:00:00+01:00")
+        let clinic = try ClinicFixture.seed(t.database)
+        let plan = try t.database.bookImmediate(customerID: clinic.customer.id, serviceID: clinic.implant.id, firstStart: t.at("2026-03-10 14:00"))
+        t.now = t.at("2026-03-10 16:00")
+        _ = try t.database.complete(bookingID: plan.bookings[0].id)
+        t.now = t.at("2026-03-24 16:00")
+        try t.database.markNoShow(bookingID: plan.bookings[1].id)
+        return (t, clinic, plan)
+    }
+
+    @Test func rebookingAMissedSessionThatBreaksALaterGapProposesToMoveThemAlong() throws {
+        let (t, _, plan) = try Self.missedImplant()
+        // A week later: session 3 (Thu 23 Apr) would be 23 days after it, but needs 30.
+        do {
+            _ = try t.database.rebookMissed(groupID: plan.group!.id, start: t.at("2026-03-31 14:00"), moveLater: false)
+            Issue.record("booked although session 3 would be too close")
+        } catch let error {
+            guard case .laterSessionsInTheWay(_, let moves) = error else { Issue.record("unexpected \(error)"); return }
+            #expect(moves == ["session 3 Thu 23 Apr 2026 14:00 → Thu 30 Apr 2026 14:00"])
+        }
+        #expect(try t.database.group(id: plan.group!.id).sessions.count == 3)
+
+        let result = try t.database.rebookMissed(groupID: plan.group!.id, start: t.at("2026-03-31 14:00"), moveLater: true)
+        #expect(result.bookings.map(\.sessionNumber) == [2, 3])
+        #expect(result.bookings.map(\.start) == [t.at("2026-03-31 14:00"), t.at("2026-04-30 14:00")])
+        #expect(result.shifted)
+        #expect(result.group?.state(now: t.now) == .active)
+        let moved = try t.database.read { db in
+            try String.fetchAll(db, sql: "SELECT entity_id FROM audit_events WHERE action = 'reschedule'")
+        }
+        #expect(moved == ["\(plan.bookings[2].id)"])
+    }
+
+    @Test func aRebookThatKeepsTheGapsMovesNothing() throws {
+        let (t, _, plan) = try Self.missedImplant()
+        // The last session missed: nothing comes after it.
+        t.now = t.at("2026-04-23 16:00")
+        _ = try t.database.reopen(bookingID: plan.bookings[1].id)
+        _ = try t.database.complete(bookingID: plan.bookings[1].id)
+        try t.database.markNoShow(bookingID: plan.bookings[2].id)
+        let result = try t.database.rebookMissed(groupID: plan.group!.id, start: t.at("2026-04-28 14:00"), moveLater: false)
+        #expect(result.bookings.map(\.sessionNumber) == [3])
+        #expect(!result.shifted)
+        #expect(result.group?.state(now: t.now) == .active)
+    }
+
+    @Test func movingAlongIsAllOrNothing() throws {
+        let (t, clinic, plan) = try Self.missedImplant()
+        let other = try t.database.addCustomer(name: "Thomas Weber")
+        // Someone holds the provider on Thu 30 Apr at 14:00, where session 3 would move.
+        _ = try t.database.bookSessions(customerID: other.id, serviceID: clinic.driving.id, starts: [t.at("2026-04-30 14:00")])
+        #expect(throws: StoreError.self) {
+            try t.database.rebookMissed(groupID: plan.group!.id, start: t.at("2026-03-31 14:00"), moveLater: true)
+        }
+        let group = try t.database.group(id: plan.group!.id)
+        #expect(group.sessions.count == 3)
+        #expect(group.sessions.first { $0.id == plan.bookings[2].id }?.start == t.at("2026-04-23 14:00"))
+        #expect(group.state(now: t.now) == .toBook)
+    }
+
+    @Test func onlyImmediateTreatmentsWithAMissedSession() throws {
+        let (t, clinic, plan) = try Self.missedImplant()
+        let package = try t.database.bookSessions(customerID: clinic.customer.id, serviceID: clinic.driving.id, starts: [t.at("2026-04-01 17:00")])
+        #expect(throws: StoreError.self) {
+            try t.database.rebookMissed(groupID: package.group!.id, start: t.at("2026-04-02 17:00"), moveLater: true)
+        }
+        _ = try t.database.rebookMissed(groupID: plan.group!.id, start: t.at("2026-03-25 14:00"), moveLater: true)
+        #expect(throws: StoreError.notBookable(reason: "no missed or cancelled session of this treatment waits to be booked again.")) {
+            try t.database.rebookMissed(groupID: plan.group!.id, start: t.at("2026-03-26 14:00"), moveLater: true)
+        }
+    }
+}

@@ -28,6 +28,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case completedTooEarly(session: String, start: String, distance: String)
     /// Undoing an outcome whose time (or session number) another booking holds now.
     case reopenBlocked(session: String, start: String, holder: String)
+    /// Booking a missed session again would break the gap to later sessions, which could move along.
+    case laterSessionsInTheWay(problem: String, moves: [String])
 
     public var description: String {
         switch self {
@@ -79,6 +81,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "\(session) starts \(start), \(distance), so it has not taken place yet and was not marked completed. If it really took place early, say so (--early on the command line)."
         case let .reopenBlocked(session, start, holder):
             return "\(session) on \(start) cannot be reopened: \(holder) now. Move or cancel that booking first, or book the session again."
+        case let .laterSessionsInTheWay(problem, moves):
+            return "\(problem) Move the later sessions along to keep their gaps (--move-later on the command line): "
+                + moves.joined(separator: "; ") + ". Nothing was saved."
         case let .busy(path):
             return "The database \(path) stayed locked by another terminal for too long. Try again in a moment."
         }

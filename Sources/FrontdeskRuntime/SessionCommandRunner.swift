@@ -27,6 +27,8 @@ public struct SessionCommandRunner: Sendable {
             return .bookings([try database.markNoShow(bookingID: id)])
         case let .reschedule(id, start, shiftLater, confirmed):
             return .bookings(try database.reschedule(bookingID: id, to: start, shiftLater: shiftLater, confirmedShortNotice: confirmed))
+        case .reopen(let id):
+            return .bookings([try database.reopen(bookingID: id).booking])
         case let .setNotes(id, notes):
             return .bookings([try database.setNotes(bookingID: id, notes: notes)])
         case let .bookNext(customerID, serviceID, groupID, start):

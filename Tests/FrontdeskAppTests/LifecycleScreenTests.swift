@@ -138,4 +138,56 @@ import Testing
         #expect(session.shows("frontdesk extend"))
         #expect(session.state.front?.as(BookFlow.self) == nil, "the Book flow opened for an expired package")
     }
+
+    @Test func uUndoesTheOutcomeJustGivenAfterAsking() throws {
+        let scenario = try Scenario()
+        let session = scenario.session()
+        // Ben's session this morning, completed from the list; the next session can wait.
+        session.press([.character("c"), .character("y")])
+        #expect(session.shows("Book Session 2 of 8 now?"))
+        #expect(!session.shows("u undoes."), "the date field has the keys: u is typed there")
+        session.press(.escape)
+        let ben = try #require(scenario.temporary.database.treatments(filter: TreatmentFilter(customerQuery: "Ben"))
+            .first?.groupID)
+        #expect(try scenario.temporary.database.group(id: ben).sessions.first?.status == .completed)
+        session.press(.character("u"))
+        #expect(session.shows("It is completed. Return it to confirmed?"), "\(session.screenText)")
+        session.press(.enter)
+        #expect(try scenario.temporary.database.group(id: ben).sessions.first?.status == .confirmed)
+        #expect(session.shows("Reopened Session 1 of 8 (Ben Frei)"), "\(session.screenText)")
+    }
+
+    @Test func uOnAMissedSessionReopensItAndTheSafeAnswerKeepsIt() throws {
+        let scenario = try Scenario()
+        let session = scenario.session()
+        while session.state.bookings.list.selectedRow?.customerName != "Anna Keller" { session.press(.up) }
+        session.press(.enter)
+        // The cursor starts on the latest session: number 2, the no-show.
+        session.press([.character("u"), .character("n")])
+        #expect(try scenario.temporary.database.group(id: scenario.laserGroup).state(now: scenario.temporary.now) == .toBook)
+        session.press([.character("u"), .character("y")])
+        let group = try scenario.temporary.database.group(id: scenario.laserGroup)
+        #expect(group.sessions.map(\.status) == [.completed, .confirmed])
+        #expect(session.shows("? Session 2: Mon 9 Mar 2026 10:00 - Needs outcome"), "\(session.screenText)")
+    }
+
+    @Test func nothingToUndoOnABookedSessionOnceTheMomentHasPassed() throws {
+        let scenario = try Scenario()
+        let session = scenario.session()
+        session.press(.character("u"))
+        #expect(session.shows("Nothing to undo here"), "\(session.screenText)")
+        while session.state.bookings.list.selectedRow?.customerName != "Later Customer 11" { session.press(.down) } // tomorrow
+        session.press([.character("x"), .character("y"), .character("y")]) // within 48 hours: asked twice
+        #expect(session.shows("u undoes."), "\(session.screenText)")
+        session.press(.down)
+        // Within ten seconds u undoes the cancellation wherever the cursor is.
+        session.press(.character("u"))
+        #expect(session.shows("It is cancelled. Return it to confirmed?"), "\(session.screenText)")
+        #expect(session.shows("Later Customer 11"))
+        session.press(.character("n"))
+        scenario.temporary.now = scenario.temporary.now.addingTimeInterval(11)
+        session.tick()
+        session.press(.character("u"))
+        #expect(session.shows("Nothing to undo here"), "\(session.screenText)")
+    }
 }

@@ -47,6 +47,10 @@ public enum Bookings {
             return [agendaEffect(state)]
         case .complete, .cancel, .noShow, .reschedule, .notes:
             return sessionAction(action, state: &state)
+        case .reopen:
+            // The session under the cursor when it has an outcome, else the change just made.
+            state.bookings.desk.askToReopen(state.bookings.currentTarget, &state.context)
+            return []
         case .bookNext:
             return bookNext(state: &state)
         case .book:

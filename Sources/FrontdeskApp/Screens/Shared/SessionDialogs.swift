@@ -52,6 +52,9 @@ public struct ConfirmSessionChange: Sendable, Equatable {
             focus = 1
         case .noShow:
             title = "No-show"; question = "Record that the customer did not come?"; yes = "Record no-show"; focus = 1
+        case .reopen:
+            let status = target.status == .noShow ? "a no-show" : target.status.rawValue
+            title = "Undo"; question = "It is \(status). Return it to confirmed?"; yes = "Reopen"; focus = 0
         default:
             title = "Confirm"; question = "Go ahead?"; yes = "Yes"; focus = 1
         }

@@ -95,8 +95,17 @@ import Testing
         #expect(group["state"] as? String == "ended")
         #expect((group["ended"] as? [String: Any])?["reason"] as? String == "clinical decision")
         let kpi = try clinic.json(["kpi"])
-        let counts = (kpi["rate_counts"] as? [String: Any])?["completion_rate"] as? [String: Any]
+        // The completion rate's figure, wherever the report nests it.
+        func rate(_ value: Any) -> [String: Any]? {
+            if let object = value as? [String: Any] {
+                if let found = object["completion_rate"] as? [String: Any], found["denominator"] != nil { return found }
+                return object.values.lazy.compactMap(rate).first
+            }
+            return (value as? [Any])?.lazy.compactMap(rate).first
+        }
+        let counts = rate(kpi)
         #expect(counts?["numerator"] as? Int == 0 && counts?["denominator"] as? Int == 1, "\(kpi)")
+        #expect(counts?["ended_early"] as? Int == 1)
         let again = try clinic.run(["end", laser.group, "--reason", "moved away"])
         #expect(again.status == 1)
         #expect(again.stderr.contains("already ended"), "\(again.stderr)")

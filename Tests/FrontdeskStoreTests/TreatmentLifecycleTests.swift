@@ -56,11 +56,12 @@ import Testing
         #expect(outcome.cancelledSessions.map(\.sessionNumber) == [2, 3])
         #expect(outcome.group.sessions.map(\.status) == [.completed, .cancelled, .cancelled])
         #expect(try t.database.followUps().filter { $0.groupID == plan.group!.id }.isEmpty)
-        let report = try t.database.kpiReport()
+        let report = try t.database.dashboard()
         #expect(report.value(of: .completionRate) == .ratio(numerator: 0, denominator: 1))
-        #expect(report.inputs.groups[.immediate]?.ended == 1)
+        #expect(report.counts.closed[.immediate]?.endedEarly == 1)
         #expect(try t.database.treatments(filter: TreatmentFilter(state: .ended)).compactMap(\.groupID) == [plan.group!.id])
         #expect(try Self.audit(t.database, action: "end") == ["\(plan.group!.id) active > ended: moved away"])
+        #expect(try t.database.verifyKPICounters().isEmpty)
         // Closed: no new bookings, no second ending, no empty reason.
         #expect(throws: StoreError.groupClosed(state: "ended")) {
             try t.database.bookSessions(customerID: clinic.customer.id, serviceID: clinic.implant.id, starts: [t.at("2026-04-20 14:00")],
@@ -103,7 +104,7 @@ import Testing
         let last = try t.database.complete(bookingID: plan.bookings[1].id)
         #expect(last.treatmentCompleted)
         #expect(try t.database.followUps().contains { $0.kind == .completion && $0.groupID == id })
-        #expect(try t.database.kpiReport().value(of: .completionRate) == .ratio(numerator: 1, denominator: 1))
+        #expect(try t.database.dashboard().value(of: .completionRate) == .ratio(numerator: 1, denominator: 1))
 
         let undone = try t.database.reopen(bookingID: plan.bookings[1].id)
         #expect(undone.booking.status == .confirmed)
@@ -111,8 +112,9 @@ import Testing
         #expect(undone.treatmentReopened)
         #expect(undone.group?.state(now: t.now) == .active)
         #expect(try !t.database.followUps().contains { $0.kind == .completion && $0.groupID == id })
-        #expect(try t.database.kpiReport().value(of: .completionRate) == .ratio(numerator: 0, denominator: 0))
+        #expect(try t.database.dashboard().value(of: .completionRate) == .ratio(numerator: 0, denominator: 0))
         #expect(try Self.audit(t.database, action: "reopen") == ["\(plan.bookings[1].id) completed > confirmed"])
+        #expect(try t.database.verifyKPICounters().isEmpty)
         // Marking it again queues the completion afresh.
         _ = try t.database.markNoShow(bookingID: plan.bookings[1].id)
         _ = try t.database.reopen(bookingID: plan.bookings[1].id)
@@ -163,7 +165,9 @@ import Testing
         #expect(undone.treatmentReopened)
         #expect(undone.group?.ended == nil)
         #expect(undone.group?.state(now: t.now) == .active)
-        #expect(try t.database.kpiReport().inputs.groups[.flexible]?.ended == 0)
+        #expect(try t.database.dashboard().counts.closed[.flexible]?.endedEarly ?? 0 == 0)
+        #expect(try t.database.dashboard().counts.active[.flexible] == 1)
+        #expect(try t.database.verifyKPICounters().isEmpty)
     }
 
     @Test func extendingAnExpiredPackageOpensItAgainAndIsAudited() throws {
@@ -223,6 +227,7 @@ import Testing
             try String.fetchAll(db, sql: "SELECT entity_id FROM audit_events WHERE action = 'reschedule'")
         }
         #expect(moved == ["\(plan.bookings[2].id)"])
+        #expect(try t.database.verifyKPICounters().isEmpty)
     }
 
     @Test func aRebookThatKeepsTheGapsMovesNothing() throws {

@@ -63,19 +63,22 @@ public struct ConfirmSessionChange: Sendable, Equatable {
         return ConfirmSessionChange(dialog: dialog, command: command, target: target)
     }
 
-    /// The question after the store refused a change within 48 hours.
+    /// The question after the store refused a change within 48 hours; `message` is the refusal as
+    /// `RefusalWording` says it for the screens (one sentence, nothing to cut away).
     public static func shortNotice(_ command: SessionCommand, target: SessionTarget, message: String) -> ConfirmSessionChange {
-        let words = message.split(separator: ".").first.map(String.init) ?? message
-        let dialog = Dialog(title: "Short notice", message: [target.title, words + ".", "", "Change it anyway?"],
+        let dialog = Dialog(title: "Short notice", message: [target.title, message, "", "Change it anyway?"],
                             buttons: ["Yes, at short notice", "No"], focusedButton: 1, role: .warning)
         return ConfirmSessionChange(dialog: dialog, command: command.confirmingShortNotice, target: target)
     }
 }
 
+/// The fields of the session dialogs.
+public enum SessionField: Hashable, Sendable { case date, notes }
+
 /// Rescheduling: the new date as typed and what it means.
 public struct RescheduleForm: Sendable, Equatable {
     public var target: SessionTarget
-    public var field: TextField
+    public var form: Form<SessionField>
     /// Offered for an immediate treatment with later sessions booked: move them by the same amount.
     public var canShiftLater: Bool
     public var shiftLater: Bool
@@ -84,7 +87,7 @@ public struct RescheduleForm: Sendable, Equatable {
 
     public init(target: SessionTarget) {
         self.target = target
-        self.field = TextField(value: "", placeholder: "e.g. fri 4pm, +2w, 2026-03-20 14:00")
+        self.form = Form([.text(.date, label: "Move to", placeholder: "e.g. fri 4pm, +2w, 2026-03-20 14:00")], labelWidth: 9)
         self.canShiftLater = target.strategy == .immediate && target.laterBookedCount > 0
         self.shiftLater = canShiftLater
         self.error = nil
@@ -94,11 +97,11 @@ public struct RescheduleForm: Sendable, Equatable {
 /// Editing a session's notes.
 public struct NotesForm: Sendable, Equatable {
     public var target: SessionTarget
-    public var field: TextField
+    public var form: Form<SessionField>
 
     public init(target: SessionTarget) {
         self.target = target
-        self.field = TextField(value: target.notes, placeholder: "notes for this session")
+        self.form = Form([.text(.notes, label: "Notes", value: target.notes, placeholder: "notes for this session")], labelWidth: 7)
     }
 }
 
@@ -113,7 +116,7 @@ public struct NextSessionForm: Sendable, Equatable {
     public var nextNumber: Int
     public var totalSessions: Int
     public var window: SessionWindow
-    public var field: TextField
+    public var form: Form<SessionField>
     public var error: String?
 
     public init(customerID: Int64, serviceID: Int64, groupID: String, customerName: String, serviceName: String,
@@ -128,7 +131,8 @@ public struct NextSessionForm: Sendable, Equatable {
         self.nextNumber = nextNumber
         self.totalSessions = totalSessions
         self.window = window
-        self.field = TextField(value: DateText.editable(suggested, calendar: calendar), placeholder: "date and time")
+        self.form = Form([.text(.date, label: "Date and time", value: DateText.editable(suggested, calendar: calendar),
+                                placeholder: "date and time")], labelWidth: 15)
         self.error = nil
     }
 }

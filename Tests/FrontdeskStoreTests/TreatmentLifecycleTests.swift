@@ -255,6 +255,16 @@ import Testing
         #expect(group.sessions.count == 3)
         #expect(group.sessions.first { $0.id == plan.bookings[2].id }?.start == t.at("2026-04-23 14:00"))
         #expect(group.state(now: t.now) == .toBook)
+        // The rule proposes the next open day at the same time; confirming books that plan.
+        do {
+            _ = try t.database.rebookMissed(groupID: plan.group!.id, start: t.at("2026-03-31 14:00"), moveLater: true)
+        } catch let error {
+            guard case .shiftProposed = error else { Issue.record("unexpected \(error)"); return }
+        }
+        let booked = try t.database.rebookMissed(groupID: plan.group!.id, start: t.at("2026-03-31 14:00"), moveLater: true,
+                                                 acceptProposal: true)
+        #expect(booked.bookings.map(\.start) == [t.at("2026-03-31 14:00"), t.at("2026-05-01 14:00")])
+        #expect(try t.database.verifyKPICounters().isEmpty)
     }
 
     @Test func onlyImmediateTreatmentsWithAMissedSession() throws {

@@ -60,7 +60,8 @@ struct BookCommand: ParsableCommand {
         if let existing, existing.strategy == .immediate, starts.count == 1, pattern == nil {
             // A missed session again: refused with the proposal when later sessions are in the way.
             result = try store { () throws(StoreError) in
-                try db.rebookMissed(groupID: existing.id, start: starts[0], providerID: providerID, moveLater: moveLater)
+                try db.rebookMissed(groupID: existing.id, start: starts[0], providerID: providerID, moveLater: moveLater,
+                                    acceptProposal: autoShift, confirmedLate: late)
             }
         } else if chosenService.isMultiSession && chosenService.strategy == .immediate && existing == nil {
             guard starts.count == 1 else {

@@ -53,6 +53,12 @@ import Testing
             return try #require(ProcessRunner.json(result) as? [[String: Any]], "not JSON: \(result.stdout)")
         }
 
+        /// Books the 2-session laser from `start`: returns the group id.
+        func bookLaserFrom(_ start: String) throws -> String {
+            let booked = try json(["book", "--customer", "Marie", "--service", "Laser", "--start", start])
+            return try #require((booked["bookings"] as? [[String: Any]])?.first?["session_group_id"] as? String)
+        }
+
         /// Books the 2-session laser from 2 March 10:00: returns the group id and the two booking ids.
         func bookLaser() throws -> (group: String, first: Int, second: Int) {
             let booked = try json(["book", "--customer", "Marie", "--service", "Laser", "--start", "2026-03-02 10:00"])
@@ -111,6 +117,10 @@ import Testing
         #expect(again.stderr.contains("already ended"), "\(again.stderr)")
         let missing = try clinic.run(["end", laser.group])
         #expect(missing.status == 2)
+        let other = try clinic.bookLaserFrom("2026-04-06 10:00")
+        let escaped = try clinic.expectSuccess(["end", other, "--reason", "moved\u{1b}[2J away"])
+        #expect(!escaped.stdout.contains("\u{1b}"), "the reason reached the terminal raw")
+        #expect(escaped.stdout.contains("moved\\u{1b}[2J away"), "\(escaped.stdout)")
     }
 
     @Test func completingTheFutureNeedsEarly() throws {

@@ -24,7 +24,9 @@ struct EndCommand: ParsableCommand {
         }
         let g = outcome.group
         let progress = g.progress(now: db.now)
-        Output.line("Ended early (\(g.ended?.reason.text ?? reason)): \(g.customerName) · \(g.serviceName), \(progress.completed) of \(g.totalSessions) completed.")
+        // The reason and the names are the desk's own text: control characters are shown, not sent.
+        let why = KPIOutput.escaped(g.ended?.reason.text ?? reason)
+        Output.line("Ended early (\(why)): \(KPIOutput.escaped(g.customerName)) · \(KPIOutput.escaped(g.serviceName)), \(progress.completed) of \(g.totalSessions) completed.")
         for b in outcome.cancelledSessions { Output.line("Cancelled: " + Output.bookingLine(b, calendar: calendar, noun: g.sessionNoun)) }
     }
 }
@@ -79,6 +81,6 @@ struct ExtendCommand: ParsableCommand {
         let end = calendar.startOfDay(day.adding(days: 1)).addingTimeInterval(-1)
         let group = try store { () throws(StoreError) in try db.extendPackage(groupID: id, until: end) }
         if json { Output.json(GroupsCommand.groupObject(group, calendar: calendar, now: db.now)); return }
-        Output.line("Extended until \(calendar.shortDayWithYear(day)): \(group.customerName) · \(group.serviceName) (\(group.state(now: db.now).label)).")
+        Output.line("Extended until \(calendar.shortDayWithYear(day)): \(KPIOutput.escaped(group.customerName)) · \(KPIOutput.escaped(group.serviceName)) (\(group.state(now: db.now).label)).")
     }
 }

@@ -18,8 +18,8 @@ struct EndCommand: ParsableCommand {
         let outcome = try store { () throws(StoreError) in try db.endTreatment(groupID: id, reason: EndReason(reason)) }
         let calendar = db.calendar
         if json {
-            Output.json(["group": GroupsCommand.groupObject(outcome.group, calendar: calendar, now: db.now),
-                         "cancelled_sessions": outcome.cancelledSessions.map { Output.bookingObject($0, calendar: calendar) }])
+            Output.json(EndJSON(group: TreatmentJSON(outcome.group, calendar: calendar, now: db.now),
+                                cancelledSessions: outcome.cancelledSessions.map { BookingJSON($0, calendar: calendar) }))
             return
         }
         let g = outcome.group
@@ -45,11 +45,9 @@ struct ReopenCommand: ParsableCommand {
         let outcome = try store { () throws(StoreError) in try db.reopen(bookingID: id) }
         let calendar = db.calendar
         if json {
-            var object: [String: Any] = ["booking": Output.bookingObject(outcome.booking, calendar: calendar),
-                                         "previous_status": outcome.previousStatus.rawValue,
-                                         "treatment_reopened": outcome.treatmentReopened]
-            if let group = outcome.group { object["group"] = GroupsCommand.groupObject(group, calendar: calendar, now: db.now) }
-            Output.json(object)
+            Output.json(ReopenJSON(booking: BookingJSON(outcome.booking, calendar: calendar),
+                                   previousStatus: outcome.previousStatus.rawValue, treatmentReopened: outcome.treatmentReopened,
+                                   group: outcome.group.map { TreatmentJSON($0, calendar: calendar, now: db.now) }))
             return
         }
         let noun = outcome.group?.sessionNoun ?? "Session"
@@ -80,7 +78,35 @@ struct ExtendCommand: ParsableCommand {
         // Usable through the whole of that day.
         let end = calendar.startOfDay(day.adding(days: 1)).addingTimeInterval(-1)
         let group = try store { () throws(StoreError) in try db.extendPackage(groupID: id, until: end) }
-        if json { Output.json(GroupsCommand.groupObject(group, calendar: calendar, now: db.now)); return }
+        if json { Output.json(TreatmentJSON(group, calendar: calendar, now: db.now)); return }
         Output.line("Extended until \(calendar.shortDayWithYear(day)): \(KPIOutput.escaped(group.customerName)) · \(KPIOutput.escaped(group.serviceName)) (\(group.state(now: db.now).label)).")
+    }
+}
+
+/// `end --json`: the treatment as it is now and the sessions cancelled with it.
+struct EndJSON: Encodable {
+    var group: TreatmentJSON
+    var cancelledSessions: [BookingJSON]
+
+    enum CodingKeys: String, CodingKey { case group, cancelledSessions = "cancelled_sessions" }
+}
+
+/// `reopen --json`: the session back to confirmed, what it was, and its treatment (null for a single).
+struct ReopenJSON: Encodable {
+    var booking: BookingJSON
+    var previousStatus: String
+    var treatmentReopened: Bool
+    var group: TreatmentJSON?
+
+    enum CodingKeys: String, CodingKey {
+        case booking, group, previousStatus = "previous_status", treatmentReopened = "treatment_reopened"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(booking, forKey: .booking)
+        try c.encode(previousStatus, forKey: .previousStatus)
+        try c.encode(treatmentReopened, forKey: .treatmentReopened)
+        try c.encode(group, forKey: .group)
     }
 }

@@ -128,6 +128,15 @@ import Testing
         #expect(session.state.bookings.list.rows.map(\.customerName) == ["Ben Frei"])
     }
 
+    @Test func theAgendasNeedsOutcomeFilterAsksForSessionsOverByNow() {
+        var filter = BookingsFilter()
+        let now = Date(timeIntervalSince1970: 1_773_144_000)
+        filter.state = .needsOutcome
+        #expect(filter.agendaFilter(now: now) == AgendaFilter(statuses: [.confirmed], endedBy: now))
+        filter.state = .active
+        #expect(filter.agendaFilter(now: now) == AgendaFilter(statuses: [.confirmed]))
+    }
+
     @Test func bookingMoreOfAnExpiredPackageSaysSoAtOnce() throws {
         let scenario = try Scenario()
         let session = scenario.session()

@@ -96,7 +96,7 @@ public enum Bookings {
     static func agendaEffect(_ state: BookingsModel) -> BookingsEffect {
         let agenda = state.bookings.agenda
         return .loadAgenda(AgendaRequest(firstDay: agenda.firstDay, days: state.bookings.view == .week ? 7 : 1,
-                                         filter: state.bookings.filter.agendaFilter, limit: AgendaState.limit))
+                                         filter: state.bookings.filter.agendaFilter(now: state.now), limit: AgendaState.limit))
     }
 
     private static func pageStep(_ state: BookingsModel, _ layout: BookingsLayout) -> Int {

@@ -34,6 +34,14 @@ extension FollowUpRules {
             result += afterCompletion(of: latest.bookingID, facts: facts, now: now, calendar: calendar)
         }
 
+        // A missed session whose number is still free: the invitation to book it again (its own key).
+        for missed in facts.bookings where missed.session.status == .noShow && missed.session.end >= lookBack {
+            if var rebook = afterNoShow(of: missed.bookingID, facts: facts, now: now, calendar: calendar) {
+                rebook.dueAt = missed.session.end
+                result.append(rebook)
+            }
+        }
+
         let bookedAhead = facts.bookings.contains { $0.session.status == .confirmed && $0.session.start > now }
         if facts.strategy == .sequential, !state.isClosed, !bookedAhead, progress.nextFreeNumber != nil,
            let latest = latestCompleted, latest.session.start >= lookBack {

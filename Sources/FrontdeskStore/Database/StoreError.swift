@@ -29,6 +29,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case duplicateCustomer(matches: [String])
     /// The customer already has an active package of this flexible service.
     case secondPackage(service: String, existing: String)
+    /// Completing a session that starts more than an hour from now, without saying it is on purpose.
+    case completedTooEarly(session: String, start: String, distance: String)
+    /// Undoing an outcome whose time (or session number) another booking holds now.
+    case reopenBlocked(session: String, start: String, holder: String)
+    /// Booking a missed session again would break the gap to later sessions, which could move along.
+    case laterSessionsInTheWay(problem: String, moves: [String])
     /// The placement rule refuses these sessions where they were asked for (gaps, availability,
     /// the past, the booking horizon).
     case placementRefused(PlacementRefusal)
@@ -87,6 +93,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "A customer with the same name or phone exists already: \(matches.prefix(5).joined(separator: "; ")). Use that customer, or add anyway (--allow-duplicate on the command line)."
         case let .secondPackage(service, existing):
             return "This customer already has an active \(service) package (\(existing)). Book into it, or confirm a second package (--allow-second on the command line)."
+        case let .completedTooEarly(session, start, distance):
+            return "\(session) starts \(start), \(distance), so it has not taken place yet and was not marked completed. If it really took place early, say so (--early on the command line)."
+        case let .reopenBlocked(session, start, holder):
+            return "\(session) on \(start) cannot be reopened: \(holder) now. Move or cancel that booking first, or book the session again."
+        case let .laterSessionsInTheWay(problem, moves):
+            return "\(problem) Move the later sessions along to keep their gaps (--move-later on the command line): "
+                + moves.joined(separator: "; ") + ". Nothing was saved."
         case let .placementRefused(refusal):
             return "Nothing was saved: " + PlacementWording.sentences(refusal).joined(separator: " ")
         case let .lateConfirmationNeeded(refusal):

@@ -89,6 +89,21 @@ import Testing
         #expect(try pending(t.database, .checkIn).map(\.bookingID) == [lessons.bookings[1].id])
     }
 
+    @Test func theInvitationToRebookAMissedSessionStaysUntilItIsBookedAgain() throws {
+        let t = try TemporaryDatabase(now: "2026-03-04T09:00:00+01:00")
+        let clinic = try ClinicFixture.seed(t.database)
+        let first = try t.database.bookSessions(customerID: clinic.customer.id, serviceID: clinic.physio.id, starts: [t.at("2026-03-05 10:00")])
+        t.now = t.at("2026-03-05 11:00")
+        _ = try t.database.markNoShow(bookingID: first.bookings[0].id)
+        let missed = { try t.database.followUps(status: .pending).filter { $0.text.hasPrefix("We missed you") } }
+        #expect(try missed().count == 1)
+        try t.database.generateDueFollowUps()
+        #expect(try missed().count == 1)
+        _ = try t.database.bookSessions(customerID: clinic.customer.id, serviceID: clinic.physio.id,
+                                        starts: [t.at("2026-03-09 10:00")], groupID: first.group?.id)
+        #expect(try missed().isEmpty)
+    }
+
     @Test func oneMessageIsClaimedByOneSenderOnly() throws {
         let t = try TemporaryDatabase(now: "2026-03-04T09:00:00+01:00")
         let clinic = try ClinicFixture.seed(t.database)

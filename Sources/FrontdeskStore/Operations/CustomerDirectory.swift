@@ -2,32 +2,6 @@ import Foundation
 import FrontdeskCore
 import GRDB
 
-/// A customer's contact details as the desk edits them: everything at once, validated before saving.
-public struct CustomerDetails: Sendable, Equatable {
-    public var name: String
-    public var phone: String?
-    public var email: String?
-    public var notes: String
-    public var smsConsent: Bool
-    public var emailConsent: Bool
-
-    public init(name: String, phone: String? = nil, email: String? = nil, notes: String = "",
-                smsConsent: Bool = false, emailConsent: Bool = false) {
-        self.name = name
-        self.phone = phone
-        self.email = email
-        self.notes = notes
-        self.smsConsent = smsConsent
-        self.emailConsent = emailConsent
-    }
-
-    /// The details a customer has now, to change some of them.
-    public init(_ customer: Customer) {
-        self.init(name: customer.name, phone: customer.phone, email: customer.email, notes: customer.notes,
-                  smsConsent: customer.smsConsent, emailConsent: customer.emailConsent)
-    }
-}
-
 /// Adding, editing and finding customers, never silently twice.
 extension AppDatabase {
     /// Adds a customer. Refuses a name or phone that another customer has already

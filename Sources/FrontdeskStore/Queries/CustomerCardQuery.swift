@@ -2,42 +2,6 @@ import Foundation
 import FrontdeskCore
 import GRDB
 
-/// One row of the Customers list: who, how to reach them, what is next.
-public struct CustomerListRow: Sendable, Equatable {
-    public var customer: Customer
-    /// The customer's next confirmed session, if any.
-    public var nextAppointment: Booking?
-    /// Treatments neither completed, cancelled nor expired.
-    public var openTreatments: Int
-
-    public init(customer: Customer, nextAppointment: Booking?, openTreatments: Int) {
-        self.customer = customer
-        self.nextAppointment = nextAppointment
-        self.openTreatments = openTreatments
-    }
-}
-
-/// Everything the customer card shows.
-public struct CustomerCard: Sendable, Equatable {
-    public var customer: Customer
-    /// Every treatment with all its sessions, newest first; progress comes from `SessionGroup.progress(now:)`.
-    public var treatments: [SessionGroup]
-    /// Confirmed sessions from now on, soonest first.
-    public var upcoming: [Booking]
-    /// Everything else (attended, missed, cancelled, and confirmed ones already started), latest first.
-    public var past: [Booking]
-    /// Follow-ups still waiting to be sent or called, due first.
-    public var pendingFollowUps: [FollowUp]
-
-    public init(customer: Customer, treatments: [SessionGroup], upcoming: [Booking], past: [Booking], pendingFollowUps: [FollowUp]) {
-        self.customer = customer
-        self.treatments = treatments
-        self.upcoming = upcoming
-        self.past = past
-        self.pendingFollowUps = pendingFollowUps
-    }
-}
-
 extension AppDatabase {
     /// The Customers list: a search as `searchCustomers`, each row with the next appointment and the
     /// number of open treatments. Two statements per page whatever its length: the customers with

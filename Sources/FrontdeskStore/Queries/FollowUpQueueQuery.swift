@@ -2,38 +2,6 @@ import Foundation
 import FrontdeskCore
 import GRDB
 
-/// Where a pending follow-up stands against the clock.
-public enum FollowUpTiming: String, Sendable, Equatable, CaseIterable {
-    /// Due for more than a day.
-    case overdue
-    /// Due within the last day.
-    case dueNow = "due_now"
-    /// Not due yet, within the look-ahead.
-    case upcoming
-}
-
-/// One line of the Follow-ups screen.
-public struct FollowUpQueueEntry: Sendable, Equatable {
-    public var followUp: FollowUp
-    public var timing: FollowUpTiming
-}
-
-/// The follow-ups of one kind: overdue first, then due now, then upcoming, each by due time.
-public struct FollowUpKindGroup: Sendable, Equatable {
-    public var kind: FollowUpKind
-    public var entries: [FollowUpQueueEntry]
-    /// Overdue and due now (the part that needs doing).
-    public var dueCount: Int { entries.filter { $0.timing != .upcoming }.count }
-}
-
-/// The Follow-ups screen's data.
-public struct FollowUpQueue: Sendable, Equatable {
-    /// Kinds with at least one entry, in `FollowUpKind.allCases` order.
-    public var groups: [FollowUpKindGroup]
-    /// Pending and due now or overdue, over every kind (the tab's count).
-    public var pendingDue: Int
-}
-
 extension AppDatabase {
     /// How long ago "due now" turns into "overdue".
     public static let overdueAfter: TimeInterval = 24 * 3600

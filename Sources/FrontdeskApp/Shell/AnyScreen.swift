@@ -24,6 +24,7 @@ public struct AnyScreen: Sendable, Equatable {
     public var legend: Keymap<String> { base.legend }
     public var help: Keymap<String> { base.help }
     public var keyFocus: KeyFocus { base.keyFocus }
+    public var tabBadge: String? { base.tabBadge }
 
     public mutating func start(_ context: inout ScreenContext) -> [ScreenEffect] {
         run(&context) { screen, context in screen.start(&context) }
@@ -39,6 +40,10 @@ public struct AnyScreen: Sendable, Equatable {
 
     public mutating func resume(after outcome: ScreenOutcome, _ context: inout ScreenContext) -> [ScreenEffect] {
         run(&context) { screen, context in screen.resume(after: outcome, &context) }
+    }
+
+    public mutating func receive(handoff: ScreenHandoff, _ context: inout ScreenContext) -> [ScreenEffect] {
+        run(&context) { screen, context in screen.receive(handoff: handoff, &context) }
     }
 
     /// Hands an answer to the screen; an answer of another type (a programming error) is ignored.

@@ -135,6 +135,15 @@ public enum AppShell {
                 effects += reloadAll(except: instance, state: &state)
             case .quit:
                 effects += quit(&state)
+            case let .show(tab, handoff):
+                // Only a tab's own screen sends staff elsewhere; screens on top stay until closed.
+                guard state.overlays.isEmpty, let index = state.screens.firstIndex(where: { $0.tab == tab }) else { continue }
+                effects += showTab(index, state: &state)
+                if let target = state.roots[index] {
+                    effects += withScreen(target.instance, state: &state) { screen, context in
+                        screen.receive(handoff: handoff, &context)
+                    }
+                }
             }
         }
         return effects

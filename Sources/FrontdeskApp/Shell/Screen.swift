@@ -32,6 +32,10 @@ public protocol Screen: Sendable, Equatable {
     mutating func resume(after outcome: ScreenOutcome, _ context: inout ScreenContext) -> [Effect]
     /// Draws the screen into `area` (between the title bar and the status line).
     func render(into buffer: inout Buffer, area: Rect, context: RenderContext)
+    /// A short figure after the tab's title ("Follow-ups 12"); nil for none.
+    var tabBadge: String? { get }
+    /// Another screen asked the shell to show this one on something (`ScreenContext.show`).
+    mutating func receive(handoff: ScreenHandoff, _ context: inout ScreenContext) -> [Effect]
 }
 
 extension Screen {
@@ -39,6 +43,15 @@ extension Screen {
     public var keyFocus: KeyFocus { .screen }
     public mutating func reload(_ context: inout ScreenContext) -> [Effect] { [] }
     public mutating func resume(after outcome: ScreenOutcome, _ context: inout ScreenContext) -> [Effect] { [] }
+    public var tabBadge: String? { nil }
+    public mutating func receive(handoff: ScreenHandoff, _ context: inout ScreenContext) -> [Effect] { [] }
+}
+
+/// What one top-level screen hands another when it sends staff there (the Follow-ups screen's
+/// "open the customer").
+public enum ScreenHandoff: Sendable, Equatable {
+    /// Show this customer's card.
+    case customer(id: Int64)
 }
 
 /// A screen of the tab bar: reachable from anywhere outside a text field by its function key and

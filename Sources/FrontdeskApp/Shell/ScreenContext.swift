@@ -46,6 +46,8 @@ public struct ScreenContext: Sendable {
     /// Every open screen reads its data again (after a change made here).
     public mutating func dataChanged() { requests.append(.reloadOthers) }
     public mutating func quit() { requests.append(.quit) }
+    /// Switches to the tab `tab` and hands its screen `handoff` (opening it first if needed).
+    public mutating func show(_ tab: ScreenTab, with handoff: ScreenHandoff) { requests.append(.show(tab, handoff)) }
 }
 
 /// What a screen can ask of the shell.
@@ -54,6 +56,7 @@ public enum ShellRequest: Sendable, Equatable {
     case close(ScreenOutcome)
     case reloadOthers
     case quit
+    case show(ScreenTab, ScreenHandoff)
 }
 
 /// What a screen needs to draw: the theme, the clock and the calendar.

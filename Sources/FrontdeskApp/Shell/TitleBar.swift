@@ -10,7 +10,11 @@ enum TitleBar {
         var x = area.x + buffer.write(" Frontdesk ", at: area.x, y: area.y, style: theme[.title], maxWidth: area.width)
         let clock = state.calendar.dayTime(state.now) + " "
         let clockWidth = TextWidth.width(of: clock)
-        let titles = state.screens.map { "F\($0.tab.functionKey) \($0.tab.title)" }
+        let titles = state.screens.indices.map { index in
+            let tab = state.screens[index].tab
+            let badge = state.roots[index]?.tabBadge.map { " \($0)" } ?? ""
+            return "F\(tab.functionKey) \(tab.title)\(badge)"
+        }
         let tabs = Tabs(titles: titles, activeIndex: state.activeTab)
         let tabsWidth = max(0, area.maxX - x)
         buffer.render(tabs, in: Rect(x: x, y: area.y, width: tabsWidth, height: 1), theme: theme)

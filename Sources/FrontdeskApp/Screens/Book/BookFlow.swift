@@ -9,6 +9,8 @@ import TerminalUI
 public enum BookFlowStart: Sendable, Equatable {
     case new
     case continuing(groupID: String, customerID: Int64, serviceID: Int64)
+    /// A new treatment for a customer already chosen (the customer card's Book): starts at the service.
+    case forCustomer(Customer)
 }
 
 /// How the flow ended, which the shell reads after every key and event.
@@ -63,6 +65,9 @@ public struct BookFlow: Sendable, Equatable {
         switch start {
         case .new: step = .customer
         case .continuing: step = .provider
+        case .forCustomer(let customer):
+            step = .service
+            customers.chosen = customer
         }
     }
 
@@ -70,6 +75,12 @@ public struct BookFlow: Sendable, Equatable {
 
     var isContinuing: Bool {
         if case .continuing = origin { return true }
+        return false
+    }
+
+    /// Started from a customer card: Esc at the service leaves rather than going back to the customer.
+    var startsWithCustomer: Bool {
+        if case .forCustomer = origin { return true }
         return false
     }
 
@@ -82,6 +93,9 @@ public struct BookFlow: Sendable, Equatable {
         case let .continuing(groupID, customerID, serviceID):
             status = .info("Loading the treatment…")
             return [.loadTreatment(groupID: groupID, customerID: customerID, serviceID: serviceID)]
+        case .forCustomer:
+            services.searched = ""
+            return [.searchServices(query: "")]
         }
     }
 

@@ -28,7 +28,7 @@ extension BookFlow {
     mutating func handleService(_ key: Key) -> [BookEffect] {
         switch action(for: key) {
         case .back?:
-            if isContinuing { return requestLeave() }
+            if isContinuing || startsWithCustomer { return requestLeave() }
             step = .customer
         case .up?:
             services.selected = max(0, services.selected - 1)

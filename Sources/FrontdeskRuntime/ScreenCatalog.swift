@@ -10,11 +10,13 @@ public struct ScreenCatalog: Sendable {
     public private(set) var registrations: [ScreenRegistration] = []
     private var runners: [ObjectIdentifier: @Sendable (any Sendable) -> (any Sendable)?] = [:]
 
-    /// Every screen of the application, working on `database`.
-    public static func standard(database: AppDatabase) -> ScreenCatalog {
+    /// Every screen of the application, working on `database`; `sendFollowUp` is the Follow-ups
+    /// screen's "send now" (nil when no notify command is configured).
+    public static func standard(database: AppDatabase, sendFollowUp: FollowUpSendNow? = nil) -> ScreenCatalog {
         var catalog = ScreenCatalog()
         catalog.register(BookingsScreen.self, runner: BookingsRunner(database: database))
         catalog.register(CustomersScreen.self, runner: CustomersRunner(database: database))
+        catalog.register(FollowUpsScreen.self, runner: FollowUpsRunner(database: database, sendNow: sendFollowUp))
         catalog.register(opensOnTop: BookFlow.self, runner: BookEffectRunner(database: database))
         return catalog
     }

@@ -51,11 +51,24 @@ enum ApplicationLauncher {
         let status = warnings.first.map { StatusLine($0, kind: .error) }
         let size = terminal.size
         let session = AppSession(database: database, theme: theme, width: size.width, height: size.height, status: status,
-                                 execution: .background)
+                                 execution: .background, sendFollowUp: sendNow(configuration, database: database))
         TerminalLoop.run(session, on: terminal, firstFrameOnly: firstFrameExit)
         terminal.stop()
         // Ended by SIGTERM, SIGINT or SIGHUP (or a hangup): say so as a killed program would, with
         // 143, 130 or 129, so a supervisor or script can tell it from staff quitting.
         if let signal = terminal.quitSignal { exit(128 + signal) }
+    }
+
+    /// The Follow-ups screen's "send now": the same sender as `followups --send --id`, with the same settings.
+    static func sendNow(_ configuration: AppConfiguration, database: AppDatabase) -> FollowUpSendNow? {
+        guard !configuration.notifyCommand.isEmpty else { return nil }
+        let settings = FollowUpSending(command: configuration.notifyCommand, timeout: configuration.notifyTimeout,
+                                       templates: configuration.messageTemplates, quietHours: configuration.quietHours,
+                                       sendCancellationNotices: configuration.sendCancellationNotices)
+        return { id throws(StoreError) in
+            let calendar = database.calendar
+            return try FollowUpSender(database: database, settings: settings) { notifyPayload($0, text: $1, calendar: calendar) }
+                .sendDue(onlyID: id)
+        }
     }
 }

@@ -31,6 +31,12 @@ public struct SendReport: Sendable, Equatable {
     /// Set when nothing was sent because of quiet hours.
     public var heldUntil: String?
 
+    public init(sent: [Int64] = [], failed: [(id: Int64, reason: String)] = [], heldUntil: String? = nil) {
+        self.sent = sent
+        self.failed = failed
+        self.heldUntil = heldUntil
+    }
+
     public static func == (a: SendReport, b: SendReport) -> Bool {
         a.sent == b.sent && a.heldUntil == b.heldUntil && a.failed.map(\.id) == b.failed.map(\.id) && a.failed.map(\.reason) == b.failed.map(\.reason)
     }

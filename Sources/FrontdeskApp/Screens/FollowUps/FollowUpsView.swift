@@ -61,15 +61,15 @@ enum FollowUpsView {
                 let style = selected ? theme[.selection] : theme[.normal]
                 if selected { buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: style) }
                 let followUp = entry.followUp
-                let when = "\(timing(entry.timing)) \(context.calendar.dayTime(followUp.dueAt))"
+                let when = "\(timing(entry.timing)) \(context.calendar.shortDay(followUp.dueAt)) \(context.calendar.time(followUp.dueAt))"
+                let nameWidth = area.width >= 100 ? 22 : 16
                 var column = x + 2
-                column += buffer.write(when, at: column, y: y, style: selected ? style : theme[role(entry.timing)], maxWidth: 26) + 1
-                column = max(column, x + 28)
-                column += buffer.write(followUp.customerName, at: column, y: y, style: style, maxWidth: 20, ellipsis: "…") + 1
-                column = max(column, x + 49)
-                column += buffer.write(followUp.customerPhone ?? "no phone", at: column, y: y, style: style, maxWidth: 17,
-                                       ellipsis: "…") + 1
-                column = max(column, x + 67)
+                buffer.write(when, at: column, y: y, style: selected ? style : theme[role(entry.timing)], maxWidth: 23)
+                column += 24
+                buffer.write(followUp.customerName, at: column, y: y, style: style, maxWidth: nameWidth, ellipsis: "…")
+                column += nameWidth + 1
+                buffer.write(followUp.customerPhone ?? "no phone", at: column, y: y, style: style, maxWidth: 17, ellipsis: "…")
+                column += 18
                 let text = followUp.text.split(whereSeparator: \.isNewline).joined(separator: " ")
                 buffer.write(text, at: column, y: y, style: selected ? style : theme[.dim], maxWidth: max(0, area.maxX - column - 1),
                              ellipsis: "…")

@@ -29,8 +29,8 @@ enum FollowUpsView {
         buffer.fill(area, style: theme[.normal])
         guard area.height >= 3 else { return }
         let x = area.x + 1, width = area.width - 2
-        let due = state.queue?.pendingDue ?? 0
-        let heading = "\(due) due now or overdue · showing \(state.kind?.title.lowercased() ?? "every kind") (f: kind)"
+        let due = state.queue.map { "\($0.pendingDue) due now or overdue" } ?? "Reading the follow-ups…"
+        let heading = "\(due) · showing \(state.kind?.title.lowercased() ?? "every kind") (f: kind)"
         buffer.write(heading, at: x, y: area.y, style: theme[.header], maxWidth: width, ellipsis: "…")
         var listArea = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)
         if let note = state.callNote {

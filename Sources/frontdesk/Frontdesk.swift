@@ -13,7 +13,7 @@ struct Frontdesk: ParsableCommand {
             OpenCommand.self, InitCommand.self, DemoCommand.self, ProviderCommand.self, ServiceCommand.self,
             CustomerCommand.self, BookCommand.self, CompleteCommand.self, CancelCommand.self, NoShowCommand.self,
             RescheduleCommand.self, AgendaCommand.self, GroupsCommand.self, KPICommand.self, FollowUpsCommand.self,
-            BackupCommand.self,
+            BackupCommand.self, RestoreCommand.self, DoctorCommand.self, TimeZoneCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )
@@ -21,6 +21,7 @@ struct Frontdesk: ParsableCommand {
     /// Parses and runs, mapping every failure to SPEC §6's exit codes: 1 failure, 2 invalid input.
     static func main() {
         do {
+            try RawArguments.requireUTF8()
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as CommandFailure {

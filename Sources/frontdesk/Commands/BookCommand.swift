@@ -28,6 +28,10 @@ struct BookCommand: ParsableCommand {
     @Flag(help: "Check and show what would be booked, without writing.") var dryRun = false
     @Flag(help: "Print JSON.") var json = false
 
+    func validate() throws {
+        if let count { try NumericOption.check("--count", count, in: 1...50) }
+    }
+
     func run() throws {
         let opened = try database.open()
         let db = dryRun ? opened.preview() : opened

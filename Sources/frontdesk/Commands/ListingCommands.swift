@@ -12,6 +12,10 @@ struct AgendaCommand: ParsableCommand {
     @Flag(help: "Include cancelled sessions.") var all = false
     @Flag(help: "Print JSON.") var json = false
 
+    func validate() throws {
+        try NumericOption.check("--days", days, in: 1...366)
+    }
+
     func run() throws {
         let db = try database.open()
         let calendar = db.calendar
@@ -55,8 +59,12 @@ struct GroupsCommand: ParsableCommand {
     @Option(help: "Only this customer's treatments (name or number).") var customer: String?
     @Option(help: "active, completed, cancelled or expired.") var state: String?
     @Option(help: "immediate, sequential or flexible.") var strategy: String?
-    @Option(help: "At most this many.") var limit = 200
+    @Option(help: "At most this many (1–10000).") var limit = 200
     @Flag(help: "Print JSON.") var json = false
+
+    func validate() throws {
+        try NumericOption.check("--limit", limit, in: 1...10_000)
+    }
 
     func run() throws {
         let db = try database.open()

@@ -11,8 +11,17 @@ struct InitCommand: ParsableCommand {
     var timezone: String?
 
     func run() throws {
-        let db = try database.open(create: true, timeZone: timezone)
-        Output.line("Database ready at \(db.path) (time zone \(db.calendar.timeZone.identifier)).")
+        let zone = try timezone ?? (database.needsCreating ? SystemTimeZone.identifier() : nil)
+        let db = try database.open(create: true, timeZone: zone)
+        if db.wasCreated {
+            Output.line("Database ready at \(db.path) (time zone \(db.timeZoneName)).")
+            return
+        }
+        // An existing database is never changed by init: its bookings were made in its own zone.
+        Output.line("A database already exists at \(db.path) (time zone \(db.timeZoneName)); nothing was changed.")
+        if let timezone, timezone != db.timeZoneName {
+            throw CommandFailure.failed("The clinic's time zone stays \(db.timeZoneName). To change it, run `frontdesk timezone \(timezone) --db \(db.path)`: it shows what moves and asks first.")
+        }
     }
 }
 
@@ -20,12 +29,12 @@ struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "backup", abstract: "Write a consistent copy of the database to PATH.")
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "Where to write the copy (must not exist).") var destination: String
+    @Argument(help: "Where to write the copy: a new file, or a folder (gets frontdesk-YYYYMMDD-HHMM.sqlite).") var destination: String
 
     func run() throws {
         let db = try database.open()
-        try store { () throws(StoreError) in try db.backup(to: destination) }
-        Output.line("Backed up \(db.path) to \(destination).")
+        let written = try store { () throws(StoreError) in try db.backup(to: destination) }
+        Output.line("Backed up \(db.path) to \(written).")
     }
 }
 
@@ -98,8 +107,12 @@ struct CustomerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List or search customers.")
         @OptionGroup var database: DatabaseOptions
         @Option(help: "Part of a name or phone number.") var search = ""
-        @Option(help: "At most this many.") var limit = 100
+        @Option(help: "At most this many (1–10000).") var limit = 100
         @Flag(help: "Print JSON.") var json = false
+
+        func validate() throws {
+            try NumericOption.check("--limit", limit, in: 1...10_000)
+        }
 
         func run() throws {
             let db = try database.open()
@@ -126,15 +139,7 @@ struct ServiceCommand: ParsableCommand {
         @Argument(help: "A JSON file; - reads standard input.") var file: String
 
         func run() throws {
-            let text: String
-            if file == "-" {
-                text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            } else {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    throw CommandFailure.invalid("Cannot read \(file): no such file or no permission.")
-                }
-                text = String(decoding: data, as: UTF8.self)
-            }
+            let text = try ServiceFile.read(file)
             let db = try database.open()
             let results = try store { () throws(StoreError) in try db.importServices(json: text) }
             for (service, created) in results {

@@ -21,6 +21,8 @@ public enum DateInputError: Error, Equatable, Sendable, CustomStringConvertible 
     /// "10/3": day/month and month/day orders both exist, so it is refused; `suggestions` are
     /// unambiguous ways to write the likely meaning.
     case ambiguousSlashDate(String, suggestions: [String])
+    /// A year the calendar arithmetic is not meant for (before 1900 or after 2200), such as 0000.
+    case yearOutOfRange(Int)
 
     public var description: String {
         switch self {
@@ -64,6 +66,8 @@ public enum DateInputError: Error, Equatable, Sendable, CustomStringConvertible 
                 + "clocks go back from \(ClinicCalendar.time(minuteOfDay: backFrom)) to \(ClinicCalendar.time(minuteOfDay: backTo)). "
                 + "Choose a time before \(ClinicCalendar.time(minuteOfDay: backTo)) or from "
                 + "\(ClinicCalendar.time(minuteOfDay: backFrom)) on, e.g. \(ClinicCalendar.time(minuteOfDay: min(backFrom + 30, 23 * 60 + 59)))."
+        case let .yearOutOfRange(year):
+            return "The year \(year) is outside what Frontdesk books (\(DateInputError.acceptedYears.lowerBound)–\(DateInputError.acceptedYears.upperBound)). Check the year you typed."
         case let .ambiguousSlashDate(text, suggestions):
             let ways = suggestions.isEmpty ? "\"10.3.\", \"March 10\" or \"2026-03-10\""
                 : suggestions.map { "\"\($0)\"" }.joined(separator: " or ")
@@ -76,4 +80,7 @@ public enum DateInputError: Error, Equatable, Sendable, CustomStringConvertible 
     private static func dayText(_ day: LocalDay) -> String {
         "\(day.weekday.shortName) \(day.day) \(day.shortMonthName) \(day.year)"
     }
+
+    /// The years dates may be in.
+    public static let acceptedYears = 1900...2200
 }

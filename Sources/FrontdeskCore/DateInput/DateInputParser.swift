@@ -75,6 +75,7 @@ public struct DateInputParser: Sendable {
     private func calendarDay(day: Int, month: Int, year: Int?, today: LocalDay) throws(DateInputError) -> LocalDay {
         guard (1...12).contains(month), day >= 1 else { throw .impossibleDate(day: day, month: month, year: year) }
         if let year {
+            guard DateInputError.acceptedYears.contains(year) else { throw .yearOutOfRange(year) }
             guard day <= LocalDay.daysIn(month: month, year: year) else {
                 throw .impossibleDate(day: day, month: month, year: year)
             }

@@ -20,6 +20,8 @@ extension AppDatabase {
             try writer.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [target]) }
         } catch {
             DatabaseCopy.remove(target)
+            // SQLite may word a damaged source as a full disk or an I/O error: ask the source first.
+            if let health = try? quickCheck(), health != "ok" { throw .corrupt(path: path) }
             throw backupError(error, target: target)
         }
         return target

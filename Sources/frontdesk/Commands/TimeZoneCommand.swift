@@ -33,7 +33,7 @@ struct TimeZoneCommand: ParsableCommand {
         }
         let preview = try store { () throws(StoreError) in try db.previewTimeZoneChange(to: zone) }
         Output.line("Changing the clinic's time zone from \(preview.from) to \(preview.to).")
-        Output.line("Appointments keep their moments; the clock times shown for them change. \(preview.upcomingCount) upcoming booking\(preview.upcomingCount == 1 ? "" : "s") move on the clock, for example:")
+        Output.line("Appointments keep their moments; the clock times shown for them change. \(preview.upcomingCount) upcoming booking\(preview.upcomingCount == 1 ? " moves" : "s move") on the clock, for example:")
         for booking in preview.examples {
             Output.line("  #\(booking.id)  \(db.calendar.dayTime(booking.start)) becomes \(newCalendar.dayTime(booking.start))  \(booking.customerName) · \(booking.serviceName)")
         }

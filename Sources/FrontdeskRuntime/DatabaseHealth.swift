@@ -17,10 +17,15 @@ final class DatabaseHealth: @unchecked Sendable {
         Thread.detachNewThread { [self] in
             let answer: String
             do { answer = try database.quickCheck() } catch { answer = "\(error)" }
-            lock.lock()
-            quickCheckAnswer = answer
-            lock.unlock()
+            record(quickCheck: answer)
         }
+    }
+
+    /// Stores the quick check's answer for the next tick.
+    func record(quickCheck answer: String) {
+        lock.lock()
+        quickCheckAnswer = answer
+        lock.unlock()
     }
 
     /// The quick check's answer once it has finished ("ok" when healthy).

@@ -133,6 +133,16 @@ import Testing
         #expect(screen.contains("no-such-terminal"))
     }
 
+    @Test func aTerminalWithoutCursorAddressingIsRefusedSayingWhatIsNeeded() throws {
+        let demo = try DemoDatabase()
+        let tmux = try TmuxSession(command: Self.paneCommand(database: demo.path, environment: "TERM=dumb"))
+        defer { tmux.kill() }
+        let screen = try tmux.waitFor("exit=")
+        #expect(screen.contains("exit=2"))
+        #expect(screen.contains("cannot move the cursor"))
+        #expect(screen.contains("xterm-256color"))
+    }
+
     @Test func firstFrameExitDrawsTheBookingsScreenAndExitsZero() throws {
         let demo = try DemoDatabase()
         let tmux = try TmuxSession(command: Self.paneCommand(database: demo.path, arguments: "--first-frame-exit"))

@@ -11,6 +11,9 @@ public enum Key: Sendable, Equatable, Hashable, CustomStringConvertible {
     case resize
     /// The terminal went away (SSH hangup, closed window): leave the loop.
     case hangup
+    /// Text the user pasted (bracketed paste), delivered whole: it goes into the focused field as
+    /// text and never acts as keys. Screens without a field ignore it.
+    case paste(String)
 
     /// The name shown in the key legend and help screen ("F2", "Enter", "^U", "c").
     public var description: String {
@@ -36,6 +39,7 @@ public enum Key: Sendable, Equatable, Hashable, CustomStringConvertible {
         case .control(let c): return "^" + String(c).uppercased()
         case .resize: return "Resize"
         case .hangup: return "Hangup"
+        case .paste: return "Paste"
         }
     }
 

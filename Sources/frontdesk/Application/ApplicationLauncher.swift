@@ -43,7 +43,12 @@ enum ApplicationLauncher {
         if let warning = choice.warning { warnings.insert(warning, at: 0) }
         let status = warnings.first.map { StatusLine($0, kind: .error) }
         let size = terminal.size
-        let session = AppSession(database: database, theme: choice.theme, width: size.width, height: size.height, status: status)
+        let session = AppSession(database: database, theme: choice.theme, width: size.width, height: size.height, status: status,
+                                 execution: .background)
         TerminalLoop.run(session, on: terminal, firstFrameOnly: firstFrameExit)
+        terminal.stop()
+        // Ended by SIGTERM, SIGINT or SIGHUP (or a hangup): say so as a killed program would, with
+        // 143, 130 or 129, so a supervisor or script can tell it from staff quitting.
+        if let signal = terminal.quitSignal { exit(128 + signal) }
     }
 }

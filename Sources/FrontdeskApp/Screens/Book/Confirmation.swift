@@ -84,14 +84,14 @@ extension BookFlow {
     }
 
     mutating func handleConfirm(_ key: Key) -> [BookEffect] {
-        switch key {
-        case .escape:
+        switch action(for: key) {
+        case .back?:
             guard !isBooking else { return [] }
             planChangedNotice = nil
             immediate.startsBeforeReplan = nil
             status = nil
             step = confirmReturn
-        case .enter:
+        case .accept?:
             guard !isBooking, !immediate.isProposing, !flexible.isProposing else { return [] }
             if confirmReturn == .immediatePreview, immediate.proposal?.plan.isComplete != true {
                 status = .error("The plan has a session without a free slot. Press Esc and give it another date.")
@@ -131,7 +131,7 @@ extension BookFlow {
         }
         var message = "Booked \(what) for \(customer) from \(calendar.dayTime(first.start))"
         if let group = result.group, let service, service.strategy == .flexible {
-            let held = group.sessions.filter { $0.status.holdsSlot }.count
+            let held = group.sessions.filter { $0.status.holdsNumber }.count
             message += "; \(max(0, group.totalSessions - held)) remaining"
         }
         if result.shifted { message += " (shifted times as previewed)" }
@@ -143,7 +143,7 @@ extension BookFlow {
         switch effect {
         case .addCustomer:
             newCustomer.isSaving = false
-            newCustomer.error = message
+            newCustomer.form.setError(message, for: .name)
         case .proposeImmediate:
             immediate.isProposing = false
             status = .error(message)

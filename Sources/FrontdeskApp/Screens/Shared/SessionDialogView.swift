@@ -2,53 +2,49 @@ import Foundation
 import FrontdeskCore
 import TerminalUI
 
-/// Draws the open dialog centred over the Bookings screen.
-enum DialogView {
-    static func render(_ dialog: BookingsDialog, state: AppState, into buffer: inout Buffer) {
-        let theme = state.theme
-        let screen = buffer.area.inset(top: 1, left: 2, bottom: 2, right: 2)
+/// Draws a session dialog centred over the screen that hosts it.
+enum SessionDialogView {
+    static func render(_ dialog: SessionDialog, into buffer: inout Buffer, area: Rect, context: RenderContext) {
+        let theme = context.theme
+        let calendar = context.calendar
+        let parser = DateInputParser(calendar: calendar, now: context.now)
+        let screen = area.inset(left: 2, right: 2)
         switch dialog {
         case .confirm(let confirm):
             buffer.render(confirm.dialog, in: screen, theme: theme)
         case .message(let message):
             buffer.render(message, in: screen, theme: theme)
         case .reschedule(let form):
-            let preview = DateText.preview(form.field.value, parser: state.dateParser)
+            let preview = DateText.preview(form.form.text(.date), parser: parser)
             var lines: [FormLine] = [
                 .text(form.target.title, .title),
-                .text("Now: " + state.calendar.dayTime(form.target.start), .normal),
+                .text("Now: " + calendar.dayTime(form.target.start), .normal),
                 .blank,
-                .label("Move to:"),
-                .field(form.field),
+                .form(form.form),
                 .text(preview.line, preview.date == nil ? .warning : .statusSuccess),
             ]
             if form.canShiftLater {
                 let box = form.shiftLater ? "[x]" : "[ ]"
-                lines += [.blank, .text("\(box) Also move the \(form.target.laterBookedCount) later session(s) by the same amount (Tab)", .normal)]
+                lines += [.blank, .text("\(box) Also move the \(form.target.laterBookedCount) later session(s) by the same amount", .normal)]
             }
             if let error = form.error { lines += [.blank] + wrapped(error, role: .statusError) }
-            lines += [.blank, .text("Enter moves it · Esc keeps it as is", .dim)]
             renderForm(title: "Reschedule", lines: lines, in: screen, into: &buffer, theme: theme)
         case .notes(let form):
             renderForm(title: "Notes", lines: [
                 .text(form.target.title, .title),
-                .text(state.calendar.dayTime(form.target.start), .normal),
+                .text(calendar.dayTime(form.target.start), .normal),
                 .blank,
-                .field(form.field),
-                .blank,
-                .text("Enter saves · Esc cancels", .dim),
+                .form(form.form),
             ], in: screen, into: &buffer, theme: theme)
         case .nextSession(let form):
-            renderNextSession(form, state: state, in: screen, into: &buffer)
-        case .filter(let form):
-            renderFilter(form, in: screen, into: &buffer, theme: theme)
+            renderNextSession(form, context: context, in: screen, into: &buffer)
         }
     }
 
-    private static func renderNextSession(_ form: NextSessionForm, state: AppState, in screen: Rect, into buffer: inout Buffer) {
-        let calendar = state.calendar
+    private static func renderNextSession(_ form: NextSessionForm, context: RenderContext, in screen: Rect, into buffer: inout Buffer) {
+        let calendar = context.calendar
         let window = form.window
-        let preview = DateText.preview(form.field.value, parser: state.dateParser)
+        let preview = DateText.preview(form.form.text(.date), parser: DateInputParser(calendar: calendar, now: context.now))
         var windowText = "Window: \(calendar.dayTime(window.earliest))"
         windowText += window.latest.map { " – \(calendar.dayTime($0))" } ?? " or later"
         var lines: [FormLine] = [
@@ -58,56 +54,50 @@ enum DialogView {
             .text(windowText, .normal),
             .text("Recommended: \(calendar.dayTime(window.recommended))", .normal),
             .blank,
-            .label("Date and time (edit freely):"),
-            .field(form.field),
+            .text("Edit the date freely:", .dim),
+            .form(form.form),
             .text(preview.line, preview.date == nil ? .warning : .statusSuccess),
         ]
         if let date = preview.date, date < window.earliest || (window.latest.map { date > $0 } ?? false) {
             lines.append(.text("Outside the window: the gaps between sessions may not allow it.", .warning))
         }
         if let error = form.error { lines += [.blank] + wrapped(error, role: .statusError) }
-        lines += [.blank, .text("Enter books it · Esc: not now (a follow-up reminds the desk)", .dim)]
-        renderForm(title: "Book the next session", lines: lines, in: screen, into: &buffer, theme: state.theme)
+        lines += [.blank, .text("Not now? A follow-up reminds the desk to book it.", .dim)]
+        renderForm(title: "Book the next session", lines: lines, in: screen, into: &buffer, theme: context.theme)
     }
 
-    private static func renderFilter(_ form: FilterForm, in screen: Rect, into buffer: inout Buffer, theme: Theme) {
-        var lines: [FormLine] = [
-            .text("Show treatments and appointments matching:", .normal),
-            .blank,
-            .labelled("From day", .field(form.from)),
-            .labelled("To day", .field(form.to)),
-            .labelled("Provider", .select(form.provider)),
-            .labelled("Status", .select(form.status)),
-            .labelled("Strategy", .select(form.strategy)),
-        ]
-        if let error = form.error { lines += [.blank] + wrapped(error, role: .statusError) }
-        lines += [.blank, .text("Tab/↓ next field · ←/→ change a choice · Enter applies · Esc cancels", .dim)]
-        renderForm(title: "Filter", lines: lines, in: screen, into: &buffer, theme: theme)
-    }
-
-    /// One line of a form.
+    /// One line of a dialog (a form takes a row per field and per error).
     indirect enum FormLine {
         case text(String, ThemeRole)
         case label(String)
         case blank
         case field(TextField)
+        case form(Form<SessionField>)
         case select(Select)
         case labelled(String, FormLine)
+
+        var height: Int {
+            if case .form(let form) = self { return form.height }
+            return 1
+        }
     }
 
-    private static func wrapped(_ text: String, role: ThemeRole) -> [FormLine] {
+    static func wrapped(_ text: String, role: ThemeRole) -> [FormLine] {
         TextWidth.wrap(text.replacingOccurrences(of: "\n", with: " "), to: 62).map { .text($0, role) }
     }
 
-    private static func renderForm(title: String, lines: [FormLine], in screen: Rect, into buffer: inout Buffer, theme: Theme) {
+    static func renderForm(title: String, lines: [FormLine], in screen: Rect, into buffer: inout Buffer, theme: Theme) {
         let width = min(screen.width, 70)
-        let frame = screen.centered(width: width, height: min(screen.height, lines.count + 2))
+        let heights = lines.map(\.height)
+        let frame = screen.centered(width: width, height: min(screen.height, heights.reduce(0, +) + 2))
         buffer.fill(frame, style: theme[.normal])
         let box = Box(title: title, role: .accent)
         box.render(into: &buffer, area: frame, theme: theme)
         let inner = box.inner(of: frame).inset(left: 1, right: 1)
-        for (index, line) in lines.prefix(inner.height).enumerated() {
-            draw(line, at: Rect(x: inner.x, y: inner.y + index, width: inner.width, height: 1), into: &buffer, theme: theme)
+        var y = inner.y
+        for (line, height) in zip(lines, heights) where y < inner.maxY {
+            draw(line, at: Rect(x: inner.x, y: y, width: inner.width, height: min(height, inner.maxY - y)), into: &buffer, theme: theme)
+            y += height
         }
     }
 
@@ -120,6 +110,8 @@ enum DialogView {
             buffer.write(text, at: area.x, y: area.y, style: theme[.header], maxWidth: area.width)
         case .field(let field):
             buffer.render(field, in: area, theme: theme)
+        case .form(let form):
+            buffer.render(form, in: area, theme: theme)
         case .select(let select):
             buffer.render(select, in: area, theme: theme)
         case .labelled(let label, let inner):

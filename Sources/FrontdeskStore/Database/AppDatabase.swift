@@ -65,6 +65,17 @@ public final class AppDatabase: Sendable {
                             actor: String = AppDatabase.currentUser(),
                             clock: @escaping @Sendable () -> Date = { Date() },
                             setupWait: SetupLockWait = SetupLockWait()) throws(StoreError) -> AppDatabase {
+        do {
+            return try openOnce(path: path, create: create, timeZone: timeZone, actor: actor, clock: clock, setupWait: setupWait)
+        } catch let error where !create && error.isEmptyDatabase {
+            // Possibly a file another process is creating right now: wait for its setup, look again.
+            guard try MigrationLock.waitWhileHeld(besideDatabase: path, wait: setupWait) else { throw error }
+            return try openOnce(path: path, create: create, timeZone: timeZone, actor: actor, clock: clock, setupWait: setupWait)
+        }
+    }
+
+    static func openOnce(path: String, create: Bool, timeZone: String?, actor: String, clock: @escaping @Sendable () -> Date,
+                         setupWait: SetupLockWait) throws(StoreError) -> AppDatabase {
         if let zone = timeZone, TimeZone(identifier: zone) == nil { throw .timeZoneUnknown(zone) }
         let file = DatabaseFile(path: path)
         var isNew = false
@@ -78,7 +89,7 @@ public final class AppDatabase: Sendable {
         case let .regular(size):
             guard file.isReadable else { throw .unreadable(path: path) }
             if size == 0 {
-                guard create else { throw .notFrontdesk(path: path, reason: "the file is empty") }
+                guard create else { throw .notFrontdesk(path: path, reason: emptyFileReason) }
                 isNew = true
             }
         }
@@ -128,6 +139,9 @@ public final class AppDatabase: Sendable {
         }
         return try finish(path: path, writer: pool, actor: actor, clock: clock, isReadOnly: false, wasCreated: created)
     }
+
+    static let emptyFileReason = "the file is empty"
+    static let emptyDatabaseReason = "it is an empty SQLite database"
 
     /// The login name of whoever runs this process.
     public static func currentUser() -> String {

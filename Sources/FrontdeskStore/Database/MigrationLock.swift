@@ -38,6 +38,17 @@ enum MigrationLock {
         return try body()
     }
 
+    /// When a lock file exists beside the database, waits until no process holds it (a setup in
+    /// progress) and returns true; returns false at once when there is no lock file. Creates nothing.
+    static func waitWhileHeld(besideDatabase path: String, wait: SetupLockWait) throws(StoreError) -> Bool {
+        let lockPath = lockPath(besideDatabase: path)
+        guard access(lockPath, F_OK) == 0 else { return false }
+        let fd = try acquire(besideDatabase: path, wait: wait)
+        flock(fd, LOCK_UN)
+        close(fd)
+        return true
+    }
+
     /// Takes the lock, polling so that the wait can be announced and bounded. Returns the descriptor.
     static func acquire(besideDatabase path: String, wait: SetupLockWait) throws(StoreError) -> Int32 {
         let lockPath = lockPath(besideDatabase: path)

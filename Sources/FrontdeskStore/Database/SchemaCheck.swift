@@ -37,7 +37,7 @@ struct SchemaCheck: Equatable {
     func refusal(path: String, allowEmpty: Bool) -> StoreError? {
         switch verdict {
         case .empty:
-            return allowEmpty ? nil : .notFrontdesk(path: path, reason: "it is an empty SQLite database")
+            return allowEmpty ? nil : .notFrontdesk(path: path, reason: AppDatabase.emptyDatabaseReason)
         case let .foreign(tables):
             let shown = tables.prefix(4).joined(separator: ", ") + (tables.count > 4 ? ", …" : "")
             return .notFrontdesk(path: path, reason: "it is another program's SQLite database, with tables \(shown)")

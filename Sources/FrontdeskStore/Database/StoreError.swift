@@ -105,4 +105,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "The database \(path) stayed locked by another terminal for too long. Try again in a moment."
         }
     }
+
+    /// True for an empty file or an empty SQLite database: what a file being created looks like.
+    var isEmptyDatabase: Bool {
+        guard case let .notFrontdesk(_, reason) = self else { return false }
+        return reason == AppDatabase.emptyFileReason || reason == AppDatabase.emptyDatabaseReason
+    }
 }

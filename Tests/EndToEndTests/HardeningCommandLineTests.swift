@@ -232,3 +232,34 @@ import Testing
         #expect((try FileManager.default.attributesOfItem(atPath: empty)[.size] as? NSNumber)?.intValue == 0)
     }
 }
+
+/// A real full disk: a small tmpfs filled up (tests run as root, who may mount one).
+@Suite(.serialized) struct FullDiskTests {
+    func shell(_ command: String) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    @Test func aFullDiskIsReportedAsAFullDiskAndLeavesNoDatabaseBehind() throws {
+        let mount = FileManager.default.temporaryDirectory.appendingPathComponent("frontdesk-full-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
+        #expect(try shell("mount -t tmpfs -o size=256k tmpfs '\(mount)'") == 0, "mounting a small tmpfs needs root")
+        defer {
+            _ = try? shell("umount '\(mount)'")
+            try? FileManager.default.removeItem(atPath: mount)
+        }
+        _ = try shell("dd if=/dev/zero of='\(mount)/filler' bs=4k count=1000")
+        let db = mount + "/clinic.sqlite"
+        let result = try ProcessRunner.run(["init", "--db", db, "--timezone", "Europe/Zurich"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("is full"), "\(result.stderr)")
+        #expect(!result.stderr.contains("permission"))
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+}

@@ -113,8 +113,16 @@ public final class AppDatabase: Sendable {
             // Opening (which switches a new file to WAL) and migrating both happen under the lock:
             // two processes setting up the same new file at once would otherwise get SQLITE_BUSY at
             // once, before any busy timeout applies.
+            let wasMissing = file.kind == .missing
             pool = try MigrationLock.withLock(besideDatabase: path, wait: setupWait) { () throws(StoreError) -> DatabasePool in
-                let pool = try openPool(path)
+                let pool: DatabasePool
+                do throws(StoreError) {
+                    pool = try openPool(path)
+                } catch {
+                    // A file this open created and could not set up (a full disk) is not left behind.
+                    if wasMissing, error == .diskFull(path: path) { DatabaseCopy.remove(path) }
+                    throw error
+                }
                 do {
                     // Again under the lock: another process may have set the file up meanwhile.
                     let current = try pool.read(SchemaCheck.read)
@@ -127,10 +135,13 @@ public final class AppDatabase: Sendable {
                                            arguments: [timeZone ?? TimeZone.current.identifier])
                         }
                     }
-                } catch let error as StoreError {
-                    throw error
                 } catch {
-                    throw mapOpenError(error, path: path)
+                    let mapped = mapOpenError(error, path: path)
+                    if wasMissing, mapped == .diskFull(path: path) {
+                        try? pool.close()
+                        DatabaseCopy.remove(path)
+                    }
+                    throw mapped
                 }
                 return pool
             }

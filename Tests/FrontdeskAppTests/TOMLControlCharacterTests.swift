@@ -1,4 +1,4 @@
-import FrontdeskApp
+@testable import FrontdeskApp
 import Testing
 
 /// Control characters in configuration and theme files: refused with their line, never handed to
@@ -19,8 +19,26 @@ import Testing
         }
     }
 
+    @Test func aTableHeaderThatDoesNotStartWithANameIsASyntaxErrorNotACrash() {
+        for text in ["[{ fg = \"white\" }", "[[ =x]]", "[.a]", "a = 1\n[ {b}]"] {
+            #expect(throws: ConfigurationError.self, "\(text)") { try AppConfiguration.parse(text, file: "config.toml") }
+            #expect(throws: ThemeError.self, "\(text)") { try ThemeLoader.parse(text, name: "broken") }
+        }
+    }
+
+    @Test func arraysAndStringsThatLookLikeHeadersAreStillRead() throws {
+        // Nested arrays at the start of a line and brackets inside strings are values, not headers.
+        #expect(TOMLPreflightProbe.acceptsHeaders("a = [\n[ {x = 1} ]\n]\nb = \"\"\"\n[{\n\"\"\"\n[colors]\n"))
+        let theme = try ThemeLoader.parse("# [{ not a header\n[title]\nbold = true\n", name: "commented")
+        #expect(theme.name == "commented")
+    }
+
     @Test func tabsAndWindowsLineEndingsAreStillFine() throws {
         let configuration = try AppConfiguration.parse("theme\t= \"monochrome\"\r\nstaff_name = \"Anna\"\r\n", file: "config.toml")
         #expect(configuration.theme == "monochrome")
     }
+}
+
+enum TOMLPreflightProbe {
+    static func acceptsHeaders(_ text: String) -> Bool { TOMLPreflight.problem(in: text) == nil }
 }

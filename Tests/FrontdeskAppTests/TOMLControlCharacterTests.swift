@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func aTableHeaderThatDoesNotStartWithANameIsASyntaxErrorNotACrash() {
-        for text in ["[{ fg = \"white\" }", "[[ =x]]", "[.a]", "a = 1\n[ {b}]"] {
+        for text in ["[{ fg = \"white\" }", "[[ =x]]", "[.a]", "a = 1\n[ {b}]", "x = 1979-05-27T:00Z07", "x = 07:32:00", "x = [1979-05-27]", "staf= [}}]", "a = }", "a = [1,,2]", "a = [\n# c\n}"] {
             #expect(throws: ConfigurationError.self, "\(text)") { try AppConfiguration.parse(text, file: "config.toml") }
             #expect(throws: ThemeError.self, "\(text)") { try ThemeLoader.parse(text, name: "broken") }
         }

@@ -3,7 +3,10 @@
 /// by fuzzing; each refusal here is an ordinary syntax error with its line.
 ///
 /// - control characters other than tab and line breaks, anywhere;
-/// - a table header whose name does not start with a key: `[{x]`, `[[ =y]]`.
+/// - a table header whose name does not start with a key: `[{x]`, `[[ =y]]`;
+/// - a missing value: `a = }`, `a = [}]`, `a = [,]`;
+/// - dates and times (`1979-05-27T07:32:00Z`), which Frontdesk's files never use and whose parser
+///   asserted on `1979-05-27T:00Z`.
 enum TOMLPreflight {
     static func problem(in text: String) -> TOMLText.SyntaxError? {
         var scanner = Scanner(Array(text.unicodeScalars))
@@ -16,7 +19,8 @@ enum TOMLPreflight {
         var line = 1
         var column = 1
         /// Unclosed `[` and `{` of values: a `[` at the start of a line is a header only at depth 0.
-        var depth = 0
+        var openers: [Unicode.Scalar] = []
+        var depth: Int { openers.count }
         var atLineStart = true
 
         init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
@@ -34,6 +38,16 @@ enum TOMLPreflight {
                 column += 1
             }
             index += 1
+        }
+
+        /// Four digits and a dash, then a digit: the start of a TOML date.
+        var looksLikeDate: Bool {
+            guard index == 0 || !Self.isBareKey(scalars[index - 1]) else { return false }
+            for offset in 0..<4 {
+                guard let digit = peek(offset), ("0"..."9").contains(digit) else { return false }
+            }
+            guard peek(4) == "-", let next = peek(5) else { return false }
+            return ("0"..."9").contains(next)
         }
 
         func error(_ reason: String) -> TOMLText.SyntaxError { TOMLText.SyntaxError(line: line, column: column, reason: reason) }
@@ -65,16 +79,52 @@ enum TOMLPreflight {
                     if let problem = skipString(quote: scalar) { return problem }
                 case "[" where atLineStart && depth == 0:
                     if let problem = checkHeader() { return problem }
+                case "=":
+                    advance()
+                    while current == " " || current == "\t" { advance() }
+                    if let next = current, next == "]" || next == "}" || next == "," || next == "#" {
+                        return error("a value is missing after =; write one, such as \"text\", true or [\"a\", \"b\"]")
+                    }
+                    continue
                 case "[", "{":
-                    depth += 1
+                    openers.append(scalar)
                     advance()
+                    if scalar == "[", let problem = checkArrayElement() { return problem }
+                    continue
+                case "," where openers.last == "[":
+                    advance()
+                    if let problem = checkArrayElement() { return problem }
+                    continue
                 case "]", "}":
-                    depth = max(0, depth - 1)
+                    if !openers.isEmpty { openers.removeLast() }
                     advance()
+                case ":":
+                    return error("dates and times are not used in Frontdesk's configuration or themes; remove this value (or put it in quotes)")
+                case "0"..."9" where looksLikeDate:
+                    return error("dates and times are not used in Frontdesk's configuration or themes; remove this value (or put it in quotes)")
                 default:
                     advance()
                 }
                 atLineStart = false
+            }
+            return nil
+        }
+
+        /// After `[` or `,` in an array: the next element (or the closing `]`), past spaces, line
+        /// breaks and comments; `}` and `,` are not values.
+        mutating func checkArrayElement() -> TOMLText.SyntaxError? {
+            while let next = current {
+                if next == " " || next == "\t" || next == "\r" || next == "\n" {
+                    advance()
+                } else if next == "#" {
+                    while let inComment = current, inComment != "\n", inComment.value >= 0x20 || inComment == "\t" { advance() }
+                    if let stop = current, stop != "\n" { return nil }
+                } else {
+                    break
+                }
+            }
+            if let next = current, next == "}" || next == "," {
+                return error("a list element is missing before “\(next)”; remove the extra comma or bracket")
             }
             return nil
         }

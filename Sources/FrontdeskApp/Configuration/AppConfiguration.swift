@@ -12,6 +12,8 @@ public struct AppConfiguration: Sendable, Equatable {
     public var notifyCommand: [String]
     /// Name recorded on actions taken at this desk.
     public var staffName: String?
+    /// How many days ahead a session may be booked (`max_booking_horizon_days`, default 730).
+    public var maxBookingHorizonDays: Int?
 
     /// A configuration; everything unset by default.
     public init(theme: String? = nil, timezone: String? = nil, notifyCommand: [String] = [], staffName: String? = nil) {
@@ -46,7 +48,7 @@ public struct AppConfiguration: Sendable, Equatable {
         return try parse(text, file: file.path)
     }
 
-    static let knownKeys = ["theme", "timezone", "notify_command", "staff_name"]
+    static let knownKeys = ["theme", "timezone", "notify_command", "staff_name", "max_booking_horizon_days"]
 
     /// Parses configuration text; `file` names it in error messages.
     public static func parse(_ text: String, file: String = "config.toml") throws(ConfigurationError) -> AppConfiguration {
@@ -73,6 +75,11 @@ public struct AppConfiguration: Sendable, Equatable {
                 }
                 configuration.timezone = zone
             case "staff_name": configuration.staffName = try string()
+            case "max_booking_horizon_days":
+                guard let days = value.int, (1...36_600).contains(days) else {
+                    throw .badValue(file: file, line: line, key: key, expected: "a whole number of days from 1 to 36600, e.g. 730")
+                }
+                configuration.maxBookingHorizonDays = days
             case "notify_command":
                 guard let array = value.array, !array.isEmpty else {
                     throw .badValue(file: file, line: line, key: key, expected: "a list of texts, e.g. [\"notify-send\", \"Frontdesk\"]")

@@ -23,14 +23,17 @@ public final class AppDatabase: Sendable {
     let rollsBack: Bool
     /// Which file the path led to when opened; writes stop once it leads elsewhere.
     let fileWatch: FileWatch
+    /// How many days ahead a session may be booked (`max_booking_horizon_days`).
+    public let bookingHorizonDays: Int
 
     /// Whether another process is allowed to wait for the write lock, and for how long.
     static let busyTimeout: TimeInterval = 10
 
     init(path: String, writer: any DatabaseWriter, calendar: ClinicCalendar, timeZoneName: String, actor: String,
          clock: @escaping @Sendable () -> Date, rollsBack: Bool = false, isReadOnly: Bool = false, wasCreated: Bool = false,
-         fileWatch: FileWatch) {
+         fileWatch: FileWatch, bookingHorizonDays: Int = PlacementRule.defaultHorizonDays) {
         self.rollsBack = rollsBack
+        self.bookingHorizonDays = bookingHorizonDays
         self.path = path
         self.writer = writer
         self.calendar = calendar
@@ -47,7 +50,15 @@ public final class AppDatabase: Sendable {
     /// The same database, but every change is validated and then rolled back: nothing is written.
     public func preview() -> AppDatabase {
         AppDatabase(path: path, writer: writer, calendar: calendar, timeZoneName: timeZoneName, actor: actor, clock: clock,
-                    rollsBack: true, isReadOnly: isReadOnly, wasCreated: wasCreated, fileWatch: fileWatch)
+                    rollsBack: true, isReadOnly: isReadOnly, wasCreated: wasCreated, fileWatch: fileWatch,
+                    bookingHorizonDays: bookingHorizonDays)
+    }
+
+    /// The same database with another booking horizon (the configuration's `max_booking_horizon_days`).
+    public func withBookingHorizon(days: Int) -> AppDatabase {
+        AppDatabase(path: path, writer: writer, calendar: calendar, timeZoneName: timeZoneName, actor: actor, clock: clock,
+                    rollsBack: rollsBack, isReadOnly: isReadOnly, wasCreated: wasCreated, fileWatch: fileWatch,
+                    bookingHorizonDays: days)
     }
 
     /// Opens (and migrates) the database at `path`.
@@ -129,11 +140,13 @@ public final class AppDatabase: Sendable {
                     if let refusal = current.refusal(path: path, allowEmpty: create) { throw refusal }
                     created = current.verdict == .empty
                     try Migrations.migrator.migrate(pool)
-                    if created {
-                        try pool.write { db in
+                    try pool.write { db in
+                        if created {
                             try db.execute(sql: "INSERT OR IGNORE INTO settings(key, value) VALUES ('timezone', ?)",
                                            arguments: [timeZone ?? TimeZone.current.identifier])
                         }
+                        // Counters kept per clinic day follow the zone (new database, new counters).
+                        try KPICounters.alignClinicZone(db)
                     }
                 } catch {
                     let mapped = mapOpenError(error, path: path)

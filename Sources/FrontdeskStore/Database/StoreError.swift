@@ -39,6 +39,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case fileReplaced(path: String)
     /// Another process has the database open, so it cannot be replaced now.
     case inUse(path: String)
+    /// The placement rule refuses these sessions where they were asked for (gaps, availability,
+    /// the past, the booking horizon).
+    case placementRefused(PlacementRefusal)
+    /// Only the maximum gap is exceeded: confirming (`--late`) books it.
+    case lateConfirmationNeeded(PlacementRefusal)
+    /// Shifting the later sessions by the same amount does not fit; this plan does, once confirmed.
+    case shiftProposed(provider: String, ShiftPlan, calendar: ClinicCalendar)
 
     public var description: String {
         switch self {
@@ -51,7 +58,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case let .corrupt(path):
             return "The database \(path) is damaged (SQLite reports it as corrupt or not a database). Run `frontdesk doctor` to see what is wrong, then `frontdesk restore BACKUP` to put back your latest backup; nothing was changed."
         case let .notFound(what, key):
-            return "No \(what) matches “\(TextLimits.quote(key))”. Check the spelling, or list them with `frontdesk \(what) list`."
+            return "No \(what) matches “\(TextLimits.quote(key))”. Check the spelling."
         case let .ambiguous(what, key, candidates):
             let shown = candidates.prefix(5).joined(separator: ", ")
             return "“\(TextLimits.quote(key))” matches several \(what)s (\(shown)). Give more of the name, or the number."
@@ -101,6 +108,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "The database file \(path) was deleted, moved or replaced while Frontdesk had it open, so nothing more is saved: writing now would go to a file nobody can see. Restart Frontdesk (it opens whatever is at that path now); check with `frontdesk doctor`."
         case let .inUse(path):
             return "Another Frontdesk (or another program) has \(path) open, so it cannot be replaced now. Close the other windows and terminals using it, then try again."
+        case let .placementRefused(refusal):
+            return "Nothing was saved: " + PlacementWording.sentences(refusal).joined(separator: " ")
+        case let .lateConfirmationNeeded(refusal):
+            return "Nothing was saved yet: " + PlacementWording.sentences(refusal).joined(separator: " ") + " Confirm to book it anyway."
+        case let .shiftProposed(provider, plan, calendar):
+            return "Nothing was saved: " + PlacementWording.shiftSentences(plan, provider: provider, calendar: calendar)
+                .joined(separator: " ") + " Confirm to book this plan."
         case let .busy(path):
             return "The database \(path) stayed locked by another terminal for too long. Try again in a moment."
         }
@@ -110,5 +124,18 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     var isEmptyDatabase: Bool {
         guard case let .notFrontdesk(_, reason) = self else { return false }
         return reason == AppDatabase.emptyFileReason || reason == AppDatabase.emptyDatabaseReason
+    }
+}
+
+extension StoreError {
+    /// The typed refusal the screens word themselves; nil for errors they show as they are.
+    public var deskRefusal: DeskRefusal? {
+        switch self {
+        case let .placementRefused(refusal): return .placement(refusal)
+        case let .lateConfirmationNeeded(refusal): return .lateConfirmation(refusal)
+        case let .shiftProposed(provider, plan, calendar): return .shiftProposal(provider: provider, plan, calendar: calendar)
+        case let .shortNotice(action, start): return .shortNotice(action: action, start: start)
+        default: return nil
+        }
     }
 }

@@ -41,6 +41,8 @@ extension AppDatabase {
         try write { db in
             try db.execute(sql: "INSERT INTO settings(key, value) VALUES ('timezone', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                            arguments: [zone])
+            // Counters kept per clinic day are recounted for the new zone's days.
+            try KPICounters.alignClinicZone(db)
             try self.audit(db, action: "timezone", entity: "settings", id: "timezone", before: before, after: zone)
         }
     }

@@ -126,6 +126,12 @@ import Testing
         #expect(missing.status == 2)
         #expect(missing.stderr.contains(String(repeating: "x", count: 80) + "…"))
         #expect(!missing.stderr.contains(String(repeating: "x", count: 81)))
+        for arguments in [["book", "--customer", "Marie", "--service", "driving", "--start", long],
+                          ["book", "--customer", "Marie", "--service", "driving", "--count", "2", "--pattern", long],
+                          ["agenda", "--from", long]] {
+            let refused = try run(arguments + ["--db", db])
+            #expect(refused.status == 2 && !refused.stderr.contains(String(repeating: "x", count: 81)), "\(arguments[0]): \(refused.stderr.count) characters")
+        }
         let big = folder.path("big.json")
         try Data(repeating: 0x20, count: 1_048_577).write(to: URL(fileURLWithPath: big))
         expectRefusal(try run(["service", "import", big, "--db", db]), code: 2, mentions: "at most 1 MB")

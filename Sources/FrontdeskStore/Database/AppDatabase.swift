@@ -141,10 +141,10 @@ public final class AppDatabase: Sendable {
                     created = current.verdict == .empty
                     try Migrations.migrator.migrate(pool)
                     try pool.write { db in
-                        if created {
-                            try db.execute(sql: "INSERT OR IGNORE INTO settings(key, value) VALUES ('timezone', ?)",
-                                           arguments: [timeZone ?? TimeZone.current.identifier])
-                        }
+                        // A new database gets its zone; an existing one keeps its own (a very old one
+                        // without any gets this one, as it always did).
+                        try db.execute(sql: "INSERT OR IGNORE INTO settings(key, value) VALUES ('timezone', ?)",
+                                       arguments: [timeZone ?? TimeZone.current.identifier])
                         // Counters kept per clinic day follow the zone (new database, new counters).
                         try KPICounters.alignClinicZone(db)
                     }

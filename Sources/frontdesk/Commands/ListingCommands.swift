@@ -21,7 +21,7 @@ struct AgendaCommand: ParsableCommand {
         let calendar = db.calendar
         let first: LocalDay
         do { first = try DateInputParser(calendar: calendar, now: db.now).parseDay(from) } catch {
-            throw CommandFailure.invalid("--from \(from): \(error)")
+            throw CommandFailure.invalid("--from \(TextLimits.quote(from)): \(error)")
         }
         guard (1...366).contains(days) else { throw CommandFailure.invalid("--days must be between 1 and 366.") }
         var filter = AgendaFilter()

@@ -64,6 +64,26 @@ import Testing
         #expect(result.stdout.contains("frontdesk restore"))
     }
 
+    @Test func commandsThatMeetCorruptionNameDoctorAndRestore() throws {
+        let folder = try Folder()
+        let db = try demo(folder)
+        try sqlite3(db, "PRAGMA wal_checkpoint(TRUNCATE);")
+        // Overwrite the root pages of the treatments and the bookings.
+        let roots = try ProcessRunner.runProgram("/usr/bin/sqlite3", [db, "SELECT rootpage FROM sqlite_master WHERE name IN ('session_groups', 'bookings')"])
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: db))
+        for page in roots.stdout.split(separator: "\n").compactMap({ Int($0) }) {
+            try handle.seek(toOffset: UInt64((page - 1) * 4096 + 8))
+            try handle.write(contentsOf: Data(repeating: 0xA5, count: 3000))
+        }
+        try handle.close()
+        for arguments in [["agenda", "--from", "2026-03-02", "--days", "14"], ["groups"]] {
+            let result = try run(arguments + ["--db", db])
+            #expect(result.status == 1, "\(arguments): \(result.stdout)")
+            #expect(result.stderr.contains("damaged") && result.stderr.contains("frontdesk doctor") && result.stderr.contains("frontdesk restore"),
+                    "\(arguments): \(result.stderr)")
+        }
+    }
+
     @Test func doctorNamesANewerSchemaAndForeignFiles() throws {
         let folder = try Folder()
         let db = try demo(folder)

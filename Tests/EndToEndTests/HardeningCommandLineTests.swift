@@ -192,6 +192,7 @@ import Testing
             (#"{"name": 123}"#, "must be a text"),
             (#"{"name": "A", "requires_multiple_sessions": true, "total_sessions_required": 9223372036854775807}"#, "between 1 and 50 (found 9223372036854775807)"),
             (#"{"name": "A", "duration_minutes": 1e308}"#, "out of range"),
+            (#"{"name": "A", "expiry_days": 9223372036854775807}"#, "from 1 to 36600"),
             (#"{"name": "\ud800"}"#, "surrogate"),
             ("", "Write a service object such as {\"name\""),
             (#"{"name": "\u0000"}"#, "NUL"),

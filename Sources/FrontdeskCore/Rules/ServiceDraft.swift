@@ -135,8 +135,9 @@ public struct ServiceDraft: Sendable, Equatable {
             }
         }
         let expiry = try Self.integer(object, "expiry_days")
-        if let expiry, expiry <= 0 {
-            throw Problem(field: "expiry_days", reason: "must be a positive number of days.", rule: .outOfRange(found: expiry, allowed: 1...36_600))
+        // Bounded above too: the expiry date is computed from it (no arithmetic overflow from the file).
+        if let expiry, !(1...36_600).contains(expiry) {
+            throw Problem(field: "expiry_days", reason: "must be a number of days from 1 to 36600 (found \(expiry)).", rule: .outOfRange(found: expiry, allowed: 1...36_600))
         }
         let noun = (object["session_noun"] as? String).flatMap { $0.isEmpty ? nil : $0 }
             ?? (name.lowercased().contains("lesson") ? "Lesson" : "Session")

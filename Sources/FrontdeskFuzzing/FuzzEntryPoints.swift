@@ -1,5 +1,5 @@
 import Foundation
-import FrontdeskApp
+import FrontdeskConfiguration
 import FrontdeskCore
 
 /// What each fuzz target does with one input: run a reader of untrusted text and check what must
@@ -50,15 +50,24 @@ public enum FuzzEntryPoints {
         _ = try? ThemeLoader.parse(text, name: "fuzz")
     }
 
-    /// CSV rows: either rows of equal width, or a refusal naming a line within the text.
+    /// CSV files (the importer's reader): either a table whose rows all have the header's width and
+    /// that reads back the same once written, or a refusal naming a row within the text.
     @Sendable public static func csvRows(_ data: Data) {
         let text = String(decoding: data, as: UTF8.self)
         do {
-            let rows = try CSVReader.rows(text)
-            if let width = rows.first?.count { precondition(rows.allSatisfy { $0.count == width }) }
+            let table = try CSVReader.table(text)
+            precondition(table.rows.allSatisfy { $0.count == table.header.count })
+            let written = CSVWriter.row(table.header) + table.rows.map(CSVWriter.row).joined()
+            let again = try CSVReader.table(written)
+            precondition(again.rows == table.rows, "the rows of \(text.debugDescription) do not read back")
         } catch {
-            let lines = text.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-            precondition(error.line >= 1 && error.line <= lines, "\(error) is outside the text's \(lines) lines")
+            let breaks = text.unicodeScalars.reduce(1) { $0 + ($1 == "\n" || $1 == "\r" ? 1 : 0) }
+            let row: Int?
+            switch error {
+            case let .unterminatedQuote(r, _), let .textAfterQuote(r, _), let .quoteInUnquotedField(r, _), let .fieldCount(r, _, _): row = r
+            case .empty, .emptyHeader, .duplicateHeader: row = nil
+            }
+            if let row { precondition(row >= 1 && row <= breaks, "\(error) is outside the text's \(breaks) rows") }
         }
     }
 }

@@ -71,29 +71,36 @@ public final class AppDatabase: Sendable {
     ///   - create: create the file when missing, or set up an empty one (`init`, `demo`); otherwise
     ///     a missing or empty file is an error.
     ///   - timeZone: the clinic's zone to record in a new database; an existing one keeps its own.
+    ///   - sharedGroup: create the database for this group (`init --shared`): folder 2770, files
+    ///     0660, all owned by the group. A new database in a setgid folder is shared the same way
+    ///     with the folder's group.
     ///   - setupWait: how long to wait, and what to say, while another process sets the file up.
-    public static func open(path: String, create: Bool = false, timeZone: String? = nil,
+    public static func open(path: String, create: Bool = false, timeZone: String? = nil, sharedGroup: String? = nil,
                             actor: String = AppDatabase.currentUser(),
                             clock: @escaping @Sendable () -> Date = { Date() },
                             setupWait: SetupLockWait = SetupLockWait()) throws(StoreError) -> AppDatabase {
         do {
-            return try openOnce(path: path, create: create, timeZone: timeZone, actor: actor, clock: clock, setupWait: setupWait)
+            return try openOnce(path: path, create: create, timeZone: timeZone, sharedGroup: sharedGroup, actor: actor,
+                                clock: clock, setupWait: setupWait)
         } catch let error where !create && error.isEmptyDatabase {
             // Possibly a file another process is creating right now: wait for its setup, look again.
             guard try MigrationLock.waitWhileHeld(besideDatabase: path, wait: setupWait) else { throw error }
-            return try openOnce(path: path, create: create, timeZone: timeZone, actor: actor, clock: clock, setupWait: setupWait)
+            return try openOnce(path: path, create: create, timeZone: timeZone, sharedGroup: sharedGroup, actor: actor,
+                                clock: clock, setupWait: setupWait)
         }
     }
 
-    static func openOnce(path: String, create: Bool, timeZone: String?, actor: String, clock: @escaping @Sendable () -> Date,
-                         setupWait: SetupLockWait) throws(StoreError) -> AppDatabase {
+    static func openOnce(path: String, create: Bool, timeZone: String?, sharedGroup: String?, actor: String,
+                         clock: @escaping @Sendable () -> Date, setupWait: SetupLockWait) throws(StoreError) -> AppDatabase {
         if let zone = timeZone, TimeZone(identifier: zone) == nil { throw .timeZoneUnknown(zone) }
         let file = DatabaseFile(path: path)
+        let wasMissing = file.kind == .missing
         var isNew = false
         switch file.kind {
         case .missing:
             guard create else { throw .missing(path: path) }
-            try file.createFolder()
+            // `--shared` prepares its own folder (group and mode) below.
+            if sharedGroup == nil { try file.createFolder() }
             isNew = true
         case .notRegular:
             throw .notFrontdesk(path: path, reason: "it is a folder or a device, not a database file")
@@ -110,6 +117,18 @@ public final class AppDatabase: Sendable {
             if let refusal = found.refusal(path: path, allowEmpty: create) { throw refusal }
             check = found
         }
+        // Sharing is set up only once the file is known to be ours (or new): a refused file is never touched.
+        var group: gid_t?
+        if let sharedGroup {
+            guard let id = SharedFiles.groupID(named: sharedGroup) else {
+                throw .invalid(field: "--shared", reason: "there is no group called \(sharedGroup). Create it (groupadd \(sharedGroup)) and add the staff accounts to it (usermod -aG \(sharedGroup) NAME).")
+            }
+            group = id
+            try SharedFiles.prepareFolder(file.folder, group: id, path: path)
+        }
+        // Only the account that creates the database (or runs `init --shared`) sets the modes up.
+        let setsUpSharing = group != nil || (wasMissing && SharedFiles.isSetgidFolder(file.folder))
+        if setsUpSharing { try SharedFiles.createFiles(for: path, group: group) }
         let writable = file.folderIsWritable && (isNew || file.isWritable)
         guard writable else {
             if isNew {
@@ -124,7 +143,6 @@ public final class AppDatabase: Sendable {
             // Opening (which switches a new file to WAL) and migrating both happen under the lock:
             // two processes setting up the same new file at once would otherwise get SQLITE_BUSY at
             // once, before any busy timeout applies.
-            let wasMissing = file.kind == .missing
             pool = try MigrationLock.withLock(besideDatabase: path, wait: setupWait) { () throws(StoreError) -> DatabasePool in
                 let pool: DatabasePool
                 do throws(StoreError) {
@@ -161,6 +179,7 @@ public final class AppDatabase: Sendable {
         } else {
             pool = try openPool(path)
         }
+        if setsUpSharing { SharedFiles.settle(path, group: group) }
         return try finish(path: path, writer: pool, actor: actor, clock: clock, isReadOnly: false, wasCreated: created)
     }
 

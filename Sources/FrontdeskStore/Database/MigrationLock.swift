@@ -52,7 +52,9 @@ enum MigrationLock {
     /// Takes the lock, polling so that the wait can be announced and bounded. Returns the descriptor.
     static func acquire(besideDatabase path: String, wait: SetupLockWait) throws(StoreError) -> Int32 {
         let lockPath = lockPath(besideDatabase: path)
-        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o660)
+        var fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o660)
+        // Another account's lock file that we may only read still serves: flock needs no write access.
+        if fd < 0 && errno == EACCES { fd = open(lockPath, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else {
             if errno == ENOSPC { throw .diskFull(path: path) }
             throw .cannotOpen(path: path, reason: "the lock file \(lockPath) cannot be created (\(String(cString: strerror(errno)))). Check the folder's permissions")

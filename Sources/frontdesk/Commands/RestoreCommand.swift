@@ -19,8 +19,9 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         let clock = try Clock.fromEnvironment()
+        let path = try database.path
         let outcome = try store { () throws(StoreError) in
-            try AppDatabase.restore(backup: backup, to: database.path, clock: clock)
+            try AppDatabase.restore(backup: backup, to: path, clock: clock)
         }
         let restored = try database.open()
         try store { () throws(StoreError) in try restored.recordRestore(from: backup, keptAs: outcome.keptAs) }

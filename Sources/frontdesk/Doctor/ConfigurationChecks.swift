@@ -1,5 +1,5 @@
 import Foundation
-import FrontdeskApp
+import FrontdeskConfiguration
 
 /// The configuration's checks: `config.toml` is readable and valid.
 enum ConfigurationChecks {

@@ -19,7 +19,7 @@ struct DoctorCommand: ParsableCommand {
     static var checks: [DoctorCheck] { DatabaseChecks.all + ConfigurationChecks.all }
 
     func run() throws {
-        let context = DoctorContext(databasePath: database.path, environment: ProcessInfo.processInfo.environment)
+        let context = DoctorContext(databasePath: try database.path, environment: ProcessInfo.processInfo.environment)
         var results: [(name: String, findings: [DoctorFinding])] = []
         for check in Self.checks {
             results.append((check.name, check.run(context)))

@@ -1,4 +1,4 @@
-@testable import FrontdeskApp
+@testable import FrontdeskConfiguration
 import Testing
 
 /// Control characters in configuration and theme files: refused with their line, never handed to

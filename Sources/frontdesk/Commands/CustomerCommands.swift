@@ -41,8 +41,12 @@ struct CustomerCommand: ParsableCommand {
             discussion: "--search matches names (any case or accents), phones in any format (\"079 963\", \"+41 79 963\", \"4179963\"; default_country_code says what a leading 0 means) and e-mail addresses.")
         @OptionGroup var database: DatabaseOptions
         @Option(help: "Part of a name, a phone number's first digits, or an e-mail.") var search = ""
-        @Option(help: "At most this many.") var limit = 100
+        @Option(help: "At most this many (1–10000).") var limit = 100
         @Flag(help: "Print JSON.") var json = false
+
+        func validate() throws {
+            try NumericOption.check("--limit", limit, in: 1...10_000)
+        }
 
         func run() throws {
             let db = try database.open()
@@ -145,8 +149,8 @@ struct CustomerCommand: ParsableCommand {
         }
     }
 
-    /// Text from the database, its control characters shown as escapes.
-    static func e(_ text: String) -> String { KPIOutput.escaped(text) }
+    /// Text from the database on one line: line breaks too are shown as escapes.
+    static func e(_ text: String) -> String { TerminalSafeText.escaped(text, keepingNewlines: false) }
 
     enum Consent: String, ExpressibleByArgument {
         case yes, no

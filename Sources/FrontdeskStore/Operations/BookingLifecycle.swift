@@ -167,6 +167,7 @@ extension AppDatabase {
     /// Replaces a session's notes.
     @discardableResult
     public func setNotes(bookingID: Int64, notes: String) throws(StoreError) -> Booking {
+        try Self.checkText(notes, field: "Notes", limit: TextLimits.notes, multiline: true)
         let now = self.now
         return try write { db in
             let booking = try Self.requireBooking(db, id: bookingID)

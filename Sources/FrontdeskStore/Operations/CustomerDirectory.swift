@@ -120,6 +120,10 @@ extension AppDatabase {
         var result = details
         result.name = details.name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !result.name.isEmpty else { throw .invalid(field: "Customer name", reason: "is empty. Type the customer's name.") }
+        try Self.checkText(result.name, field: "Customer name", limit: TextLimits.name)
+        try Self.checkText(details.phone ?? "", field: "Phone", limit: TextLimits.name)
+        try Self.checkText(details.email ?? "", field: "Email", limit: TextLimits.name)
+        try Self.checkText(details.notes, field: "Notes", limit: TextLimits.notes, multiline: true)
         result.phone = details.phone?.trimmingCharacters(in: .whitespaces).nilIfEmpty
         result.email = details.email?.trimmingCharacters(in: .whitespaces).nilIfEmpty
         if let phone = result.phone {

@@ -33,6 +33,10 @@ struct BookCommand: ParsableCommand {
     @Flag(help: "Check and show what would be booked, without writing.") var dryRun = false
     @Flag(help: "Print JSON.") var json = false
 
+    func validate() throws {
+        if let count { try NumericOption.check("--count", count, in: 1...50) }
+    }
+
     func run() throws {
         let opened = try database.open()
         let db = dryRun ? opened.preview() : opened
@@ -54,7 +58,7 @@ struct BookCommand: ParsableCommand {
         let providerID = try provider.map { key throws(CommandFailure) in try store { () throws(StoreError) in try db.resolveProvider(key).id } }
         var starts: [Date] = []
         for text in start {
-            do { starts.append(try parser.parse(text)) } catch { throw CommandFailure.invalid("--start \(text): \(error)") }
+            do { starts.append(try parser.parse(text)) } catch { throw CommandFailure.invalid("--start \(TextLimits.quote(text)): \(error)") }
         }
 
         let result: BookingResult
@@ -75,7 +79,7 @@ struct BookCommand: ParsableCommand {
         } else {
             if let pattern {
                 let weekly: WeeklyPattern
-                do { weekly = try WeeklyPattern.parse(pattern) } catch { throw CommandFailure.invalid("--pattern \(pattern): \(error)") }
+                do { weekly = try WeeklyPattern.parse(pattern) } catch { throw CommandFailure.invalid("--pattern \(TextLimits.quote(pattern)): \(error)") }
                 let wanted = count ?? 1
                 let proposal = try store { () throws(StoreError) in
                     try db.proposeFlexibleSlots(serviceID: chosenService.id, providerID: providerID, pattern: weekly, count: wanted,

@@ -30,7 +30,7 @@ struct CustomerCommand: ParsableCommand {
             if json {
                 Output.json(CustomerJSON(c))
             } else {
-                Output.line("Added customer #\(c.id) \(c.name).")
+                Output.line("Added customer #\(c.id) \(e(c.name)).")
             }
         }
     }
@@ -41,8 +41,12 @@ struct CustomerCommand: ParsableCommand {
             discussion: "--search matches names (any case or accents), phones in any format (\"079 963\", \"+41 79 963\", \"4179963\"; default_country_code says what a leading 0 means) and e-mail addresses.")
         @OptionGroup var database: DatabaseOptions
         @Option(help: "Part of a name, a phone number's first digits, or an e-mail.") var search = ""
-        @Option(help: "At most this many.") var limit = 100
+        @Option(help: "At most this many (1–10000).") var limit = 100
         @Flag(help: "Print JSON.") var json = false
+
+        func validate() throws {
+            try NumericOption.check("--limit", limit, in: 1...10_000)
+        }
 
         func run() throws {
             let db = try database.open()
@@ -50,12 +54,12 @@ struct CustomerCommand: ParsableCommand {
             if rows.count == limit { Output.cutShort(limit, "customers") }
             // The customer's one shape; the next appointment and open treatments are in the text and in `customer show`.
             if json { Output.json(rows.map { CustomerJSON($0.customer) }); return }
-            if rows.isEmpty { Output.line(search.isEmpty ? "No customers yet." : "No customer matches “\(search)”.") }
+            if rows.isEmpty { Output.line(search.isEmpty ? "No customers yet." : "No customer matches “\(e(search))”.") }
             for row in rows {
                 let c = row.customer
-                let next = row.nextAppointment.map { "  next \(db.calendar.dayTime($0.start)) \($0.serviceName)" } ?? ""
+                let next = row.nextAppointment.map { "  next \(db.calendar.dayTime($0.start)) \(e($0.serviceName))" } ?? ""
                 let open = row.openTreatments > 0 ? "  \(row.openTreatments) open treatment\(row.openTreatments == 1 ? "" : "s")" : ""
-                Output.line("#\(c.id)  \(c.name)  \(c.phone ?? "")  \(c.email ?? "")\(next)\(open)")
+                Output.line("#\(c.id)  \(e(c.name))  \(e(c.phone ?? ""))  \(e(c.email ?? ""))\(next)\(open)")
             }
         }
     }
@@ -74,15 +78,15 @@ struct CustomerCommand: ParsableCommand {
             let card = try store { () throws(StoreError) in try db.customerCard(id: id, pastLimit: past) }
             if json { Output.json(CustomerCardJSON(card, calendar: calendar, now: db.now)); return }
             let c = card.customer
-            Output.line("#\(c.id)  \(c.name)")
-            Output.line("  Phone   \(c.phone ?? "—")   SMS consent \(c.smsConsent ? "yes" : "no")")
-            Output.line("  E-mail  \(c.email ?? "—")   e-mail consent \(c.emailConsent ? "yes" : "no")")
-            if !c.notes.isEmpty { Output.line("  Notes   " + c.notes.replacingOccurrences(of: "\n", with: "\n          ")) }
+            Output.line("#\(c.id)  \(e(c.name))")
+            Output.line("  Phone   \(e(c.phone ?? "—"))   SMS consent \(c.smsConsent ? "yes" : "no")")
+            Output.line("  E-mail  \(e(c.email ?? "—"))   e-mail consent \(c.emailConsent ? "yes" : "no")")
+            if !c.notes.isEmpty { Output.line("  Notes   " + c.notes.split(separator: "\n", omittingEmptySubsequences: false).map { e(String($0)) }.joined(separator: "\n          ")) }
             Output.line()
             Output.line(card.treatments.isEmpty ? "No treatments." : "Treatments:")
             for g in card.treatments {
                 let p = g.progress(now: db.now)
-                Output.line("  \(g.serviceName) (\(g.strategy.rawValue)) \(g.id): \(p.completed)/\(g.totalSessions) completed, \(p.booked) booked, \(p.remaining) not booked yet"
+                Output.line("  \(e(g.serviceName)) (\(g.strategy.rawValue)) \(g.id): \(p.completed)/\(g.totalSessions) completed, \(p.booked) booked, \(p.remaining) not booked yet"
                             + (g.expiresAt.map { ", expires \(calendar.dayTime($0))" } ?? ""))
                 for b in g.sessions { Output.line("    " + Output.bookingLine(b, calendar: calendar, noun: g.sessionNoun)) }
             }
@@ -124,7 +128,7 @@ struct CustomerCommand: ParsableCommand {
                 try db.updateCustomer(id: current.id, to: details, allowDuplicate: allowDuplicate)
             }
             if json { Output.json(CustomerJSON(saved)); return }
-            Output.line("Saved customer #\(saved.id) \(saved.name).")
+            Output.line("Saved customer #\(saved.id) \(e(saved.name)).")
         }
     }
 
@@ -139,11 +143,14 @@ struct CustomerCommand: ParsableCommand {
         func run() throws {
             let db = try database.open()
             let result = try store { () throws(StoreError) in try db.mergeCustomers(keep: keep, other: other) }
-            Output.line("Merged #\(other) \(result.removedName) into #\(result.kept.id) \(result.kept.name): "
+            Output.line("Merged #\(other) \(e(result.removedName)) into #\(result.kept.id) \(e(result.kept.name)): "
                         + "\(result.bookings) booking\(result.bookings == 1 ? "" : "s"), \(result.treatments) treatment\(result.treatments == 1 ? "" : "s"), "
                         + "\(result.followUps) follow-up\(result.followUps == 1 ? "" : "s") moved.")
         }
     }
+
+    /// Text from the database on one line: line breaks too are shown as escapes.
+    static func e(_ text: String) -> String { TerminalSafeText.escaped(text, keepingNewlines: false) }
 
     enum Consent: String, ExpressibleByArgument {
         case yes, no

@@ -50,8 +50,8 @@ struct FollowUpsCommand: ParsableCommand {
         Output.error("\(created) new follow-up\(created == 1 ? "" : "s") generated.")
         if pending.isEmpty { Output.line("Nothing is due.") }
         for f in pending {
-            Output.line("#\(f.id)  \(f.kind.rawValue)  \(f.customerName)  due \(calendar.dayTime(f.dueAt))")
-            Output.line("    " + f.text.replacingOccurrences(of: "\n", with: "\n    "))
+            Output.line("#\(f.id)  \(f.kind.rawValue)  \(TerminalSafeText.escaped(f.customerName, keepingNewlines: false))  due \(calendar.dayTime(f.dueAt))")
+            Output.line("    " + f.text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalSafeText.escaped(String($0), keepingNewlines: false) }.joined(separator: "\n    "))
         }
     }
 
@@ -77,7 +77,7 @@ struct FollowUpsCommand: ParsableCommand {
             return
         } else {
             for failure in report.failed {
-                Output.error("Follow-up #\(failure.id) was not sent (\(failure.reason)); it stays pending.")
+                Output.error("Follow-up #\(failure.id) was not sent (\(TerminalSafeText.escaped(failure.reason, keepingNewlines: false))); it stays pending.")
             }
             Output.line("Sent \(report.sent.count) follow-up\(report.sent.count == 1 ? "" : "s")"
                         + (report.failed.isEmpty ? "." : "; \(report.failed.count) failed and stay pending."))

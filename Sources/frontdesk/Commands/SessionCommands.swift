@@ -96,7 +96,7 @@ struct RescheduleCommand: ParsableCommand {
         let session = try store { () throws(StoreError) in try db.booking(id: id) }
         let parser = DateInputParser(calendar: db.calendar, now: db.now)
         let when: Date
-        do { when = try parser.parse(start, offsetsFrom: session.start) } catch { throw CommandFailure.invalid("--start \(start): \(error)") }
+        do { when = try parser.parse(start, offsetsFrom: session.start) } catch { throw CommandFailure.invalid("--start \(TextLimits.quote(start)): \(error)") }
         let moved = try store { () throws(StoreError) in
             try db.reschedule(bookingID: id, to: when, shiftLater: shiftLater, confirmedShortNotice: confirmLate,
                               confirmedLate: late, acceptProposal: autoShift)

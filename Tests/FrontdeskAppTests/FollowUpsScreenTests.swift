@@ -111,3 +111,13 @@ import Testing
 private final class Asked: @unchecked Sendable {
     var ids: [Int64] = []
 }
+
+@Suite struct FollowUpsTabTests {
+    @Test func theFollowUpsTabShowsTheDueCountFromTheStart() throws {
+        let scenario = try BookingsScenario()
+        let session = scenario.session(width: 120, height: 40)
+        let due = try scenario.database.pendingFollowUpCount()
+        #expect(session.state.front?.title == "Bookings")
+        #expect(session.render().lines()[0].contains("Follow-ups \(due)"))
+    }
+}

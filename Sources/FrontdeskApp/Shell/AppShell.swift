@@ -10,7 +10,9 @@ public enum AppShell {
     public static func update(_ state: inout AppState, _ msg: AppMsg) -> [AppEffect] {
         switch msg {
         case .started:
-            return [.checkForChanges] + showTab(0, state: &state)
+            // Tabs that show a figure are opened behind the first, so the figure is there from the start.
+            let badged = state.screens.indices.filter { $0 != 0 && state.screens[$0].hasBadge }
+            return [.checkForChanges] + showTab(0, state: &state) + badged.flatMap { openTab($0, state: &state) }
         case .key(let key):
             return handle(key, state: &state)
         case .resized(let width, let height):
@@ -88,7 +90,12 @@ public enum AppShell {
     static func showTab(_ index: Int, state: inout AppState) -> [AppEffect] {
         guard state.screens.indices.contains(index) else { return [] }
         state.activeTab = index
-        if state.roots[index] != nil { return [] }
+        return openTab(index, state: &state)
+    }
+
+    /// Opens a tab's screen the first time, without showing it.
+    static func openTab(_ index: Int, state: inout AppState) -> [AppEffect] {
+        guard state.screens.indices.contains(index), state.roots[index] == nil else { return [] }
         var screen = state.screens[index].make(state.context())
         screen.instance = state.nextInstance
         state.nextInstance += 1

@@ -71,10 +71,13 @@ public struct AppState: Sendable, Equatable {
 public struct ScreenRegistration: Sendable, Equatable {
     public var tab: ScreenTab
     public var make: @Sendable (ScreenContext) -> AnyScreen
+    /// The screen shows a figure on its tab, so the shell opens it at start (`TopLevelScreen.hasTabBadge`).
+    public var hasBadge: Bool
 
     /// Registers a top-level screen type.
     public init<S: TopLevelScreen>(_ type: S.Type) {
         tab = S.tab
+        hasBadge = S.hasTabBadge
         make = { context in AnyScreen(S(context: context)) }
     }
 

@@ -61,6 +61,12 @@ public protocol TopLevelScreen: Screen {
     static var tab: ScreenTab { get }
     /// A fresh screen, before `start`.
     init(context: ScreenContext)
+    /// True when the tab shows a figure (`tabBadge`): the shell then opens the screen at start, behind the first tab.
+    static var hasTabBadge: Bool { get }
+}
+
+extension TopLevelScreen {
+    public static var hasTabBadge: Bool { false }
 }
 
 /// A top-level screen's tab: its title and the two keys that open it.

@@ -15,6 +15,8 @@ public struct FollowUpsScreen: TopLevelScreen {
     public var keyFocus: KeyFocus { followUps.callNote != nil ? .text : .screen }
     public var legend: Keymap<String> { FollowUpsKeymap.legend(for: followUps) }
 
+    public static let hasTabBadge = true
+
     /// The count of follow-ups due now or overdue, over every kind.
     public var tabBadge: String? { followUps.queue.map { "\($0.pendingDue)" } }
 

@@ -103,11 +103,9 @@ public final class AppDatabase: Sendable {
         return AppDatabase(path: path, writer: pool, calendar: calendar, actor: actor, clock: clock)
     }
 
-    /// The login name of whoever runs this process.
-    public static func currentUser() -> String {
-        let env = ProcessInfo.processInfo.environment
-        return env["USER"] ?? env["LOGNAME"] ?? NSUserName()
-    }
+    /// The login name of the OS account running this process (its effective user id), never
+    /// `$USER`: the audit trail must not be whatever the environment claims.
+    public static func currentUser() -> String { SystemAccount.current().name }
 
     /// SQLite files start with a fixed 16-byte header; an empty file is a database SQLite will create.
     private static func looksLikeSQLite(_ path: String) -> Bool {

@@ -13,6 +13,7 @@ enum Migrations {
         migrator.registerMigration("v3 covering index for provider availability") { db in
             try db.execute(sql: v3)
         }
+        ServicesMigrations.register(in: &migrator)
         return migrator
     }
 

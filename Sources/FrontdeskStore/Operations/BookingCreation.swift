@@ -63,7 +63,7 @@ extension AppDatabase {
         let calendar = self.calendar
         let now = self.now
         return try write { db in
-            let service = try Self.requireService(db, id: serviceID)
+            var service = try Self.requireService(db, id: serviceID)
             var customerID = customerID
             var existing: SessionGroup?
             if let groupID {
@@ -73,6 +73,8 @@ extension AppDatabase {
                 }
                 existing = group
                 customerID = group.customerID
+                // A treatment goes on under the rules it was booked with, whatever the service says now.
+                service = try Self.service(db, asBookedIn: groupID) ?? service
             }
             let customer = try Self.requireCustomer(db, id: customerID)
             for start in starts where start < now { throw StoreError.inThePast(start: calendar.dayTime(start)) }

@@ -22,7 +22,7 @@ extension AppDatabase {
             try Self.refreshGroup(db, id: groupID, now: now)
             let group = try Self.group(db, id: groupID)!
             let progress = group.progress(now: now)
-            let service = try Self.requireService(db, id: booking.serviceID)
+            let service = try Self.rulesService(db, for: booking)
             var window: SessionWindow?
             var suggestion: Date?
             let nextHeld = group.sessions.contains { $0.sessionNumber > booking.sessionNumber && $0.status.holdsSlot }
@@ -92,7 +92,7 @@ extension AppDatabase {
             if !confirmedShortNotice, booking.start > now, booking.start.timeIntervalSince(now) < Self.shortNoticeSeconds {
                 throw StoreError.shortNotice(action: "move", start: calendar.dayTime(booking.start))
             }
-            let service = try Self.requireService(db, id: booking.serviceID)
+            let service = try Self.rulesService(db, for: booking)
             var moves: [(booking: Booking, start: Date)] = [(booking, newStart)]
             var group: SessionGroup?
             if let groupID = booking.sessionGroupID {

@@ -23,7 +23,8 @@ extension AppDatabase {
 
     /// A provider's schedule for planning between two instants (padded for shifting later).
     static func schedule(_ db: Database, provider: Provider, from: Date, to: Date, excluding: Set<Int64> = []) throws -> ProviderSchedule {
-        ProviderSchedule(hours: provider.hours, closedDays: Set(provider.closedDays),
+        ProviderSchedule(name: provider.name, hours: provider.hours,
+                         daysOff: try daysOff(db, provider: provider, from: from, to: to),
                          busy: try busyIntervals(db, providerID: provider.id, from: from, to: to, excluding: excluding))
     }
 
@@ -106,7 +107,8 @@ extension AppDatabase {
                                      from: Date, groupID: String? = nil) throws(StoreError) -> (provider: Provider, starts: [Date]) {
         let calendar = self.calendar
         return try read { db in
-            guard let service = try Self.service(db, id: serviceID) else { throw StoreError.notFound(what: "service", key: "\(serviceID)") }
+            guard var service = try Self.service(db, id: serviceID) else { throw StoreError.notFound(what: "service", key: "\(serviceID)") }
+            if let groupID, let asBooked = try Self.service(db, asBookedIn: groupID) { service = asBooked }
             var last: Date?
             if let groupID {
                 last = try Date?.fetchStoredSeconds(db, sql: "SELECT MAX(start_at) FROM bookings WHERE session_group_id = ? AND status != 'cancelled'", arguments: [groupID])

@@ -81,22 +81,27 @@ extension AppDatabase {
     /// Sequential treatments waiting for their next booking longer than the maximum gap (else twice the recommended).
     static func overdueSequentialCount(_ db: Database, now: Date, calendar: ClinicCalendar) throws -> Int {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT g.service_id, b.start_at, b.session_number FROM session_groups g
+            SELECT g.strategy, g.total_sessions, g.session_buffer_config, b.start_at, b.session_number FROM session_groups g
             JOIN bookings b ON b.session_group_id = g.session_group_id AND b.status = 'completed'
             WHERE g.strategy = 'sequential' AND g.cancelled = 0 AND g.completed_at IS NULL AND g.anchor_at <= ?
               AND NOT EXISTS (SELECT 1 FROM bookings c WHERE c.session_group_id = g.session_group_id AND c.status = 'confirmed')
               AND b.session_number = (SELECT MAX(d.session_number) FROM bookings d
                                       WHERE d.session_group_id = g.session_group_id AND d.status = 'completed')
             """, arguments: [now.storedSeconds])
-        var services: [Int64: Service] = [:]
+        // Each treatment's own copy of its rules; most share one, so each distinct copy is parsed once.
+        var rulesByCopy: [String: BufferRules] = [:]
         var count = 0
         for row in rows {
-            let serviceID: Int64 = row["service_id"]
-            if services[serviceID] == nil { services[serviceID] = try service(db, id: serviceID) }
-            guard let service = services[serviceID] else { continue }
+            let total: Int = row["total_sessions"]
+            let config: String = row["session_buffer_config"] ?? "{}"
+            let key = "\(total)|\(config)"
+            if rulesByCopy[key] == nil {
+                rulesByCopy[key] = groupRules(config, totalSessions: total, strategy: .sequential)
+            }
+            guard let rules = rulesByCopy[key] else { continue }
             let number: Int = row["session_number"]
-            guard number < service.totalSessions else { continue }
-            let gap = service.bufferRules.gap(afterSession: number)
+            guard number < total else { continue }
+            let gap = rules.gap(afterSession: number)
             let due = FollowUpRules.overdueAt(lastSessionStart: Date(storedSeconds: row["start_at"]), gap: gap, calendar: calendar)
             if now > due { count += 1 }
         }

@@ -62,7 +62,7 @@ struct ProviderCommand: ParsableCommand {
             let providers = try store { () throws(StoreError) in try db.providers() }
             if json {
                 Output.json(providers.map { ["id": $0.id, "name": $0.name, "hours": $0.hours.description,
-                                             "closed_days": $0.closedDays.map(\.description)] as [String: Any] })
+                                             "absences": $0.absences.map(\.description)] as [String: Any] })
                 return
             }
             if providers.isEmpty { Output.line("No providers yet. Add one with `frontdesk provider add --name NAME`.") }

@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+
+/// The schema for issue 9 (services, providers, closed days): treatments keep the rules they were
+/// booked under, provider absences and clinic closed days are tables of their own. Self-contained:
+/// it depends on no other engineer's migration.
+enum ServicesMigrations {
+    static func register(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v7 services: treatments keep their rules, absences, clinic closed days") { db in
+            try db.execute(sql: v7)
+            try moveClosedDaysToAbsences(db)
+        }
+    }
+
+    // A session group keeps a copy of its service's buffer configuration, session plan and default
+    // duration, taken when it is created, so that editing a service changes new treatments only.
+    // The trigger takes the copy for every insert that does not give one (demo data, older code),
+    // so no path can create a group without its rules.
+    private static let v7 = """
+    ALTER TABLE session_groups ADD COLUMN session_buffer_config TEXT;
+    ALTER TABLE session_groups ADD COLUMN session_plan TEXT;
+    ALTER TABLE session_groups ADD COLUMN duration_minutes INTEGER;
+    UPDATE session_groups SET
+      session_buffer_config = (SELECT s.session_buffer_config FROM services s WHERE s.id = session_groups.service_id),
+      session_plan = (SELECT s.session_plan FROM services s WHERE s.id = session_groups.service_id),
+      duration_minutes = (SELECT s.duration_minutes FROM services s WHERE s.id = session_groups.service_id);
+    CREATE TRIGGER session_groups_copy_service_rules
+    AFTER INSERT ON session_groups
+    WHEN NEW.session_buffer_config IS NULL OR NEW.session_plan IS NULL OR NEW.duration_minutes IS NULL
+    BEGIN
+        UPDATE session_groups SET
+          session_buffer_config = COALESCE(NEW.session_buffer_config,
+              (SELECT s.session_buffer_config FROM services s WHERE s.id = NEW.service_id)),
+          session_plan = COALESCE(NEW.session_plan, (SELECT s.session_plan FROM services s WHERE s.id = NEW.service_id)),
+          duration_minutes = COALESCE(NEW.duration_minutes, (SELECT s.duration_minutes FROM services s WHERE s.id = NEW.service_id))
+        WHERE session_group_id = NEW.session_group_id;
+    END;
+    -- "3 active treatments keep their current rules": counted per service from this index.
+    CREATE INDEX session_groups_on_service_open ON session_groups(service_id, completed_at, cancelled);
+
+    -- Days are clinic-local YYYY-MM-DD texts, which sort as dates.
+    CREATE TABLE provider_absences (
+        id INTEGER PRIMARY KEY,
+        provider_id INTEGER NOT NULL REFERENCES providers(id) ON DELETE CASCADE,
+        first_day TEXT NOT NULL CHECK (first_day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+        last_day TEXT NOT NULL CHECK (last_day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+        reason TEXT NOT NULL DEFAULT '',
+        CHECK (last_day >= first_day),
+        UNIQUE (provider_id, first_day)
+    );
+    CREATE INDEX provider_absences_on_last_day ON provider_absences(provider_id, last_day);
+
+    CREATE TABLE clinic_closed_days (
+        day TEXT PRIMARY KEY NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+        reason TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+
+    -- `frontdesk audit --since` reads the newest events first.
+    CREATE INDEX audit_events_on_at ON audit_events(at);
+    """
+
+    /// Closed days typed with `provider add --closed` were a JSON column; they become absences.
+    private static func moveClosedDaysToAbsences(_ db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: "SELECT id, closed_days FROM providers WHERE closed_days NOT IN ('', '[]')")
+        for row in rows {
+            let text: String = row["closed_days"]
+            let days = (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
+            for day in Set(days) where day.count == 10 {
+                try db.execute(sql: "INSERT OR IGNORE INTO provider_absences(provider_id, first_day, last_day, reason) VALUES (?, ?, ?, '')",
+                               arguments: [row["id"], day, day])
+            }
+            try db.execute(sql: "UPDATE providers SET closed_days = '[]' WHERE id = ?", arguments: [row["id"]])
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import FrontdeskCore
+import GRDB
+
+/// Treatments keep the rules they were booked under: a session group stores a copy of its service's
+/// buffer configuration, session plan and default duration (migration "v7 services"). Planning,
+/// windows, rescheduling and follow-ups for an existing treatment read that copy through here.
+extension AppDatabase {
+    /// The service as the treatment `groupID` was booked: its name, noun, price and providers as they
+    /// are now, but its sessions, strategy, gaps, plan and durations as copied into the group.
+    static func service(_ db: Database, asBookedIn groupID: String) throws -> Service? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT service_id, strategy, total_sessions, session_buffer_config, session_plan, duration_minutes
+            FROM session_groups WHERE session_group_id = ?
+            """, arguments: [groupID]) else { return nil }
+        guard var service = try service(db, id: row["service_id"]) else { return nil }
+        let strategy = Strategy(rawValue: row["strategy"]) ?? service.strategy
+        let total: Int = row["total_sessions"]
+        var definition = service.definition
+        definition.strategy = strategy
+        definition.totalSessions = total
+        definition.requiresMultipleSessions = true
+        if let minutes: Int = row["duration_minutes"] { definition.defaultDurationMinutes = minutes }
+        if let planText: String = row["session_plan"],
+           let plan = try? JSONDecoder().decode([SessionPlanStep].self, from: Data(planText.utf8)) {
+            definition.plan = plan
+        }
+        service.definition = definition
+        if let config: String = row["session_buffer_config"] {
+            service.bufferRules = Self.groupRules(config, totalSessions: total, strategy: strategy) ?? service.bufferRules
+        }
+        return service
+    }
+
+    /// The service whose rules apply to `booking`: its treatment's copy, or the service itself for a
+    /// single appointment.
+    static func rulesService(_ db: Database, for booking: Booking) throws -> Service {
+        if let groupID = booking.sessionGroupID, let service = try service(db, asBookedIn: groupID) { return service }
+        return try requireService(db, id: booking.serviceID)
+    }
+
+    /// Parses a group's copied configuration. It was valid when copied; should the check have become
+    /// stricter since, the copy is read without the strategy's completeness rule rather than lost.
+    static func groupRules(_ config: String, totalSessions: Int, strategy: Strategy) -> BufferRules? {
+        (try? BufferRules.parse(config, totalSessions: totalSessions, strategy: strategy))
+            ?? (try? BufferRules.parse(config, totalSessions: totalSessions, strategy: .flexible))
+    }
+
+    /// The service as treatment `groupID` was booked, for screens that continue it (book next, book more).
+    public func serviceAsBooked(groupID: String) throws(StoreError) -> Service {
+        let found = try read { db in try Self.service(db, asBookedIn: groupID) }
+        guard let found else { throw .notFound(what: "treatment", key: groupID) }
+        return found
+    }
+
+    /// Treatments of a service that are still going (not completed, not cancelled): they keep the
+    /// rules they were booked under when the service is saved ("3 active treatments keep their current rules").
+    public func activeTreatmentCount(serviceID: Int64) throws(StoreError) -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM session_groups WHERE service_id = ? AND completed_at IS NULL AND cancelled = 0
+                """, arguments: [serviceID]) ?? 0
+        }
+    }
+}

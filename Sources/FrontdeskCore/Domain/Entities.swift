@@ -47,9 +47,12 @@ public struct Service: Sendable, Equatable, Identifiable {
     public var triggerWords: [String]
     public var bufferRules: BufferRules
     public var providerIDs: [Int64]
+    /// A deactivated service takes no new bookings and is not offered; its treatments go on.
+    public var isActive: Bool
 
     public init(id: Int64, definition: ServiceDefinition, priceCents: Int? = nil, triggerWords: [String] = [],
-                bufferRules: BufferRules, providerIDs: [Int64] = []) {
+                bufferRules: BufferRules, providerIDs: [Int64] = [], isActive: Bool = true) {
+        self.isActive = isActive
         self.id = id
         self.definition = definition
         self.priceCents = priceCents

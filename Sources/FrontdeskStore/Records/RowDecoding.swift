@@ -57,7 +57,7 @@ enum RowDecoding {
             requiresMultipleSessions: multi, totalSessions: total, strategy: strategy, plan: plan,
             expiryDays: row["expiry_days"])
         return Service(id: row["id"], definition: definition, priceCents: row["price_cents"],
-                       triggerWords: triggers, bufferRules: rules, providerIDs: providerIDs)
+                       triggerWords: triggers, bufferRules: rules, providerIDs: providerIDs, isActive: row["active"])
     }
 
     static func jsonArray(_ strings: [String]) -> String {

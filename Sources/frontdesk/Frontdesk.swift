@@ -13,7 +13,7 @@ struct Frontdesk: ParsableCommand {
             OpenCommand.self, InitCommand.self, DemoCommand.self, ProviderCommand.self, ServiceCommand.self,
             CustomerCommand.self, BookCommand.self, CompleteCommand.self, CancelCommand.self, NoShowCommand.self,
             RescheduleCommand.self, AgendaCommand.self, GroupsCommand.self, KPICommand.self, FollowUpsCommand.self,
-            BackupCommand.self,
+            BackupCommand.self, ClinicCommand.self, AuditCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

@@ -1,4 +1,5 @@
 import Foundation
+import FrontdeskCore
 import TOMLKit
 
 /// Settings from `$XDG_CONFIG_HOME/frontdesk/config.toml` (default `~/.config`). A missing file
@@ -12,6 +13,8 @@ public struct AppConfiguration: Sendable, Equatable {
     public var notifyCommand: [String]
     /// Name recorded on actions taken at this desk.
     public var staffName: String?
+    /// `managers` and `managers_group`: who may change services, providers and closed days.
+    public var managerPolicy = ManagerPolicy()
 
     /// A configuration; everything unset by default.
     public init(theme: String? = nil, timezone: String? = nil, notifyCommand: [String] = [], staffName: String? = nil) {
@@ -46,7 +49,7 @@ public struct AppConfiguration: Sendable, Equatable {
         return try parse(text, file: file.path)
     }
 
-    static let knownKeys = ["theme", "timezone", "notify_command", "staff_name"]
+    static let knownKeys = ["theme", "timezone", "notify_command", "staff_name", "managers", "managers_group"]
 
     /// Parses configuration text; `file` names it in error messages.
     public static func parse(_ text: String, file: String = "config.toml") throws(ConfigurationError) -> AppConfiguration {
@@ -73,6 +76,16 @@ public struct AppConfiguration: Sendable, Equatable {
                 }
                 configuration.timezone = zone
             case "staff_name": configuration.staffName = try string()
+            case "managers_group": configuration.managerPolicy.managersGroup = try string()
+            case "managers":
+                let expected = "a list of OS user names, e.g. [\"anna\", \"ben\"]"
+                guard let array = value.array else { throw .badValue(file: file, line: line, key: key, expected: expected) }
+                var names: [String] = []
+                for element in array {
+                    guard let name = element.string, !name.isEmpty else { throw .badValue(file: file, line: line, key: key, expected: expected) }
+                    names.append(name)
+                }
+                configuration.managerPolicy.managers = names
             case "notify_command":
                 guard let array = value.array, !array.isEmpty else {
                     throw .badValue(file: file, line: line, key: key, expected: "a list of texts, e.g. [\"notify-send\", \"Frontdesk\"]")

@@ -99,7 +99,7 @@ extension AppDatabase {
                            arguments: [id, day.description, day.description])
         }
         let provider = try Self.provider(db, id: id)!
-        try audit(db, action: "add", entity: "provider", id: "\(provider.id)", after: Self.auditText(ProviderRecord(provider, services: [])))
+        try audit(db, action: "add", entity: "provider", id: "\(provider.id)", after: Self.auditText(ProviderRecord(provider, services: []).jsonObject))
         return provider
     }
 

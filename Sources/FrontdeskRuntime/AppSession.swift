@@ -4,23 +4,32 @@ import FrontdeskCore
 import FrontdeskStore
 import TerminalUI
 
-/// The application bound to a database: feeds messages through `AppShell.update`, performs the
-/// effects synchronously until nothing is left to do, and renders. The real terminal loop and the
-/// tests drive the same session, so a test sees exactly what a receptionist would.
+/// The application bound to a database: feeds messages through `AppShell.update`, has the effects
+/// performed by the screens' runners, feeds the answers back, and renders. The real terminal loop
+/// and the tests drive the same session, so a test sees exactly what a receptionist would.
 public final class AppSession {
+    /// How effects run: at once, before the next message (tests, benchmarks), or on a background
+    /// queue while the terminal keeps drawing and reading keys (the application).
+    public enum Execution: Sendable { case immediate, background }
+
     public private(set) var state: AppState
-    public let runner: AppEffectRunner
+    public let catalog: ScreenCatalog
     public let database: AppDatabase
+    private let execution: Execution
+    private let work = DispatchQueue(label: "frontdesk.effects")
+    private let answers = AnswerInbox()
 
     /// A session on `database` for a terminal of the given size; `status` is shown first (e.g. a theme warning).
-    public init(database: AppDatabase, theme: Theme, width: Int, height: Int, status: StatusLine? = nil) {
+    public init(database: AppDatabase, theme: Theme, width: Int, height: Int, status: StatusLine? = nil,
+                execution: Execution = .immediate) {
         self.database = database
-        self.runner = AppEffectRunner(database: database)
+        self.catalog = ScreenCatalog.standard(database: database)
+        self.execution = execution
         self.state = AppState(width: width, height: height, theme: theme, calendar: database.calendar, now: database.now,
-                              status: status)
+                              screens: catalog.registrations, status: status)
     }
 
-    /// Loads the first screen.
+    /// Opens the first screen.
     public func start() {
         send(.started)
     }
@@ -41,6 +50,11 @@ public final class AppSession {
         for character in text { press(.character(character)) }
     }
 
+    /// Pastes text as a terminal's bracketed paste delivers it: one key holding all of it.
+    public func paste(_ text: String) {
+        press(.paste(text))
+    }
+
     /// The terminal changed size.
     public func resize(width: Int, height: Int) {
         send(.resized(width: width, height: height))
@@ -54,17 +68,61 @@ public final class AppSession {
     /// True once staff asked to quit.
     public var shouldQuit: Bool { state.shouldQuit }
 
-    /// Runs a message and every effect it leads to, breadth first, until the queue is empty.
+    /// True while effects run in the background and their answers have not all been applied.
+    public var isWaiting: Bool { answers.outstanding > 0 }
+
+    /// Runs a message through `update` and has its effects performed. Immediately: every answer, and
+    /// whatever it leads to, is applied before this returns. In the background: answers arrive later
+    /// through `applyAnswers`.
     public func send(_ msg: AppMsg) {
         var queue = [msg]
         // A guard against an update that keeps asking for more: no screen needs this many rounds.
         var rounds = 0
         while !queue.isEmpty, rounds < 1000 {
             rounds += 1
-            let next = queue.removeFirst()
-            for effect in AppShell.update(&state, next) {
-                if let answer = runner.perform(effect) { queue.append(answer) }
+            for effect in AppShell.update(&state, queue.removeFirst()) {
+                switch execution {
+                case .immediate:
+                    if let answer = perform(effect) { queue.append(answer) }
+                case .background:
+                    answers.expect()
+                    work.async { [catalog, database, answers] in
+                        answers.deliver(Self.perform(effect, catalog: catalog, database: database))
+                    }
+                }
             }
+        }
+    }
+
+    /// Applies the answers that arrived from the background since the last call; true if there were any.
+    @discardableResult
+    public func applyAnswers() -> Bool {
+        let arrived = answers.take()
+        for answer in arrived { send(answer) }
+        return !arrived.isEmpty
+    }
+
+    /// Waits until every background effect has answered and applies the answers (tests of the background mode).
+    public func settle(timeout: TimeInterval = 10) {
+        let deadline = Date().addingTimeInterval(timeout)
+        while isWaiting || answers.hasArrived, Date() < deadline {
+            if !applyAnswers() { answers.wait(until: deadline) }
+        }
+    }
+
+    private func perform(_ effect: AppEffect) -> AppMsg? {
+        Self.perform(effect, catalog: catalog, database: database)
+    }
+
+    private static func perform(_ effect: AppEffect, catalog: ScreenCatalog, database: AppDatabase) -> AppMsg? {
+        switch effect {
+        case .screen(let screenEffect):
+            return catalog.perform(screenEffect)
+        case .checkForChanges:
+            guard let version = try? database.dataVersion() else { return nil }
+            return .dataVersion(version)
+        case .quit:
+            return nil
         }
     }
 
@@ -78,5 +136,40 @@ public final class AppSession {
     /// The screen's text, one line per row, for tests and diagnostics.
     public var screenText: String {
         render().lines().joined(separator: "\n")
+    }
+}
+
+/// Answers coming back from the effects queue to the terminal loop's thread.
+final class AnswerInbox: @unchecked Sendable {
+    // Guarded by `condition`.
+    private var arrived: [AppMsg] = []
+    private var expected = 0
+    private let condition = NSCondition()
+
+    /// Effects sent and not yet answered (an effect without an answer counts as answered).
+    var outstanding: Int { condition.withLock { expected } }
+    var hasArrived: Bool { condition.withLock { !arrived.isEmpty } }
+
+    func expect() { condition.withLock { expected += 1 } }
+
+    func deliver(_ answer: AppMsg?) {
+        condition.withLock {
+            expected -= 1
+            if let answer { arrived.append(answer) }
+            condition.signal()
+        }
+    }
+
+    func take() -> [AppMsg] {
+        condition.withLock {
+            defer { arrived.removeAll() }
+            return arrived
+        }
+    }
+
+    func wait(until deadline: Date) {
+        condition.lock()
+        if arrived.isEmpty && expected > 0 { _ = condition.wait(until: deadline) }
+        condition.unlock()
     }
 }

@@ -5,7 +5,7 @@ import FrontdeskStore
 
 /// Performs the booking flow's effects against the store, synchronously, and answers with the
 /// event the flow expects. A store refusal becomes `.failed` carrying its user-facing description.
-public struct BookEffectRunner: Sendable {
+public struct BookEffectRunner: ScreenRunner {
     public let database: AppDatabase
 
     /// How many customers a search lists; the screen never shows more at once.
@@ -16,7 +16,7 @@ public struct BookEffectRunner: Sendable {
     }
 
     /// Runs one effect and returns the flow's answer; store errors come back as `.failed`.
-    public func perform(_ effect: BookEffect) -> BookEvent {
+    public func perform(_ effect: BookEffect) -> BookEvent? {
         do {
             return try answer(effect)
         } catch {

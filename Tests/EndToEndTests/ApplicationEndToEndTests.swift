@@ -75,9 +75,10 @@ import Testing
         try tmux.send("Enter")
         try tmux.waitFor("Book Session 5 of 8 now?")
         try tmux.send("Enter")
-        let screen = try tmux.waitFor("Booked Session 5 of 8 (Lukas Huber)")
+        try tmux.waitFor("Booked Session 5 of 8 (Lukas Huber)")
+        // The treatment is read again in the background after the booking: wait for it.
+        let screen = try tmux.waitFor("● Session 5:")
         #expect(screen.contains("✔ Session 4: Wed 11 Mar 2026 09:00 - Completed"))
-        #expect(screen.contains("● Session 5:"))
 
         try tmux.send("q")
         try Self.expectTerminalRestored(tmux)

@@ -48,7 +48,7 @@ final class BookFlowDriver {
         while !queue.isEmpty {
             let effect = queue.removeFirst()
             effects.append(effect)
-            let event = runner.perform(effect)
+            guard let event = runner.perform(effect) else { continue }
             events.append(event)
             queue += flow.receive(event)
         }
@@ -62,8 +62,7 @@ final class BookFlowDriver {
     static func draw(_ flow: BookFlow, width: Int, height: Int, theme: Theme = .monochrome) -> Buffer {
         var buffer = Buffer(width: width, height: height)
         flow.render(into: &buffer, area: Rect(x: 0, y: 0, width: width, height: height - 1), theme: theme)
-        let legend = flow.legend.map { "\($0.key) \($0.label)" }.joined(separator: "  ")
-        buffer.write(legend, at: 0, y: height - 1, style: theme[.legendLabel], maxWidth: width)
+        buffer.render(KeyLegend(keymap: flow.legend), in: Rect(x: 0, y: height - 1, width: width, height: 1), theme: theme)
         return buffer
     }
 

@@ -11,6 +11,8 @@ public enum Key: Sendable, Equatable, Hashable, CustomStringConvertible {
     case resize
     /// The terminal went away (SSH hangup, closed window): leave the loop.
     case hangup
+    /// Text pasted as a whole (bracketed paste): it goes into the focused field and never acts as keys.
+    case paste(String)
 
     /// The name shown in the key legend and help screen ("F2", "Enter", "^U", "c").
     public var description: String {
@@ -36,6 +38,7 @@ public enum Key: Sendable, Equatable, Hashable, CustomStringConvertible {
         case .control(let c): return "^" + String(c).uppercased()
         case .resize: return "Resize"
         case .hangup: return "Hangup"
+        case .paste: return "Paste"
         }
     }
 

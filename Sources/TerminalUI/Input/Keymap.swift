@@ -57,6 +57,19 @@ public struct Keymap<Action: Hashable & Sendable>: Sendable, Equatable {
         bindings.first { $0.action == action }
     }
 
+    /// The same bindings with their actions named, so keymaps of different screens can be shown together.
+    public var erased: Keymap<String> {
+        Keymap<String>(bindings.map { binding in
+            KeyBinding(String(describing: binding.action), keys: binding.keys, label: binding.label, help: binding.help,
+                       section: binding.section, showsInLegend: binding.showsInLegend, priority: binding.priority)
+        })
+    }
+
+    /// This keymap's bindings followed by `other`'s.
+    public func appending(_ other: Keymap<Action>) -> Keymap<Action> {
+        Keymap(bindings + other.bindings)
+    }
+
     /// Section names in first-appearance order.
     public var sections: [String] {
         var seen: [String] = []

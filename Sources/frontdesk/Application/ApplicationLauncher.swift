@@ -43,7 +43,8 @@ enum ApplicationLauncher {
         if let warning = choice.warning { warnings.insert(warning, at: 0) }
         let status = warnings.first.map { StatusLine($0, kind: .error) }
         let size = terminal.size
-        let session = AppSession(database: database, theme: choice.theme, width: size.width, height: size.height, status: status)
+        let session = AppSession(database: database, theme: choice.theme, width: size.width, height: size.height, status: status,
+                                 execution: .background)
         TerminalLoop.run(session, on: terminal, firstFrameOnly: firstFrameExit)
     }
 }

@@ -77,6 +77,11 @@ final class BookingsScenario {
     func group(_ id: String) throws -> SessionGroup { try database.group(id: id) }
 }
 
+extension AppState {
+    /// The Bookings screen's state (the first tab is always open in these tests).
+    var bookings: BookingsState { screen(BookingsScreen.self)?.bookings ?? BookingsState(today: calendar.localDay(of: now)) }
+}
+
 extension AppSession {
     /// Moves the list selection to the first row whose text contains `text`.
     func select(rowContaining text: String) {

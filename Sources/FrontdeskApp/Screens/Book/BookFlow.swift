@@ -29,7 +29,8 @@ public struct BookFlow: Sendable, Equatable {
 
     let origin: BookFlowStart
     let calendar: ClinicCalendar
-    let now: Date
+    /// The clock, kept current by the shell on every call.
+    var now: Date
     var step: BookStep
     var customers = CustomerSearch()
     var newCustomer = NewCustomerForm()
@@ -123,12 +124,6 @@ public struct BookFlow: Sendable, Equatable {
         return []
     }
 
-    /// The current step's key hints for the shell's legend, as (key, label).
-    public var legend: [(key: String, label: String)] {
-        if leaving != nil { return [("y", "Leave"), ("n", "Stay")] }
-        return stepLegend
-    }
-
     /// True when leaving now would lose something typed or chosen; the shell may ask first too.
     public var hasUnsavedInput: Bool {
         guard outcome == nil else { return false }
@@ -155,18 +150,20 @@ public struct BookFlow: Sendable, Equatable {
 
     private mutating func handleLeaving(_ key: Key) -> [BookEffect] {
         guard var dialog = leaving else { return [] }
-        switch key {
-        case .character("y"), .character("Y"):
+        switch BookKeymap.leaving.action(for: key) {
+        case .yes?:
             leaving = nil
             outcome = .abandoned
-        case .character("n"), .character("N"), .escape:
+        case .no?:
             leaving = nil
-        case .enter:
+        case .accept?:
             leaving = nil
             if dialog.focusedTitle == "Leave" { outcome = .abandoned }
-        default:
+        case .switchButton?:
             _ = dialog.handle(key)
             leaving = dialog
+        default:
+            break
         }
         return []
     }

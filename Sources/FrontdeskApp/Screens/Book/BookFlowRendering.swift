@@ -81,39 +81,6 @@ extension BookFlow {
         }
         return parts.isEmpty ? "Nothing chosen yet" : parts.joined(separator: " · ")
     }
-
-    /// The keys that matter on the current step.
-    var stepLegend: [(key: String, label: String)] {
-        let back = (key: "Esc", label: "Back")
-        switch step {
-        case .customer:
-            return [("Enter", "Choose"), ("↑↓", "Move"), ("^N", "New customer"), ("Esc", "Leave")]
-        case .newCustomer:
-            return [("Enter", "Save customer"), ("Tab", "Next field"), back]
-        case .service:
-            return [("Enter", "Choose"), ("↑↓", "Move"), isContinuing ? ("Esc", "Leave") : back]
-        case .provider:
-            return [("Enter", "Choose"), ("↑↓", "Move"), isContinuing ? ("Esc", "Leave") : back]
-        case .immediateStart:
-            return [("Enter", "Preview all sessions"), back]
-        case .immediatePreview:
-            if immediate.editing != nil { return [("Enter", "Set date"), ("Esc", "Cancel")] }
-            return [("Enter", "Accept plan"), ("↑↓", "Session"), ("e", "Edit date"), ("Del", "Undo edit"), ("Esc", "Change start")]
-        case .flexibleCount:
-            return [("Enter", "Next"), back]
-        case .flexibleMode:
-            return [("Enter", "Choose"), ("↑↓", "Move"), ("d", "By date"), ("p", "By pattern"), back]
-        case .flexiblePattern:
-            return [("Enter", "Find free slots"), back]
-        case .flexibleProposal:
-            if flexible.editing != nil { return [("Enter", "Set date"), ("Esc", "Cancel")] }
-            return [("Enter", "Accept slots"), ("↑↓", "Move"), ("e", "Edit date"), back]
-        case .sessionDates:
-            return [("Enter", dates.index + 1 < dates.fields.count ? "Next" : "Confirm"), ("↑↓", "Field"), back]
-        case .confirm:
-            return [("Enter", "Book"), back]
-        }
-    }
 }
 
 /// Word-wraps text to a width, for sentences that must be read whole (reasons, notices).

@@ -84,14 +84,14 @@ extension BookFlow {
     }
 
     mutating func handleConfirm(_ key: Key) -> [BookEffect] {
-        switch key {
-        case .escape:
+        switch action(for: key) {
+        case .back?:
             guard !isBooking else { return [] }
             planChangedNotice = nil
             immediate.startsBeforeReplan = nil
             status = nil
             step = confirmReturn
-        case .enter:
+        case .accept?:
             guard !isBooking, !immediate.isProposing, !flexible.isProposing else { return [] }
             if confirmReturn == .immediatePreview, immediate.proposal?.plan.isComplete != true {
                 status = .error("The plan has a session without a free slot. Press Esc and give it another date.")

@@ -72,16 +72,16 @@ struct NewCustomerForm: Sendable, Equatable {
 
 extension BookFlow {
     mutating func handleCustomer(_ key: Key) -> [BookEffect] {
-        switch key {
-        case .escape:
+        switch action(for: key) {
+        case .back?:
             return requestLeave()
-        case .up:
+        case .up?:
             customers.selected = max(0, customers.selected - 1)
-        case .down, .tab:
+        case .down?:
             customers.selected = min(customers.newCustomerRow, customers.selected + 1)
-        case .control("n"), .function(4):
+        case .newCustomer?:
             return openNewCustomer()
-        case .enter:
+        case .accept?:
             if customers.selected < customers.results.count {
                 return chooseCustomer(customers.results[customers.selected])
             }
@@ -106,14 +106,14 @@ extension BookFlow {
 
     mutating func handleNewCustomer(_ key: Key) -> [BookEffect] {
         let fields = NewCustomerForm.Field.allCases
-        switch key {
-        case .escape:
+        switch action(for: key) {
+        case .back?:
             step = .customer
-        case .tab, .down:
+        case .nextField?:
             newCustomer.move(to: fields[(newCustomer.focus.rawValue + 1) % fields.count])
-        case .backTab, .up:
+        case .previousField?:
             newCustomer.move(to: fields[(newCustomer.focus.rawValue + fields.count - 1) % fields.count])
-        case .enter:
+        case .accept?:
             guard !newCustomer.isSaving else { return [] }
             switch newCustomer.validated() {
             case .failure(let refusal):

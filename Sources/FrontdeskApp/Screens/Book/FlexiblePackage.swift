@@ -60,11 +60,11 @@ extension BookFlow {
     var remainingInPackage: Int { upcomingNumbers.count }
 
     mutating func handleFlexibleCount(_ key: Key) -> [BookEffect] {
-        switch key {
-        case .escape:
+        switch action(for: key) {
+        case .back?:
             status = nil
             step = .provider
-        case .enter:
+        case .accept?:
             guard let count = flexible.chosenCount, (1...max(1, remainingInPackage)).contains(count) else {
                 status = .error("Type how many to book now: a number from 1 to \(remainingInPackage).")
                 return []
@@ -79,20 +79,20 @@ extension BookFlow {
     }
 
     mutating func handleFlexibleMode(_ key: Key) -> [BookEffect] {
-        switch key {
-        case .escape:
+        switch action(for: key) {
+        case .back?:
             step = .flexibleCount
-        case .up, .character("k"):
+        case .up?:
             flexible.mode = .dates
-        case .down, .character("j"), .tab:
+        case .down?:
             flexible.mode = .pattern
-        case .character("d"):
+        case .byDate?:
             flexible.mode = .dates
             return handleFlexibleMode(.enter)
-        case .character("p"):
+        case .byPattern?:
             flexible.mode = .pattern
             return handleFlexibleMode(.enter)
-        case .enter:
+        case .accept?:
             let count = flexible.chosenCount ?? 1
             switch flexible.mode {
             case .dates:
@@ -107,11 +107,11 @@ extension BookFlow {
     }
 
     mutating func handleFlexiblePattern(_ key: Key) -> [BookEffect] {
-        switch key {
-        case .escape:
+        switch action(for: key) {
+        case .back?:
             status = nil
             step = .flexibleMode
-        case .enter:
+        case .accept?:
             guard let pattern = flexible.parsedPattern else {
                 status = .error(flexible.patternProblem ?? "Type the days and times the customer can come, e.g. Mon Wed 18:00, Sat 10:00.")
                 return []
@@ -148,11 +148,11 @@ extension BookFlow {
 
     mutating func handleFlexibleProposal(_ key: Key) -> [BookEffect] {
         if var field = flexible.editing {
-            switch key {
-            case .escape:
+            switch action(for: key) {
+            case .back?:
                 flexible.editing = nil
                 status = nil
-            case .enter:
+            case .accept?:
                 switch field.accepted(calendar: calendar, now: now) {
                 case .failure(let refusal):
                     status = .error(refusal.message)
@@ -171,18 +171,18 @@ extension BookFlow {
             return []
         }
         let starts = flexible.proposal?.starts ?? []
-        switch key {
-        case .escape:
+        switch action(for: key) {
+        case .back?:
             step = .flexiblePattern
-        case .up, .character("k"):
+        case .up?:
             flexible.selected = max(0, flexible.selected - 1)
-        case .down, .character("j"):
+        case .down?:
             flexible.selected = min(max(0, starts.count - 1), flexible.selected + 1)
-        case .character("e"), .function(3):
+        case .editDate?:
             guard starts.indices.contains(flexible.selected) else { return [] }
             flexible.editing = DateField(value: DateField.editableText(starts[flexible.selected], calendar: calendar),
                                          placeholder: "another date and time", parser: parser)
-        case .enter:
+        case .accept?:
             guard !flexible.isProposing, flexible.proposal != nil else { return [] }
             let wanted = flexible.chosenCount ?? 1
             guard starts.count == wanted else {

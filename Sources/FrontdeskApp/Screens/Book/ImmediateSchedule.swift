@@ -28,10 +28,10 @@ struct ImmediatePlan: Sendable, Equatable {
 
 extension BookFlow {
     mutating func handleImmediateStart(_ key: Key) -> [BookEffect] {
-        switch key {
-        case .escape:
+        switch action(for: key) {
+        case .back?:
             step = .provider
-        case .enter:
+        case .accept?:
             switch immediate.start.accepted(calendar: calendar, now: now) {
             case .failure(let refusal):
                 status = .error(refusal.message)
@@ -61,27 +61,27 @@ extension BookFlow {
     mutating func handleImmediatePreview(_ key: Key) -> [BookEffect] {
         if immediate.editing != nil { return handleImmediateEdit(key) }
         let count = immediate.sessions.count
-        switch key {
-        case .escape:
+        switch action(for: key) {
+        case .back?:
             step = .immediateStart
-        case .up, .character("k"):
+        case .up?:
             immediate.selected = max(0, immediate.selected - 1)
-        case .down, .character("j"):
+        case .down?:
             immediate.selected = min(max(0, count - 1), immediate.selected + 1)
-        case .character("e"), .function(3):
+        case .editDate?:
             guard immediate.sessions.indices.contains(immediate.selected) else { return [] }
             let session = immediate.sessions[immediate.selected]
             immediate.editing = DateField(value: DateField.editableText(session.start, calendar: calendar),
                                           placeholder: "date for session \(session.number)", parser: parser)
             status = .info("Type the new date for session \(session.number); the sessions after it re-plan around it.")
-        case .delete, .backspace:
+        case .undoEdit?:
             guard immediate.sessions.indices.contains(immediate.selected),
                   let first = immediate.proposedFirstStart else { return [] }
             let number = immediate.sessions[immediate.selected].number
             guard immediate.pinned.removeValue(forKey: number) != nil else { return [] }
             status = .info("Session \(number) follows the plan again.")
             return proposeImmediate(firstStart: first)
-        case .enter:
+        case .accept?:
             guard let proposal = immediate.proposal, !immediate.isProposing else { return [] }
             guard proposal.plan.isComplete else {
                 let stuck = proposal.plan.sessions.filter { !$0.isPlaceable }.map { "\($0.number)" }
@@ -105,11 +105,11 @@ extension BookFlow {
             return []
         }
         let number = immediate.sessions[immediate.selected].number
-        switch key {
-        case .escape:
+        switch action(for: key) {
+        case .back?:
             immediate.editing = nil
             status = nil
-        case .enter:
+        case .accept?:
             switch field.accepted(calendar: calendar, now: now) {
             case .failure(let refusal):
                 status = .error(refusal.message)

@@ -26,15 +26,15 @@ struct ProviderChoice: Sendable, Equatable {
 
 extension BookFlow {
     mutating func handleService(_ key: Key) -> [BookEffect] {
-        switch key {
-        case .escape:
+        switch action(for: key) {
+        case .back?:
             if isContinuing { return requestLeave() }
             step = .customer
-        case .up:
+        case .up?:
             services.selected = max(0, services.selected - 1)
-        case .down, .tab:
+        case .down?:
             services.selected = min(max(0, services.results.count - 1), services.selected + 1)
-        case .enter:
+        case .accept?:
             guard let service = services.highlighted else {
                 status = .error("No service matches “\(services.field.value)”. Try another word, e.g. implant, physio or driving.")
                 return []
@@ -68,15 +68,15 @@ extension BookFlow {
     }
 
     mutating func handleProvider(_ key: Key) -> [BookEffect] {
-        switch key {
-        case .escape:
+        switch action(for: key) {
+        case .back?:
             if isContinuing { return requestLeave() }
             step = .service
-        case .up, .character("k"):
+        case .up?:
             providers.selected = max(0, providers.selected - 1)
-        case .down, .character("j"), .tab:
+        case .down?:
             providers.selected = min(providers.rowCount - 1, providers.selected + 1)
-        case .enter:
+        case .accept?:
             guard services.chosen != nil else { return [] }
             let provider = providers.selected == 0 ? nil : providers.providers[providers.selected - 1]
             if provider?.id != providers.chosen?.id {

@@ -47,8 +47,8 @@ extension BookFlow {
 
     mutating func handleSessionDates(_ key: Key) -> [BookEffect] {
         guard dates.fields.indices.contains(dates.index) else { return [] }
-        switch key {
-        case .escape:
+        switch action(for: key) {
+        case .back?:
             status = nil
             if dates.index > 0 {
                 dates.index -= 1
@@ -56,11 +56,11 @@ extension BookFlow {
                 step = services.chosen?.strategy == .flexible && services.chosen?.isMultiSession == true
                     && group?.strategy != .immediate ? .flexibleMode : .provider
             }
-        case .up, .backTab:
+        case .previousField?:
             dates.index = max(0, dates.index - 1)
-        case .down, .tab:
+        case .nextField?:
             dates.index = min(dates.fields.count - 1, dates.index + 1)
-        case .enter:
+        case .accept?:
             switch dates.fields[dates.index].accepted(calendar: calendar, now: now) {
             case .failure(let refusal):
                 status = .error(refusal.message)

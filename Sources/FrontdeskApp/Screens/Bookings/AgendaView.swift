@@ -4,7 +4,7 @@ import TerminalUI
 
 /// The day and week agenda: the same bookings in time order, one row per appointment.
 enum AgendaView {
-    static func render(_ state: AppState, into buffer: inout Buffer, area: Rect) {
+    static func render(_ state: BookingsModel, into buffer: inout Buffer, area: Rect) {
         let theme = state.theme
         let calendar = state.calendar
         let agenda = state.bookings.agenda
@@ -52,7 +52,7 @@ enum AgendaView {
     }
 
     /// "Tuesday, March 10 · 12 appointments" for the filter line.
-    static func heading(_ state: AppState) -> String {
+    static func heading(_ state: BookingsModel) -> String {
         let calendar = state.calendar
         let agenda = state.bookings.agenda
         let count = agenda.bookings.count

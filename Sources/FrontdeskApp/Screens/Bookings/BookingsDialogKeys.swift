@@ -4,51 +4,53 @@ import TerminalUI
 
 /// Keys while a dialog is open: it has them all, and Esc always closes it without changing anything.
 enum BookingsDialogKeys {
-    static func handle(_ key: Key, state: inout AppState) -> [AppEffect] {
+    static func handle(_ key: Key, state: inout BookingsModel) -> [BookingsEffect] {
         guard let dialog = state.bookings.dialog else { return [] }
-        if key == .escape {
+        let action = DialogKeymap.of(dialog).action(for: key)
+        if action == .close || (action == .no && key == .escape) {
             state.bookings.dialog = nil
             state.inform("Nothing was changed.")
             return []
         }
         switch dialog {
         case .confirm(var confirm):
-            switch key {
-            case .enter:
+            switch action {
+            case .accept:
                 state.bookings.dialog = nil
                 if confirm.dialog.focusedButton == ConfirmSessionChange.confirmButton {
                     return [.run(confirm.command)]
                 }
                 state.inform("Nothing was changed.")
-                return []
-            case .character("y"), .character("Y"):
+            case .yes:
                 state.bookings.dialog = nil
                 return [.run(confirm.command)]
-            case .character("n"), .character("N"):
+            case .no:
                 state.bookings.dialog = nil
                 state.inform("Nothing was changed.")
-                return []
-            default:
+            case .switchButton:
                 _ = confirm.dialog.handle(key)
                 state.bookings.dialog = .confirm(confirm)
-                return []
+            default:
+                break
             }
+            return []
 
         case .message:
-            if key == .enter || key == .character(" ") { state.bookings.dialog = nil }
+            if action == .accept { state.bookings.dialog = nil }
             return []
 
         case .reschedule(var form):
-            switch key {
-            case .enter:
-                guard let date = DateText.preview(form.field.value, parser: state.dateParser).date else {
-                    form.error = DateText.preview(form.field.value, parser: state.dateParser).line
+            switch action {
+            case .accept:
+                let preview = DateText.preview(form.field.value, parser: state.dateParser)
+                guard let date = preview.date else {
+                    form.error = preview.line
                     state.bookings.dialog = .reschedule(form)
                     return []
                 }
                 return [.run(.reschedule(bookingID: form.target.bookingID, to: date, shiftLater: form.canShiftLater && form.shiftLater,
                                          confirmedShortNotice: false))]
-            case .tab where form.canShiftLater:
+            case .toggleLaterSessions:
                 form.shiftLater.toggle()
             default:
                 if form.field.handle(key) { form.error = nil }
@@ -57,7 +59,7 @@ enum BookingsDialogKeys {
             return []
 
         case .notes(var form):
-            if key == .enter {
+            if action == .accept {
                 return [.run(.setNotes(bookingID: form.target.bookingID, notes: form.field.value))]
             }
             _ = form.field.handle(key)
@@ -65,7 +67,7 @@ enum BookingsDialogKeys {
             return []
 
         case .nextSession(var form):
-            if key == .enter {
+            if action == .accept {
                 let preview = DateText.preview(form.field.value, parser: state.dateParser)
                 guard let date = preview.date else {
                     form.error = preview.line
@@ -79,8 +81,8 @@ enum BookingsDialogKeys {
             return []
 
         case .filter(var form):
-            switch key {
-            case .enter:
+            switch action {
+            case .accept:
                 switch form.filter(keeping: state.bookings.filter, parser: state.dateParser) {
                 case .failure(let failure):
                     form.error = failure.message
@@ -92,12 +94,12 @@ enum BookingsDialogKeys {
                     state.bookings.open = nil
                     state.bookings.focus = .list
                     state.inform(filter.isActive ? "Filtered: \(filter.summary(calendar: state.calendar)). Esc clears." : "Showing everything.")
-                    if state.bookings.view == .treatments { return BookingsScreen.restartList(state: &state) }
-                    return [BookingsScreen.agendaEffect(state)]
+                    if state.bookings.view == .treatments { return Bookings.restartList(state: &state) }
+                    return [Bookings.agendaEffect(state)]
                 }
-            case .tab, .down:
+            case .nextField:
                 form.moveFocus(by: 1)
-            case .backTab, .up:
+            case .previousField:
                 form.moveFocus(by: -1)
             default:
                 if form.edit(key) { form.error = nil }

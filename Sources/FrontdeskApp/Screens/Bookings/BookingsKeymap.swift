@@ -7,7 +7,6 @@ public enum BookingsAction: String, Hashable, Sendable, CaseIterable {
     case previousDay, nextDay, today
     case complete, cancel, noShow, reschedule, notes, bookNext
     case book, switchView, filter, search, reload
-    case help, quit
 }
 
 /// The Bookings screen's keys as data: the dispatcher, the bottom legend and the `?` help screen
@@ -45,19 +44,19 @@ public enum BookingsKeymap {
                    help: "Back to today (list and agenda)", section: "Moving around", priority: 1),
 
         // Sessions
-        KeyBinding(.complete, keys: [.character("c"), .function(5)], label: "Complete",
+        KeyBinding(.complete, keys: [.character("c")], label: "Complete",
                    help: "Mark the session completed; sequential treatments then offer to book the next one",
                    section: "Sessions", priority: 8),
-        KeyBinding(.bookNext, keys: [.character("m"), .function(9)], label: "Book next",
+        KeyBinding(.bookNext, keys: [.character("m")], label: "Book next",
                    help: "Book the next session (sequential) or more sessions (flexible) of this treatment",
                    section: "Sessions", priority: 6),
-        KeyBinding(.reschedule, keys: [.character("r"), .function(6)], label: "Move",
+        KeyBinding(.reschedule, keys: [.character("r")], label: "Move",
                    help: "Reschedule the session (type a date such as \"fri 4pm\" or \"+2w\")",
                    section: "Sessions", priority: 4),
-        KeyBinding(.cancel, keys: [.character("x"), .function(7)], label: "Cancel",
+        KeyBinding(.cancel, keys: [.character("x")], label: "Cancel",
                    help: "Cancel the session (asks first; its number can be booked again)",
                    section: "Sessions", priority: 4),
-        KeyBinding(.noShow, keys: [.character("n"), .function(8)], label: "No-show",
+        KeyBinding(.noShow, keys: [.character("n")], label: "No-show",
                    help: "Record that the customer did not come (asks first)", section: "Sessions", priority: 2),
         KeyBinding(.notes, keys: [.character("e")], label: "Notes",
                    help: "Edit the session's notes", section: "Sessions", priority: 1),
@@ -74,10 +73,6 @@ public enum BookingsKeymap {
         KeyBinding(.reload, keys: [.control("r"), .character("R")], label: "Reload",
                    help: "Read the list again (other terminals' changes also appear by themselves)",
                    section: "Screen", showsInLegend: false),
-        KeyBinding(.help, keys: [.function(1), .character("?")], label: "Help",
-                   help: "Show every key", section: "Screen", priority: 10),
-        KeyBinding(.quit, keys: [.function(10), .character("q")], label: "Quit",
-                   help: "Leave Frontdesk", section: "Screen", priority: 10),
     ])
 
     /// The legend for the current place: only the actions that do something there are shown.
@@ -86,12 +81,12 @@ public enum BookingsKeymap {
         switch context {
         case .list(let rowIsTreatment):
             shown = rowIsTreatment
-                ? [.open, .complete, .bookNext, .book, .search, .switchView, .filter, .help, .quit]
-                : [.complete, .reschedule, .cancel, .book, .search, .switchView, .filter, .help, .quit]
+                ? [.open, .complete, .bookNext, .book, .search, .switchView, .filter]
+                : [.complete, .reschedule, .cancel, .book, .search, .switchView, .filter]
         case .sessions:
-            shown = [.back, .switchPane, .complete, .bookNext, .reschedule, .cancel, .noShow, .notes, .help]
+            shown = [.back, .switchPane, .complete, .bookNext, .reschedule, .cancel, .noShow, .notes]
         case .agenda:
-            shown = [.complete, .reschedule, .cancel, .today, .switchView, .book, .help, .quit]
+            shown = [.complete, .reschedule, .cancel, .today, .switchView, .book]
         }
         var bindings = all.bindings
         for index in bindings.indices {
@@ -100,13 +95,30 @@ public enum BookingsKeymap {
         // Legend order follows the context's list, so the most useful action is leftmost.
         let order: [BookingsAction]
         switch context {
-        case .list(rowIsTreatment: true): order = [.open, .complete, .bookNext, .book, .search, .switchView, .filter, .help, .quit]
-        case .list(rowIsTreatment: false): order = [.complete, .reschedule, .cancel, .book, .search, .switchView, .filter, .help, .quit]
-        case .sessions: order = [.complete, .bookNext, .reschedule, .cancel, .noShow, .notes, .switchPane, .back, .help]
-        case .agenda: order = [.complete, .reschedule, .cancel, .today, .switchView, .book, .help, .quit]
+        case .list(rowIsTreatment: true): order = [.open, .complete, .bookNext, .book, .search, .switchView, .filter]
+        case .list(rowIsTreatment: false): order = [.complete, .reschedule, .cancel, .book, .search, .switchView, .filter]
+        case .sessions: order = [.complete, .bookNext, .reschedule, .cancel, .noShow, .notes, .switchPane, .back]
+        case .agenda: order = [.complete, .reschedule, .cancel, .today, .switchView, .book]
         }
         bindings.sort { (order.firstIndex(of: $0.action) ?? 99) < (order.firstIndex(of: $1.action) ?? 99) }
         return Keymap(bindings)
+    }
+}
+
+extension BookingsKeymap {
+    /// The legend for where the keys go now: an open dialog's or the search line's keys, else the screen's.
+    public static func legend(for state: BookingsState) -> Keymap<String> {
+        if let dialog = state.dialog { return DialogKeymap.of(dialog).erased }
+        if state.search != nil { return DialogKeymap.search.erased }
+        return legend(for: state.legendContext).erased
+    }
+
+    /// The help screen: the open dialog's keys first, then every key of the screen.
+    public static func help(for state: BookingsState) -> Keymap<String> {
+        var keys = Keymap<String>([])
+        if let dialog = state.dialog { keys = DialogKeymap.of(dialog).erased }
+        if state.search != nil { keys = DialogKeymap.search.erased }
+        return keys.appending(all.erased)
     }
 }
 

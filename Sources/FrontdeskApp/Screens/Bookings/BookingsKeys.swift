@@ -3,9 +3,9 @@ import FrontdeskCore
 import TerminalUI
 
 /// How the Bookings screen answers keys. Pure: it changes state and returns effects.
-public enum BookingsScreen {
+public enum Bookings {
     /// A key pressed while the Bookings screen is in front.
-    static func handle(_ key: Key, state: inout AppState) -> [AppEffect] {
+    static func handle(_ key: Key, state: inout BookingsModel) -> [BookingsEffect] {
         if state.bookings.dialog != nil { return BookingsDialogKeys.handle(key, state: &state) }
         if state.bookings.search != nil { return handleSearch(key, state: &state) }
         guard let action = BookingsKeymap.all.action(for: key) else { return [] }
@@ -13,8 +13,8 @@ public enum BookingsScreen {
     }
 
     /// Runs one keymap action.
-    static func perform(_ action: BookingsAction, state: inout AppState) -> [AppEffect] {
-        let layout = BookingsLayout(width: state.width, height: state.height, hasOpenTreatment: state.bookings.open != nil)
+    static func perform(_ action: BookingsAction, state: inout BookingsModel) -> [BookingsEffect] {
+        let layout = BookingsLayout(area: state.context.contentArea, hasOpenTreatment: state.bookings.open != nil)
         switch action {
         case .moveUp: return move(by: -1, state: &state)
         case .moveDown: return move(by: 1, state: &state)
@@ -47,11 +47,9 @@ public enum BookingsScreen {
         case .bookNext:
             return bookNext(state: &state)
         case .book:
-            var flow = BookFlow(start: .new, calendar: state.calendar, now: state.now)
-            let effects = flow.start()
-            state.screen = .book(flow)
             state.status = nil
-            return effects.map(AppEffect.book)
+            state.context.open(BookFlow(start: .new, calendar: state.calendar, now: state.now))
+            return []
         case .switchView:
             let all = BookingsView.allCases
             let next = all[(state.bookings.view.rawValue + 1) % all.count]
@@ -64,17 +62,11 @@ public enum BookingsScreen {
             return []
         case .reload:
             return refresh(state: &state)
-        case .help:
-            state.help = 0
-            return []
-        case .quit:
-            state.shouldQuit = true
-            return [.quit]
         }
     }
 
     /// Shows another view of the bookings, loading what it needs.
-    static func show(_ view: BookingsView, state: inout AppState) -> [AppEffect] {
+    static func show(_ view: BookingsView, state: inout BookingsModel) -> [BookingsEffect] {
         state.bookings.view = view
         switch view {
         case .treatments:
@@ -94,18 +86,18 @@ public enum BookingsScreen {
         return day.adding(days: -(day.weekday.rawValue - Weekday.monday.rawValue + 7) % 7)
     }
 
-    static func agendaEffect(_ state: AppState) -> AppEffect {
+    static func agendaEffect(_ state: BookingsModel) -> BookingsEffect {
         let agenda = state.bookings.agenda
         return .loadAgenda(AgendaRequest(firstDay: agenda.firstDay, days: state.bookings.view == .week ? 7 : 1,
                                          filter: state.bookings.filter.agendaFilter, limit: AgendaState.limit))
     }
 
-    private static func pageStep(_ state: AppState, _ layout: BookingsLayout) -> Int {
+    private static func pageStep(_ state: BookingsModel, _ layout: BookingsLayout) -> Int {
         state.bookings.focus == .sessions && state.bookings.view == .treatments
             ? layout.visibleSessionRows : layout.visibleListRows
     }
 
-    private static func move(by delta: Int, state: inout AppState) -> [AppEffect] {
+    private static func move(by delta: Int, state: inout BookingsModel) -> [BookingsEffect] {
         switch state.bookings.view {
         case .day, .week:
             let count = state.bookings.agenda.bookings.count
@@ -123,7 +115,7 @@ public enum BookingsScreen {
     }
 
     /// The request for the page before the first or after the last row.
-    static func pageEffect(_ need: TreatmentListWindow.PageNeed, state: inout AppState) -> AppEffect {
+    static func pageEffect(_ need: TreatmentListWindow.PageNeed, state: inout BookingsModel) -> BookingsEffect {
         let filter = state.bookings.filter.treatmentFilter(calendar: state.calendar)
         let limit = TreatmentListWindow.pageSize
         switch need {
@@ -139,13 +131,13 @@ public enum BookingsScreen {
     }
 
     /// The start of today, or of the filter's first day.
-    static func listStartCursor(_ state: AppState) -> TreatmentCursor {
+    static func listStartCursor(_ state: BookingsModel) -> TreatmentCursor {
         let day = state.bookings.filter.fromDay ?? state.calendar.localDay(of: state.now)
         return TreatmentListWindow.startCursor(at: state.calendar.startOfDay(day))
     }
 
     /// Reads the list afresh from today (or the filter's first day).
-    static func restartList(state: inout AppState, at cursor: TreatmentCursor? = nil, selecting id: String? = nil) -> [AppEffect] {
+    static func restartList(state: inout BookingsModel, at cursor: TreatmentCursor? = nil, selecting id: String? = nil) -> [BookingsEffect] {
         state.bookings.list = TreatmentListWindow()
         let filter = state.bookings.filter.treatmentFilter(calendar: state.calendar)
         return [.loadTreatments(TreatmentPageRequest(filter: filter, cursor: cursor ?? listStartCursor(state), backward: false,
@@ -153,8 +145,8 @@ public enum BookingsScreen {
     }
 
     /// Re-reads what is on screen, keeping the selection (after a change here or in another terminal).
-    static func refresh(state: inout AppState) -> [AppEffect] {
-        var effects: [AppEffect] = []
+    static func refresh(state: inout BookingsModel) -> [BookingsEffect] {
+        var effects: [BookingsEffect] = []
         switch state.bookings.view {
         case .day, .week:
             effects.append(agendaEffect(state))
@@ -175,7 +167,7 @@ public enum BookingsScreen {
         return effects
     }
 
-    private static func open(state: inout AppState) -> [AppEffect] {
+    private static func open(state: inout BookingsModel) -> [BookingsEffect] {
         switch state.bookings.view {
         case .day, .week:
             guard let booking = state.bookings.agenda.selectedBooking else { return [] }
@@ -198,7 +190,7 @@ public enum BookingsScreen {
         }
     }
 
-    private static func back(state: inout AppState) -> [AppEffect] {
+    private static func back(state: inout BookingsModel) -> [BookingsEffect] {
         if state.bookings.view == .treatments, state.bookings.open != nil {
             state.bookings.open = nil
             state.bookings.focus = .list
@@ -213,13 +205,13 @@ public enum BookingsScreen {
         return []
     }
 
-    private static func handleSearch(_ key: Key, state: inout AppState) -> [AppEffect] {
+    private static func handleSearch(_ key: Key, state: inout BookingsModel) -> [BookingsEffect] {
         guard var field = state.bookings.search else { return [] }
-        switch key {
-        case .escape:
+        switch DialogKeymap.search.action(for: key) {
+        case .close:
             state.bookings.search = nil
             return []
-        case .enter:
+        case .accept:
             state.bookings.search = nil
             let query = field.value.trimmingCharacters(in: .whitespaces)
             state.bookings.filter.customerQuery = query.isEmpty ? nil : query
@@ -236,11 +228,11 @@ public enum BookingsScreen {
     }
 }
 
-extension BookingsScreen {
+extension Bookings {
     /// Keeps each stored scroll position where the screen actually draws it, so the next move
     /// scrolls from what staff see (render is pure and cannot write it back).
-    static func settleScroll(_ state: inout AppState) {
-        let layout = BookingsLayout(width: state.width, height: state.height,
+    static func settleScroll(_ state: inout BookingsModel) {
+        let layout = BookingsLayout(area: state.context.contentArea,
                                     hasOpenTreatment: state.bookings.open != nil && state.bookings.view == .treatments)
         var list = state.bookings.list
         list.scrollOffset = Table.scrollOffset(keeping: list.selected, visible: layout.visibleListRows,

@@ -3,9 +3,23 @@ import FrontdeskCore
 import TerminalUI
 
 /// What the Bookings screen does with the answers to its effects.
-extension BookingsScreen {
+extension Bookings {
+    /// The booking flow opened from here closed: show the new treatment, or say nothing was booked.
+    static func bookingFinished(_ outcome: ScreenOutcome, state: inout BookingsModel) -> [BookingsEffect] {
+        switch outcome {
+        case .abandoned:
+            state.inform("Nothing was booked.")
+            return refresh(state: &state)
+        case let .booked(groupID, _, message):
+            state.succeed(message)
+            if let groupID { return [.loadGroup(GroupRequest(groupID: groupID, purpose: .focus))] }
+            state.bookings.view = .treatments
+            return restartList(state: &state)
+        }
+    }
+
     static func treatmentsLoaded(_ request: TreatmentPageRequest, _ result: Result<[TreatmentSummary], AppFailure>,
-                                 state: inout AppState) -> [AppEffect] {
+                                 state: inout BookingsModel) -> [BookingsEffect] {
         guard case .success(let page) = result else {
             if case .failure(let failure) = result { state.fail(failure.message) }
             state.bookings.list.isLoading = false
@@ -42,7 +56,7 @@ extension BookingsScreen {
         }
     }
 
-    static func groupLoaded(_ request: GroupRequest, _ result: Result<SessionGroup, AppFailure>, state: inout AppState) -> [AppEffect] {
+    static func groupLoaded(_ request: GroupRequest, _ result: Result<SessionGroup, AppFailure>, state: inout BookingsModel) -> [BookingsEffect] {
         let group: SessionGroup
         switch result {
         case .failure(let failure):
@@ -81,7 +95,7 @@ extension BookingsScreen {
         return group.sessions.map(\.start).max() ?? group.createdAt
     }
 
-    static func agendaLoaded(_ request: AgendaRequest, _ result: Result<[Booking], AppFailure>, state: inout AppState) -> [AppEffect] {
+    static func agendaLoaded(_ request: AgendaRequest, _ result: Result<[Booking], AppFailure>, state: inout BookingsModel) -> [BookingsEffect] {
         state.bookings.agenda.isLoading = false
         switch result {
         case .failure(let failure):
@@ -98,7 +112,7 @@ extension BookingsScreen {
     }
 
     static func sessionChanged(_ command: SessionCommand, _ result: Result<SessionChangeResult, AppFailure>,
-                               state: inout AppState) -> [AppEffect] {
+                               state: inout BookingsModel) -> [BookingsEffect] {
         switch result {
         case .failure(let failure):
             return refused(command, failure, state: &state)
@@ -114,7 +128,7 @@ extension BookingsScreen {
         return refresh(state: &state)
     }
 
-    private static func refused(_ command: SessionCommand, _ failure: AppFailure, state: inout AppState) -> [AppEffect] {
+    private static func refused(_ command: SessionCommand, _ failure: AppFailure, state: inout BookingsModel) -> [BookingsEffect] {
         switch state.bookings.dialog {
         case .reschedule(var form)?:
             if failure.needsShortNoticeConfirmation {
@@ -137,7 +151,7 @@ extension BookingsScreen {
     }
 
     /// The session a command was about, found in what is loaded.
-    private static func targetOf(_ command: SessionCommand, state: AppState) -> SessionTarget? {
+    private static func targetOf(_ command: SessionCommand, state: BookingsModel) -> SessionTarget? {
         let id: Int64
         switch command {
         case let .cancel(bookingID, _), let .complete(bookingID), let .noShow(bookingID),
@@ -154,7 +168,7 @@ extension BookingsScreen {
     }
 
     /// After completing: offer the next sequential session, celebrate the last one, or just say so.
-    private static func completed(_ outcome: CompletionOutcome, state: inout AppState) {
+    private static func completed(_ outcome: CompletionOutcome, state: inout BookingsModel) {
         let calendar = state.calendar
         let booking = outcome.booking
         guard let group = outcome.group else {

@@ -5,14 +5,12 @@ import TerminalUI
 /// Draws the Bookings screen: title with views, filter or search line, list or agenda, the open
 /// treatment, any dialog, the status line and the legend.
 enum BookingsScreenView {
-    static func render(_ state: AppState, into buffer: inout Buffer) {
+    static func render(_ state: BookingsModel, into buffer: inout Buffer, area: Rect) {
         let theme = state.theme
         let bookings = state.bookings
         let showsPanel = bookings.view == .treatments && bookings.open != nil
-        let layout = BookingsLayout(width: state.width, height: state.height, hasOpenTreatment: showsPanel)
-        let tabs = Tabs(titles: BookingsView.allCases.map(\.title), activeIndex: bookings.view.rawValue)
-        TitleBar.render(state, screenTitle: "Bookings", views: tabs, into: &buffer, area: layout.title)
-        renderFilterLine(state, into: &buffer, area: layout.filterLine)
+        let layout = BookingsLayout(area: area, hasOpenTreatment: showsPanel)
+        renderHeader(state, into: &buffer, area: layout.header)
 
         switch bookings.view {
         case .treatments:
@@ -23,34 +21,25 @@ enum BookingsScreenView {
         case .day, .week:
             AgendaView.render(state, into: &buffer, area: layout.list)
         }
-
-        if let status = state.status {
-            buffer.render(status, in: layout.status, theme: theme)
-        }
         if let dialog = bookings.dialog {
-            DialogView.render(dialog, state: state, into: &buffer)
-            let keys: [(key: String, label: String)]
-            switch dialog {
-            case .confirm: keys = [("Enter", "Choose"), ("←/→", "Switch button"), ("y", "Yes"), ("Esc", "No")]
-            case .message: keys = [("Enter", "OK")]
-            case .reschedule(let form):
-                keys = [("Enter", "Move"), ("Esc", "Keep as is")] + (form.canShiftLater ? [("Tab", "Later sessions too")] : [])
-            case .notes: keys = [("Enter", "Save notes"), ("Esc", "Cancel")]
-            case .nextSession: keys = [("Enter", "Book it"), ("^U", "Clear the date"), ("Esc", "Not now")]
-            case .filter: keys = [("Enter", "Apply"), ("Tab/↓", "Next field"), ("←/→", "Change choice"), ("Esc", "Cancel")]
-            }
-            PlainLegend.render(keys, into: &buffer, area: layout.legend, theme: theme)
-        } else if bookings.search != nil {
-            PlainLegend.render([("Enter", "Search"), ("Esc", "Cancel"), ("^U", "Clear")], into: &buffer, area: layout.legend, theme: theme)
-        } else {
-            buffer.render(KeyLegend(keymap: BookingsKeymap.legend(for: bookings.legendContext)), in: layout.legend, theme: theme)
+            DialogView.render(dialog, state: state, into: &buffer, area: area)
         }
     }
 
-    /// The second line: the search being typed, else what the list shows.
-    private static func renderFilterLine(_ state: AppState, into buffer: inout Buffer, area: Rect) {
+    /// The first line: the views, then the search being typed or what the list shows.
+    private static func renderHeader(_ state: BookingsModel, into buffer: inout Buffer, area: Rect) {
         let theme = state.theme
         buffer.fill(area, style: theme[.normal])
+        let tabs = Tabs(titles: BookingsView.allCases.map(\.title), activeIndex: state.bookings.view.rawValue)
+        let tabsWidth = BookingsView.allCases.reduce(0) { $0 + TextWidth.width(of: $1.title) + 3 }
+        buffer.render(tabs, in: Rect(x: area.x, y: area.y, width: min(tabsWidth, area.width), height: 1), theme: theme)
+        let rest = Rect(x: area.x + tabsWidth, y: area.y, width: max(0, area.width - tabsWidth), height: 1)
+        renderFilterLine(state, into: &buffer, area: rest)
+    }
+
+    /// The search being typed, else what the list shows.
+    private static func renderFilterLine(_ state: BookingsModel, into buffer: inout Buffer, area: Rect) {
+        let theme = state.theme
         if let field = state.bookings.search {
             let label = " Search customers: "
             let x = area.x + buffer.write(label, at: area.x, y: area.y, style: theme[.accent], maxWidth: area.width)

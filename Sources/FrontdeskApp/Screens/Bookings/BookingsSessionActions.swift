@@ -3,9 +3,9 @@ import FrontdeskCore
 import TerminalUI
 
 /// Complete, cancel, no-show, reschedule, notes and "book next": each opens its dialog first.
-extension BookingsScreen {
+extension Bookings {
     /// A session key: on a treatment row the treatment is opened first and the key applies to its next session.
-    static func sessionAction(_ action: BookingsAction, state: inout AppState) -> [AppEffect] {
+    static func sessionAction(_ action: BookingsAction, state: inout BookingsModel) -> [BookingsEffect] {
         if let target = state.bookings.currentTarget {
             return ask(action, about: target, state: &state)
         }
@@ -21,7 +21,7 @@ extension BookingsScreen {
     }
 
     /// Runs the action that was waiting for its treatment to load, on the session under the cursor.
-    static func afterOpening(_ action: BookingsAction, state: inout AppState) -> [AppEffect] {
+    static func afterOpening(_ action: BookingsAction, state: inout BookingsModel) -> [BookingsEffect] {
         if action == .bookNext { return bookNext(state: &state) }
         guard let open = state.bookings.open, let session = open.selectedSession else { return [] }
         if session.status != .confirmed, action != .notes {
@@ -32,7 +32,7 @@ extension BookingsScreen {
     }
 
     /// Opens the dialog for an action on a known session.
-    static func ask(_ action: BookingsAction, about target: SessionTarget, state: inout AppState) -> [AppEffect] {
+    static func ask(_ action: BookingsAction, about target: SessionTarget, state: inout BookingsModel) -> [BookingsEffect] {
         if action != .notes, target.status != .confirmed {
             let status = target.status == .noShow ? "a no-show" : target.status.rawValue
             state.fail("This session is already \(status); only booked sessions can be changed.")
@@ -58,7 +58,7 @@ extension BookingsScreen {
     }
 
     /// "Book next" / "book more": the booking flow continuing this treatment.
-    static func bookNext(state: inout AppState) -> [AppEffect] {
+    static func bookNext(state: inout BookingsModel) -> [BookingsEffect] {
         let bookings = state.bookings
         var groupID: String?
         switch bookings.view {
@@ -84,12 +84,10 @@ extension BookingsScreen {
             state.inform(refusal)
             return []
         }
-        var flow = BookFlow(start: .continuing(groupID: group.id, customerID: group.customerID, serviceID: group.serviceID),
-                            calendar: state.calendar, now: state.now)
-        let effects = flow.start()
-        state.screen = .book(flow)
         state.status = nil
-        return effects.map(AppEffect.book)
+        state.context.open(BookFlow(start: .continuing(groupID: group.id, customerID: group.customerID, serviceID: group.serviceID),
+                                    calendar: state.calendar, now: state.now))
+        return []
     }
 
     /// Why this treatment cannot take another booking now, in words for the desk; nil when it can.

@@ -4,9 +4,9 @@ import TerminalUI
 
 /// Draws the open dialog centred over the Bookings screen.
 enum DialogView {
-    static func render(_ dialog: BookingsDialog, state: AppState, into buffer: inout Buffer) {
+    static func render(_ dialog: BookingsDialog, state: BookingsModel, into buffer: inout Buffer, area: Rect) {
         let theme = state.theme
-        let screen = buffer.area.inset(top: 1, left: 2, bottom: 2, right: 2)
+        let screen = area.inset(left: 2, right: 2)
         switch dialog {
         case .confirm(let confirm):
             buffer.render(confirm.dialog, in: screen, theme: theme)
@@ -24,10 +24,9 @@ enum DialogView {
             ]
             if form.canShiftLater {
                 let box = form.shiftLater ? "[x]" : "[ ]"
-                lines += [.blank, .text("\(box) Also move the \(form.target.laterBookedCount) later session(s) by the same amount (Tab)", .normal)]
+                lines += [.blank, .text("\(box) Also move the \(form.target.laterBookedCount) later session(s) by the same amount", .normal)]
             }
             if let error = form.error { lines += [.blank] + wrapped(error, role: .statusError) }
-            lines += [.blank, .text("Enter moves it · Esc keeps it as is", .dim)]
             renderForm(title: "Reschedule", lines: lines, in: screen, into: &buffer, theme: theme)
         case .notes(let form):
             renderForm(title: "Notes", lines: [
@@ -35,8 +34,6 @@ enum DialogView {
                 .text(state.calendar.dayTime(form.target.start), .normal),
                 .blank,
                 .field(form.field),
-                .blank,
-                .text("Enter saves · Esc cancels", .dim),
             ], in: screen, into: &buffer, theme: theme)
         case .nextSession(let form):
             renderNextSession(form, state: state, in: screen, into: &buffer)
@@ -45,7 +42,7 @@ enum DialogView {
         }
     }
 
-    private static func renderNextSession(_ form: NextSessionForm, state: AppState, in screen: Rect, into buffer: inout Buffer) {
+    private static func renderNextSession(_ form: NextSessionForm, state: BookingsModel, in screen: Rect, into buffer: inout Buffer) {
         let calendar = state.calendar
         let window = form.window
         let preview = DateText.preview(form.field.value, parser: state.dateParser)
@@ -66,7 +63,7 @@ enum DialogView {
             lines.append(.text("Outside the window: the gaps between sessions may not allow it.", .warning))
         }
         if let error = form.error { lines += [.blank] + wrapped(error, role: .statusError) }
-        lines += [.blank, .text("Enter books it · Esc: not now (a follow-up reminds the desk)", .dim)]
+        lines += [.blank, .text("Not now? A follow-up reminds the desk to book it.", .dim)]
         renderForm(title: "Book the next session", lines: lines, in: screen, into: &buffer, theme: state.theme)
     }
 
@@ -81,7 +78,6 @@ enum DialogView {
             .labelled("Strategy", .select(form.strategy)),
         ]
         if let error = form.error { lines += [.blank] + wrapped(error, role: .statusError) }
-        lines += [.blank, .text("Tab/↓ next field · ←/→ change a choice · Enter applies · Esc cancels", .dim)]
         renderForm(title: "Filter", lines: lines, in: screen, into: &buffer, theme: theme)
     }
 

@@ -22,7 +22,7 @@ enum TreatmentListView {
         ]
     }
 
-    static func render(_ state: AppState, into buffer: inout Buffer, area: Rect) {
+    static func render(_ state: BookingsModel, into buffer: inout Buffer, area: Rect) {
         let theme = state.theme
         let list = state.bookings.list
         let style = dateStyle(width: area.width)
@@ -55,7 +55,7 @@ enum TreatmentListView {
         }
     }
 
-    static func row(_ summary: TreatmentSummary, state: AppState, style: DateStyle) -> Table.Row {
+    static func row(_ summary: TreatmentSummary, state: BookingsModel, style: DateStyle) -> Table.Row {
         let calendar = state.calendar
         let strategy = summary.strategy?.rawValue ?? "single"
         let next = summary.nextStart.map { date -> String in

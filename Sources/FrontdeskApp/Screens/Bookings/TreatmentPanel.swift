@@ -8,7 +8,7 @@ public enum TreatmentPanel {
     /// Lines the panel uses besides the session lines: border (2), heading (2), blank, next action.
     public static let chromeHeight = 6
 
-    static func render(_ state: AppState, open: OpenTreatment, into buffer: inout Buffer, area: Rect) {
+    static func render(_ state: BookingsModel, open: OpenTreatment, into buffer: inout Buffer, area: Rect) {
         guard area.height >= 3 else { return }
         let theme = state.theme
         let calendar = state.calendar

@@ -3,19 +3,17 @@ import FrontdeskApp
 import FrontdeskCore
 import FrontdeskStore
 
-/// Performs the application's effects against the store and answers each with a message.
-/// Synchronous: every effect is one short transaction on the local SQLite file.
-public struct AppEffectRunner: Sendable {
+/// Performs the Bookings screen's effects against the store: each is one short transaction on the
+/// local SQLite file.
+public struct BookingsRunner: ScreenRunner {
     public let database: AppDatabase
-    let bookRunner: BookEffectRunner
 
     public init(database: AppDatabase) {
         self.database = database
-        self.bookRunner = BookEffectRunner(database: database)
     }
 
-    /// The answer to one effect; nil for effects that need none (quit).
-    public func perform(_ effect: AppEffect) -> AppMsg? {
+    /// The answer to one effect.
+    public func perform(_ effect: BookingsEffect) -> BookingsAnswer? {
         switch effect {
         case .loadTreatments(let request):
             return .treatmentsLoaded(request, attempt { () throws(StoreError) in
@@ -30,15 +28,8 @@ public struct AppEffectRunner: Sendable {
             })
         case .loadProviders:
             return .providersLoaded((try? database.providers()) ?? [])
-        case .checkForChanges:
-            guard let version = try? database.dataVersion() else { return nil }
-            return .dataVersion(version)
         case .run(let command):
             return .sessionChanged(command, attempt { () throws(StoreError) in try run(command) })
-        case .book(let bookEffect):
-            return .book(bookRunner.perform(bookEffect))
-        case .quit:
-            return nil
         }
     }
 

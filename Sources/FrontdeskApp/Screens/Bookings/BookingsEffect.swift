@@ -1,9 +1,9 @@
 import Foundation
 import FrontdeskCore
 
-/// What `update` asks the runtime to do. Plain data: the runtime performs it against the store and
-/// answers with an `AppMsg`, so every screen stays a pure function of its state.
-public enum AppEffect: Sendable, Equatable {
+/// What the Bookings screen asks the runtime to do. Plain data: the runtime performs it against
+/// the store and answers with a `BookingsAnswer`.
+public enum BookingsEffect: Sendable, Equatable {
     /// A page of the grouped list (keyset paging: a cursor, never an offset).
     case loadTreatments(TreatmentPageRequest)
     /// One treatment with all its sessions.
@@ -12,14 +12,23 @@ public enum AppEffect: Sendable, Equatable {
     case loadAgenda(AgendaRequest)
     /// The providers, for the filter.
     case loadProviders
-    /// Ask SQLite whether another terminal changed the data (PRAGMA data_version).
-    case checkForChanges
     /// Change a session (complete, cancel …) or book the next one.
     case run(SessionCommand)
-    /// An effect of the booking flow, run by its own runner.
-    case book(BookEffect)
-    /// Leave the application.
-    case quit
+}
+
+/// The runtime's answers to `BookingsEffect`s.
+public enum BookingsAnswer: Sendable, Equatable {
+    case treatmentsLoaded(TreatmentPageRequest, Result<[TreatmentSummary], AppFailure>)
+    case groupLoaded(GroupRequest, Result<SessionGroup, AppFailure>)
+    case agendaLoaded(AgendaRequest, Result<[Booking], AppFailure>)
+    case providersLoaded([Provider])
+    case sessionChanged(SessionCommand, Result<SessionChangeResult, AppFailure>)
+}
+
+/// What a session command wrote.
+public enum SessionChangeResult: Sendable, Equatable {
+    case completed(CompletionOutcome)
+    case bookings([Booking])
 }
 
 /// Why a page of the grouped list is wanted, which decides where its rows go.

@@ -1,22 +1,17 @@
 import Foundation
-import FrontdeskCore
 import TerminalUI
 
 /// Everything that can happen to the application: a key, a tick of the clock, or the answer to an effect.
-public enum AppMsg: Sendable, Equatable {
-    /// The application opened: load the first screen.
+public enum AppMsg: Sendable {
+    /// The application opened: open the first screen.
     case started
     case key(Key)
     case resized(width: Int, height: Int)
     /// The timer: refreshes "now" and asks whether another terminal changed the data.
     case tick(now: Date)
     case dataVersion(Int)
-    case treatmentsLoaded(TreatmentPageRequest, Result<[TreatmentSummary], AppFailure>)
-    case groupLoaded(GroupRequest, Result<SessionGroup, AppFailure>)
-    case agendaLoaded(AgendaRequest, Result<[Booking], AppFailure>)
-    case providersLoaded([Provider])
-    case sessionChanged(SessionCommand, Result<SessionChangeResult, AppFailure>)
-    case book(BookEvent)
+    /// A runner's answer to the effect of the screen with this instance number.
+    case answer(screen: Int, payload: any Sendable)
 }
 
 /// A store error as the screens see it: the message staff read, and whether confirming lets it through.
@@ -29,10 +24,4 @@ public struct AppFailure: Error, Sendable, Equatable {
         self.message = message
         self.needsShortNoticeConfirmation = needsShortNoticeConfirmation
     }
-}
-
-/// What a session command wrote.
-public enum SessionChangeResult: Sendable, Equatable {
-    case completed(CompletionOutcome)
-    case bookings([Booking])
 }

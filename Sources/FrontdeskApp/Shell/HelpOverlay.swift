@@ -1,10 +1,11 @@
 import TerminalUI
 
-/// The `?` help screen: every key of the Bookings keymap, drawn from the same table as the legend.
+/// The `?` help screen: every key of the place in front and of the shell, drawn from the same
+/// keymaps as the legend.
 public enum HelpOverlay {
-    static func render(offset: Int, into buffer: inout Buffer, theme: Theme) {
+    static func render(_ keymap: Keymap<String>, title: String, offset: Int, into buffer: inout Buffer, theme: Theme) {
         let area = buffer.area.inset(top: 1, left: 2, bottom: 1, right: 2)
-        let help = HelpScreen(keymap: BookingsKeymap.all, title: "Keys — Esc closes, ↑/↓ scroll", scrollOffset: offset)
+        let help = HelpScreen(keymap: keymap, title: "\(title) keys — Esc closes, ↑/↓ scroll", scrollOffset: offset)
         buffer.render(help, in: area, theme: theme)
         // Below the box: the everyday path in one line, so a new receptionist knows where to start.
         let tip = "Tip: / finds a customer, Enter opens, c completes, Enter books the next one"

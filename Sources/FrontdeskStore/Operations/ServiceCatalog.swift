@@ -57,8 +57,8 @@ extension AppDatabase {
     }
 
     /// Services matching a name fragment or a trigger word ("implant", "physio", "learn to drive").
-    public func searchServices(_ query: String) throws(StoreError) -> [Service] {
-        let all = try services()
+    public func searchServices(_ query: String, includeInactive: Bool = false) throws(StoreError) -> [Service] {
+        let all = try services(includeInactive: includeInactive)
         let folded = SearchText.fold(query)
         guard !folded.isEmpty else { return all }
         return all.filter { service in
@@ -75,7 +75,7 @@ extension AppDatabase {
         if let id = Int64(key.trimmingCharacters(in: .whitespaces)) { return try service(id: id) }
         let all = try services(includeInactive: includeInactive)
         if let exact = all.first(where: { $0.name.caseInsensitiveCompare(key) == .orderedSame }) { return exact }
-        let matches = try searchServices(key)
+        let matches = try searchServices(key, includeInactive: includeInactive)
         switch matches.count {
         case 0: throw .notFound(what: "service", key: key)
         case 1: return matches[0]

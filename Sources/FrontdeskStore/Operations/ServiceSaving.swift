@@ -165,7 +165,8 @@ extension AppDatabase {
                    let existing = try Int64.fetchOne(db, sql: "SELECT id FROM services WHERE name = ? COLLATE NOCASE", arguments: [name]),
                    let service = try Self.service(db, id: existing) {
                     let current = ServiceExport.object(service, providerNames: try Self.providerNames(db, ids: service.providerIDs))
-                    merged = current.merging(object.filter { $0.key != "id" && $0.key != "description" }) { $1 }
+                    // The name finds the service (in any case); it keeps its stored spelling.
+                    merged = current.merging(object.filter { !["id", "description", "name"].contains($0.key) }) { $1 }
                 }
                 let draft: ServiceDraft
                 do { draft = try ServiceDraft(json: merged) } catch let error as ServiceDraft.Problem {

@@ -104,6 +104,20 @@ import Testing
         #expect(t.calendar.daysBetween(fresh.bookings[0].start, fresh.bookings[1].start) == 21)
     }
 
+    @Test func overdueFollowUpsAndFiguresFollowTheTreatmentsOwnMaximum() throws {
+        let t = try TemporaryDatabase(now: "2026-03-09T09:00:00+01:00")
+        let clinic = try ClinicFixture.seed(t.database)
+        let physio = try t.database.bookSessions(customerID: clinic.customer.id, serviceID: clinic.physio.id, starts: [t.at("2026-03-10 10:00")])
+        t.now = t.at("2026-03-10 11:00")
+        _ = try t.database.complete(bookingID: physio.bookings[0].id)
+        // The service now allows 30 days; this treatment was booked with at most 7.
+        _ = try t.database.importServiceFile(json: #"{"name": "Physiotherapy Treatment Plan", "session_buffer_config": {"minimum_days": 2, "maximum_days": 30}}"#)
+        t.now = t.at("2026-03-19 09:00")
+        #expect(try t.database.kpiInputs().overdueSequentialGroups == 1)
+        _ = try t.database.generateDueFollowUps()
+        #expect(try t.database.followUps().contains { $0.kind == .overdue && $0.groupID == physio.group!.id })
+    }
+
     @Test func aDeactivatedServiceTakesNoNewTreatmentsButItsTreatmentsGoOn() throws {
         let t = try TemporaryDatabase(now: "2026-03-01T09:00:00+01:00")
         let clinic = try ClinicFixture.seed(t.database)

@@ -77,9 +77,10 @@ extension AppDatabase {
                 SELECT session_group_id FROM session_groups
                 WHERE strategy = 'flexible' AND cancelled = 0 AND completed_at IS NULL AND expires_at > ? AND expires_at <= ?
                 """, arguments: [n, soon, lookBack, n, n, n + Int64(FollowUpRules.expiryWarningDays) * 86_400])
+            var rules = GroupRulesCache()
             for id in candidates.sorted() {
                 guard let group = try Self.group(db, id: id) else { continue }
-                guard let service = try Self.service(db, asBookedIn: id) else { continue }
+                guard let service = try rules.service(db, asBookedIn: id) else { continue }
                 for due in FollowUpRules.due(for: Self.facts(group, service: service), now: now, calendar: calendar) {
                     try Self.store(db, due, customerID: group.customerID, now: now)
                 }

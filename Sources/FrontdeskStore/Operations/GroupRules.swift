@@ -9,11 +9,13 @@ extension AppDatabase {
     /// The service as the treatment `groupID` was booked: its name, noun, price and providers as they
     /// are now, but its sessions, strategy, gaps, plan and durations as copied into the group.
     static func service(_ db: Database, asBookedIn groupID: String) throws -> Service? {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT service_id, strategy, total_sessions, session_buffer_config, session_plan, duration_minutes
-            FROM session_groups WHERE session_group_id = ?
-            """, arguments: [groupID]) else { return nil }
-        guard var service = try service(db, id: row["service_id"]) else { return nil }
+        var cache = GroupRulesCache()
+        return try cache.service(db, asBookedIn: groupID)
+    }
+
+    /// Builds the service as booked from a group's copy and the service's current row.
+    static func service(_ db: Database, copy row: Row, current: Service?) throws -> Service? {
+        guard var service = current else { return nil }
         let strategy = Strategy(rawValue: row["strategy"]) ?? service.strategy
         let total: Int = row["total_sessions"]
         var definition = service.definition
@@ -61,5 +63,31 @@ extension AppDatabase {
                 SELECT COUNT(*) FROM session_groups WHERE service_id = ? AND completed_at IS NULL AND cancelled = 0
                 """, arguments: [serviceID]) ?? 0
         }
+    }
+}
+
+/// Reads treatments' copies of their rules, building each distinct copy once: the follow-up generator
+/// visits many treatments of few services.
+struct GroupRulesCache {
+    private var built: [String: Service] = [:]
+    private var services: [Int64: Service?] = [:]
+
+    mutating func service(_ db: Database, asBookedIn groupID: String) throws -> Service? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT service_id, strategy, total_sessions, session_buffer_config, session_plan, duration_minutes
+            FROM session_groups WHERE session_group_id = ?
+            """, arguments: [groupID]) else { return nil }
+        let serviceID: Int64 = row["service_id"]
+        let strategy: String = row["strategy"]
+        let total: Int = row["total_sessions"]
+        let config: String? = row["session_buffer_config"]
+        let plan: String? = row["session_plan"]
+        let minutes: Int? = row["duration_minutes"]
+        let key = "\(serviceID)|\(strategy)|\(total)|\(config ?? "-")|\(plan ?? "-")|\(minutes.map(String.init) ?? "-")"
+        if let found = built[key] { return found }
+        if services[serviceID] == nil { services[serviceID] = .some(try AppDatabase.service(db, id: serviceID)) }
+        let service = try AppDatabase.service(db, copy: row, current: services[serviceID] ?? nil)
+        if let service { built[key] = service }
+        return service
     }
 }

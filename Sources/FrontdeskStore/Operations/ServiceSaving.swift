@@ -231,3 +231,30 @@ extension AppDatabase {
         try read { db in try Self.providerNames(db, ids: service.providerIDs) }
     }
 }
+
+extension ServiceDraft {
+    /// A draft holding every field of a stored service: the editor's starting point, also for
+    /// duplicating a service as the start of a new one (change the name before saving).
+    public init(_ service: Service, providerNames: [String]) {
+        let d = service.definition
+        self.init(name: service.name, sessionNoun: d.sessionNoun, durationMinutes: d.defaultDurationMinutes,
+                  priceCents: service.priceCents, triggerWords: service.triggerWords,
+                  requiresMultipleSessions: d.requiresMultipleSessions, totalSessions: d.totalSessions, strategy: d.strategy,
+                  rules: service.bufferRules, plan: d.plan, expiryDays: d.expiryDays, providerNames: providerNames)
+    }
+}
+
+extension AppDatabase {
+    /// Active treatments per service, for the Services list, from one grouped index scan.
+    public func activeTreatmentCounts() throws(StoreError) -> [Int64: Int] {
+        try read { db in
+            var counts: [Int64: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT service_id, COUNT(*) AS n FROM session_groups WHERE completed_at IS NULL AND cancelled = 0 GROUP BY service_id
+                """) {
+                counts[row["service_id"]] = row["n"]
+            }
+            return counts
+        }
+    }
+}

@@ -32,6 +32,19 @@ import Testing
         #expect(overlaps == 0)
     }
 
+    @Test func generatedTreatmentsHaveTheirCopyOfTheRules() throws {
+        let t = try TemporaryDatabase()
+        _ = try t.database.seedVolume(bookings: 500)
+        let missing = try t.database.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM session_groups WHERE session_buffer_config IS NULL OR session_plan IS NULL OR duration_minutes IS NULL
+                """)!
+        }
+        let groups = try t.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM session_groups")! }
+        #expect(groups > 0)
+        #expect(missing == 0)
+    }
+
     @Test func theBulkLoadLeavesEveryIndexAndTriggerAsMigrated() throws {
         let fresh = try TemporaryDatabase()
         let loaded = try TemporaryDatabase()

@@ -24,6 +24,7 @@ extension AppDatabase {
             let bulk = try BulkLoad(db, tables: ["bookings", "session_groups"])
             let written = try generator.writeBookings(db, actor: self.actor)
             try bulk.finish(db)
+            try AppDatabase.fillMissingRuleCopies(db) // the bulk load ran without the copying trigger
             try db.execute(sql: "INSERT OR REPLACE INTO settings(key, value) VALUES ('demo', 'volume')")
             return written
         }

@@ -34,6 +34,18 @@ extension AppDatabase {
         return service
     }
 
+    /// Gives every treatment without a copy of its rules the service's current ones (rows written
+    /// with triggers off, as the demo volume's bulk load does).
+    static func fillMissingRuleCopies(_ db: Database) throws {
+        try db.execute(sql: """
+            UPDATE session_groups SET
+              session_buffer_config = (SELECT s.session_buffer_config FROM services s WHERE s.id = session_groups.service_id),
+              session_plan = (SELECT s.session_plan FROM services s WHERE s.id = session_groups.service_id),
+              duration_minutes = (SELECT s.duration_minutes FROM services s WHERE s.id = session_groups.service_id)
+            WHERE session_buffer_config IS NULL OR session_plan IS NULL OR duration_minutes IS NULL
+            """)
+    }
+
     /// The service whose rules apply to `booking`: its treatment's copy, or the service itself for a
     /// single appointment.
     static func rulesService(_ db: Database, for booking: Booking) throws -> Service {

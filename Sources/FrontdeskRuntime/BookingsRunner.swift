@@ -29,37 +29,9 @@ public struct BookingsRunner: ScreenRunner {
         case .loadProviders:
             return .providersLoaded((try? database.providers()) ?? [])
         case .run(let command):
-            return .sessionChanged(command, attempt { () throws(StoreError) in try run(command) })
+            return .sessionChanged(command, SessionCommandRunner(database: database).run(command))
         }
     }
 
-    private func run(_ command: SessionCommand) throws(StoreError) -> SessionChangeResult {
-        switch command {
-        case .complete(let id):
-            return .completed(try database.complete(bookingID: id))
-        case let .cancel(id, confirmed):
-            return .bookings([try database.cancel(bookingID: id, confirmedShortNotice: confirmed)])
-        case .noShow(let id):
-            return .bookings([try database.markNoShow(bookingID: id)])
-        case let .reschedule(id, start, shiftLater, confirmed):
-            return .bookings(try database.reschedule(bookingID: id, to: start, shiftLater: shiftLater, confirmedShortNotice: confirmed))
-        case let .setNotes(id, notes):
-            return .bookings([try database.setNotes(bookingID: id, notes: notes)])
-        case let .bookNext(customerID, serviceID, groupID, start):
-            return .bookings(try database.bookSessions(customerID: customerID, serviceID: serviceID, starts: [start],
-                                                       groupID: groupID).bookings)
-        }
-    }
-
-    /// Runs a store call, turning its error into what the screens show.
-    private func attempt<T>(_ body: () throws(StoreError) -> T) -> Result<T, AppFailure> {
-        do {
-            return .success(try body())
-        } catch {
-            if case .shortNotice = error {
-                return .failure(AppFailure(message: error.description, needsShortNoticeConfirmation: true))
-            }
-            return .failure(AppFailure(message: error.description))
-        }
-    }
+    private func attempt<T>(_ body: () throws(StoreError) -> T) -> Result<T, AppFailure> { StoreAttempt.run(body) }
 }

@@ -29,7 +29,7 @@ import Testing
         #expect(session.shows("→ Mon 16 Mar 2026 11:00"))
         session.press(.enter)
 
-        #expect(session.state.bookings.dialog == nil)
+        #expect(session.state.bookings.desk.dialog == nil)
         #expect(session.shows("Booked Session 3 of 8 (Lukas Huber) on Mon 16 Mar 2026 11:00."))
         #expect(session.shows("● Session 3: Mon 16 Mar 2026 11:00 - Confirmed"))
         let group = try scenario.group(scenario.physioGroup)
@@ -46,7 +46,7 @@ import Testing
         session.press([.character("c"), .enter, .control("u")])
         session.type("2026-03-11 15:00")
         session.press(.enter)
-        guard case .nextSession(let form)? = session.state.bookings.dialog else {
+        guard case .nextSession(let form)? = session.state.bookings.desk.dialog else {
             Issue.record("the dialog closed although the date breaks the minimum gap")
             return
         }
@@ -59,7 +59,7 @@ import Testing
         let session = scenario.session()
         session.select(rowContaining: "Lukas Huber")
         session.press([.character("c"), .enter, .escape])
-        #expect(session.state.bookings.dialog == nil)
+        #expect(session.state.bookings.desk.dialog == nil)
         #expect(session.shows("Next action: Book Session 3 - press m."))
         #expect(try scenario.group(scenario.physioGroup).sessions.count == 2)
     }
@@ -72,7 +72,7 @@ import Testing
         #expect(session.shows("Treatment complete"))
         #expect(session.shows("Marie Schmidt has completed all 3 sessions"))
         session.press(.enter)
-        #expect(session.state.bookings.dialog == nil)
+        #expect(session.state.bookings.desk.dialog == nil)
         #expect(try scenario.group(scenario.implantGroup).sessions.allSatisfy { $0.status == .completed })
     }
 
@@ -129,7 +129,7 @@ import Testing
         session.press([.enter, .character("r")])
         session.type("2026-03-16 14:00")
         session.press(.enter)
-        guard case .reschedule(let form)? = session.state.bookings.dialog else {
+        guard case .reschedule(let form)? = session.state.bookings.desk.dialog else {
             Issue.record("the reschedule dialog closed although the gap is too short")
             return
         }

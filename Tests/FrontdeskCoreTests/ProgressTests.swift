@@ -20,11 +20,13 @@ import Testing
         #expect(progress.booked == 3)
         #expect(progress.cancelled == 1)
         #expect(progress.noShow == 1)
-        #expect(progress.scheduled == 7)
-        #expect(progress.remaining == 3)
+        // The no-show frees number 3; the cancelled number 4 was booked again and completed.
+        #expect(progress.scheduled == 6)
+        #expect(progress.remaining == 4)
+        #expect(progress.missedNumbers == [3])
         #expect(progress.next?.number == 6) // session 5 on the 18th is past and not yet marked
         #expect(progress.lastCompleted?.number == 4)
-        #expect(progress.nextFreeNumber == 8)
+        #expect(progress.nextFreeNumber == 3)
         #expect(!progress.isFinished)
         #expect(progress.fractionCompleted == 0.3)
         #expect(progress.summary == "3/10")
@@ -43,28 +45,21 @@ import Testing
         ], now: now)
         #expect(progress.nextFreeNumber == 2)
         #expect(progress.remaining == 1)
-        let full = GroupProgress(totalSessions: 2, sessions: [session(1, .completed, 10), session(2, .noShow, 12)], now: now)
+        #expect(progress.missedNumbers == [2])
+        let full = GroupProgress(totalSessions: 2, sessions: [session(1, .completed, 10), session(2, .completed, 12)], now: now)
         #expect(full.nextFreeNumber == nil)
         #expect(full.remaining == 0)
     }
 
-    @Test func groupStates() {
-        let done = GroupProgress(totalSessions: 2, sessions: [session(1, .completed, 10), session(2, .completed, 12)], now: now)
-        #expect(done.isFinished)
-        #expect(GroupState.of(done, cancelled: false, expiresAt: nil, now: now) == .completed)
-        #expect(GroupState.of(done, cancelled: true, expiresAt: nil, now: now) == .cancelled)
-
+    @Test func noShowLeavesItsNumberToBeBookedAgain() {
         let missedLast = GroupProgress(totalSessions: 2, sessions: [session(1, .completed, 10), session(2, .noShow, 12)], now: now)
+        #expect(missedLast.nextFreeNumber == 2)
+        #expect(missedLast.remaining == 1)
+        #expect(missedLast.missedNumbers == [2])
         #expect(!missedLast.isFinished)
-        #expect(GroupState.of(missedLast, cancelled: false, expiresAt: nil, now: now) == .completed)
-
-        let package = GroupProgress(totalSessions: 10, sessions: [session(1, .completed, 2)], now: now)
-        #expect(GroupState.of(package, cancelled: false, expiresAt: Fixture.at(2026, 4, 1, 0), now: now) == .active)
-        #expect(GroupState.of(package, cancelled: false, expiresAt: Fixture.at(2026, 3, 19, 0), now: now) == .expired)
-        // A session booked before the expiry still takes place: the package stays active until then.
-        let bookedAhead = GroupProgress(totalSessions: 10, sessions: [session(1, .confirmed, 25)], now: now)
-        #expect(GroupState.of(bookedAhead, cancelled: false, expiresAt: Fixture.at(2026, 3, 19, 0), now: now) == .active)
-        #expect(GroupState.of(GroupProgress(totalSessions: 3, sessions: [], now: now), cancelled: false,
-                              expiresAt: nil, now: now) == .active)
+        let rebooked = GroupProgress(totalSessions: 2, sessions: [session(1, .completed, 10), session(2, .noShow, 12),
+                                                                  session(2, .confirmed, 26)], now: now)
+        #expect(rebooked.missedNumbers.isEmpty)
+        #expect(rebooked.nextFreeNumber == nil)
     }
 }

@@ -8,7 +8,7 @@ public enum HelpOverlay {
         let help = HelpScreen(keymap: keymap, title: "\(title) keys — Esc closes, ↑/↓ scroll", scrollOffset: offset)
         buffer.render(help, in: area, theme: theme)
         // Below the box: the everyday path in one line, so a new receptionist knows where to start.
-        let tip = "Tip: / finds a customer, Enter opens, c completes, Enter books the next one"
+        let tip = "Tip: / finds a customer, Enter opens, \(SessionKeys.name(.complete)) completes, Enter books the next one"
         buffer.fill(buffer.area.row(-1), style: theme[.legendLabel])
         buffer.write(tip, at: 1, y: buffer.height - 1, style: theme[.legendLabel], maxWidth: buffer.width - 2,
                      ellipsis: theme.symbols.ellipsis)

@@ -113,6 +113,9 @@ public struct Booking: Sendable, Equatable, Identifiable {
 
     public var isPartOfMultiSession: Bool { sessionGroupID != nil }
 
+    /// A session that has ended while still confirmed: the desk has to record whether it took place.
+    public func needsOutcome(now: Date) -> Bool { status == .confirmed && end <= now }
+
     public var snapshot: SessionSnapshot {
         SessionSnapshot(number: sessionNumber, status: status, start: start, end: end, label: label)
     }
@@ -132,10 +135,12 @@ public struct SessionGroup: Sendable, Equatable, Identifiable {
     public var expiresAt: Date?
     public var cancelled: Bool
     public var sessions: [Booking]
+    /// When the desk ended the treatment early, why, and who; nil while it runs or once completed.
+    public var ended: TreatmentEnding?
 
     public init(id: String, customerID: Int64, customerName: String, serviceID: Int64, serviceName: String,
                 sessionNoun: String, strategy: Strategy, totalSessions: Int, createdAt: Date, expiresAt: Date?,
-                cancelled: Bool, sessions: [Booking]) {
+                cancelled: Bool, sessions: [Booking], ended: TreatmentEnding? = nil) {
         self.id = id
         self.customerID = customerID
         self.customerName = customerName
@@ -148,9 +153,29 @@ public struct SessionGroup: Sendable, Equatable, Identifiable {
         self.expiresAt = expiresAt
         self.cancelled = cancelled
         self.sessions = sessions
+        self.ended = ended
     }
 
     public func progress(now: Date) -> GroupProgress {
         GroupProgress(totalSessions: totalSessions, sessions: sessions.map(\.snapshot), now: now)
+    }
+
+    /// Where the treatment stands at `now` (the core's one definition, `GroupState`).
+    public func state(now: Date) -> GroupState {
+        GroupState.of(progress(now: now), cancelled: cancelled, ended: ended != nil, expiresAt: expiresAt, now: now)
+    }
+}
+
+/// How a treatment was ended early: when, why and by whom.
+public struct TreatmentEnding: Sendable, Equatable {
+    public var at: Date
+    public var reason: EndReason
+    /// The OS user who ended it.
+    public var by: String
+
+    public init(at: Date, reason: EndReason, by: String) {
+        self.at = at
+        self.reason = reason
+        self.by = by
     }
 }

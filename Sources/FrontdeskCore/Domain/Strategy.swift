@@ -26,6 +26,10 @@ public enum BookingStatus: String, Sendable, Equatable, Hashable, Codable, CaseI
 
     /// Whether the booking still holds its provider's time (cancelled ones free it).
     public var holdsSlot: Bool { self != .cancelled }
+
+    /// Whether the booking holds its session number: a cancelled or missed (no-show) session leaves
+    /// its number to be booked again.
+    public var holdsNumber: Bool { self == .confirmed || self == .completed }
 }
 
 /// The kinds of customer follow-up of SPEC §4.

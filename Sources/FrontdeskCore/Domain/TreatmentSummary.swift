@@ -29,11 +29,16 @@ public struct TreatmentSummary: Sendable, Equatable, Identifiable {
     public var groupCancelled: Bool
     public var completedAt: Date?
     public var expiresAt: Date?
+    /// A treatment's state when the page was read (`GroupState`, with expiry applied); `.active` for a single booking.
+    public var state: GroupState
+    /// The start of the treatment's earliest confirmed session that has ended without an outcome.
+    public var needsOutcomeSince: Date?
 
     public init(kind: Kind, groupID: String?, bookingID: Int64?, customerID: Int64, customerName: String,
                 serviceName: String, sessionNoun: String, strategy: Strategy?, totalSessions: Int, completed: Int,
                 booked: Int, cancelled: Int, noShow: Int, nextStart: Date?, anchor: Date, singleStatus: BookingStatus?,
-                groupCancelled: Bool, completedAt: Date?, expiresAt: Date?) {
+                groupCancelled: Bool, completedAt: Date?, expiresAt: Date?, state: GroupState = .active,
+                needsOutcomeSince: Date? = nil) {
         self.kind = kind
         self.groupID = groupID
         self.bookingID = bookingID
@@ -53,10 +58,12 @@ public struct TreatmentSummary: Sendable, Equatable, Identifiable {
         self.groupCancelled = groupCancelled
         self.completedAt = completedAt
         self.expiresAt = expiresAt
+        self.state = state
+        self.needsOutcomeSince = needsOutcomeSince
     }
 
-    /// Sessions not yet given a date: total minus every session that is not cancelled.
-    public var remaining: Int { max(totalSessions - completed - booked - noShow, 0) }
+    /// Session numbers without a confirmed or completed booking (cancelled and missed ones count again).
+    public var remaining: Int { max(totalSessions - completed - booked, 0) }
 }
 
 /// A position in the grouped list: the anchor time and the row's id break ties.
@@ -76,7 +83,19 @@ public struct TreatmentCursor: Sendable, Equatable, Hashable {
 
 /// Which rows the grouped list shows.
 public struct TreatmentFilter: Sendable, Equatable {
-    public enum State: String, Sendable, Equatable, CaseIterable { case active, completed, cancelled, expired }
+    /// A treatment state (`GroupState`), or `needsOutcome`: a session has ended and is neither completed nor a no-show.
+    public enum State: String, Sendable, Equatable, CaseIterable {
+        case active
+        case toBook = "to_book"
+        case needsOutcome = "needs_outcome"
+        case completed
+        case cancelled
+        case ended
+        case expired
+
+        /// The words the desk sees ("to book", "needs outcome").
+        public var label: String { rawValue.replacingOccurrences(of: "_", with: " ") }
+    }
 
     public var from: Date?
     public var to: Date?

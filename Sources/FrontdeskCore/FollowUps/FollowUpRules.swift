@@ -24,10 +24,12 @@ public struct GroupFacts: Sendable, Equatable {
     public var gaps: [SessionGap]
     public var expiresAt: Date?
     public var cancelled: Bool
+    /// Ended early by the desk.
+    public var ended: Bool
 
     public init(groupID: String, serviceName: String, sessionNoun: String = "Session", strategy: Strategy,
                 totalSessions: Int, bookings: [GroupBooking], gaps: [SessionGap] = [], expiresAt: Date? = nil,
-                cancelled: Bool = false) {
+                cancelled: Bool = false, ended: Bool = false) {
         self.groupID = groupID
         self.serviceName = serviceName
         self.sessionNoun = sessionNoun
@@ -37,6 +39,7 @@ public struct GroupFacts: Sendable, Equatable {
         self.gaps = gaps
         self.expiresAt = expiresAt
         self.cancelled = cancelled
+        self.ended = ended
     }
 
     public func progress(now: Date) -> GroupProgress {
@@ -44,7 +47,7 @@ public struct GroupFacts: Sendable, Equatable {
     }
 
     public func state(now: Date) -> GroupState {
-        GroupState.of(progress(now: now), cancelled: cancelled, expiresAt: expiresAt, now: now)
+        GroupState.of(progress(now: now), cancelled: cancelled, ended: ended, expiresAt: expiresAt, now: now)
     }
 }
 
@@ -84,9 +87,9 @@ public enum FollowUpRules {
     /// session (a catch-up in case they were not queued when it was marked). Confirmations are made
     /// when booking, with `confirmation(for:bookingIDs:now:calendar:)`.
     public static func due(for facts: GroupFacts, now: Date, calendar: ClinicCalendar) -> [DueFollowUp] {
-        guard !facts.cancelled else { return [] }
-        let progress = facts.progress(now: now)
         let state = facts.state(now: now)
+        guard state != .cancelled, state != .ended else { return [] }
+        let progress = facts.progress(now: now)
         var result: [DueFollowUp] = []
 
         for booking in facts.bookings where booking.session.status == .confirmed {
@@ -106,7 +109,7 @@ public enum FollowUpRules {
                 .filter { $0.dueAt <= now }
         }
 
-        if facts.strategy == .sequential, state == .active, progress.booked == 0, progress.nextFreeNumber != nil,
+        if facts.strategy == .sequential, !state.isClosed, progress.booked == 0, progress.nextFreeNumber != nil,
            let latest = latestCompleted {
             let gap = SchedulePlanner.gapBefore(session: latest.session.number + 1, in: facts.gaps)
             let dueAt = overdueAt(lastSessionStart: latest.session.start, gap: gap, calendar: calendar)
@@ -120,7 +123,7 @@ public enum FollowUpRules {
             }
         }
 
-        if facts.strategy == .flexible, state == .active, progress.booked == 0, progress.remaining > 0,
+        if facts.strategy == .flexible, !state.isClosed, progress.booked == 0, progress.remaining > 0,
            let last = facts.bookings.filter({ $0.session.status.holdsSlot }).max(by: { $0.session.end < $1.session.end }),
            last.session.end <= now {
             result.append(DueFollowUp(
@@ -129,7 +132,7 @@ public enum FollowUpRules {
                 dedupeKey: "check_in:booking:\(last.bookingID)", groupID: facts.groupID, bookingID: last.bookingID))
         }
 
-        if facts.strategy == .flexible, let expiresAt = facts.expiresAt, state == .active, progress.remaining > 0,
+        if facts.strategy == .flexible, let expiresAt = facts.expiresAt, !state.isClosed, progress.remaining > 0,
            now < expiresAt {
             let dueAt = calendar.adding(days: -expiryWarningDays, to: expiresAt)
             if now >= dueAt {
@@ -164,7 +167,7 @@ public enum FollowUpRules {
     /// Each is due when the session ends.
     public static func afterCompletion(of bookingID: Int64, facts: GroupFacts, now: Date,
                                        calendar: ClinicCalendar) -> [DueFollowUp] {
-        guard !facts.cancelled, let booking = facts.bookings.first(where: { $0.bookingID == bookingID }),
+        guard !facts.cancelled, !facts.ended, let booking = facts.bookings.first(where: { $0.bookingID == bookingID }),
               booking.session.status == .completed else { return [] }
         let k = booking.session.number, n = facts.totalSessions
         let progress = facts.progress(now: now)

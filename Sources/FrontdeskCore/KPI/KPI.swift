@@ -73,13 +73,13 @@ public enum KPI: String, Sendable, Equatable, Hashable, CaseIterable {
     public var definition: String {
         switch self {
         case .activeTreatments:
-            return "Session groups not completed, cancelled or expired."
+            return "Session groups still running (active or to book): not completed, cancelled, ended early or expired."
         case .completionRate:
-            return "Completed groups ÷ closed groups (completed + cancelled + expired); none when no group is closed."
+            return "Completed groups ÷ closed groups (completed + cancelled + ended early + expired); none when no group is closed."
         case .completedGroups:
-            return "Session groups whose sessions are all completed (or resolved, some missed)."
+            return "Session groups in which every session number has a completed booking (a no-show is not a completion)."
         case .closedGroups:
-            return "Session groups completed, cancelled or expired."
+            return "Session groups completed, cancelled, ended early or expired."
         case .completionRateImmediate, .completionRateSequential, .completionRateFlexible:
             return "Completed ÷ closed groups, counting only \(strategy!.rawValue) treatments."
         case .sessionsToday:
@@ -89,7 +89,7 @@ public enum KPI: String, Sendable, Equatable, Hashable, CaseIterable {
         case .overdueSequential:
             return "Active sequential groups with nothing booked and the maximum gap (else twice the recommended) passed."
         case .unscheduledFlexibleSessions:
-            return "Sessions of active flexible packages not yet booked: total − booked and not cancelled."
+            return "Sessions of open flexible packages without a booking: total − confirmed and completed (cancelled and missed ones count again)."
         case .packagesExpiring30d:
             return "Active flexible packages with unbooked sessions that expire within 30 days."
         case .noShowRate:

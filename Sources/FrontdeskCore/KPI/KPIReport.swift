@@ -1,24 +1,57 @@
-/// How many session groups of one strategy are in each state.
+/// How many session groups of one strategy are in each state (`GroupState`).
 public struct GroupStateCounts: Sendable, Equatable {
     public var active: Int
+    /// Open treatments waiting for a booking (`GroupState.toBook`).
+    public var toBook: Int
     public var completed: Int
     public var cancelled: Int
+    /// Ended early by the desk: closed, not completed.
+    public var ended: Int
     public var expired: Int
 
-    public init(active: Int = 0, completed: Int = 0, cancelled: Int = 0, expired: Int = 0) {
+    public init(active: Int = 0, toBook: Int = 0, completed: Int = 0, cancelled: Int = 0, ended: Int = 0, expired: Int = 0) {
         self.active = active
+        self.toBook = toBook
         self.completed = completed
         self.cancelled = cancelled
+        self.ended = ended
         self.expired = expired
     }
 
-    /// Completed, cancelled or expired: the groups a completion rate is measured on.
-    public var closed: Int { completed + cancelled + expired }
-    public var total: Int { active + closed }
+    /// The count for one state.
+    public subscript(state: GroupState) -> Int {
+        get {
+            switch state {
+            case .active: return active
+            case .toBook: return toBook
+            case .completed: return completed
+            case .cancelled: return cancelled
+            case .ended: return ended
+            case .expired: return expired
+            }
+        }
+        set {
+            switch state {
+            case .active: active = newValue
+            case .toBook: toBook = newValue
+            case .completed: completed = newValue
+            case .cancelled: cancelled = newValue
+            case .ended: ended = newValue
+            case .expired: expired = newValue
+            }
+        }
+    }
+
+    /// Treatments still running: active or waiting for a booking.
+    public var open: Int { active + toBook }
+    /// Completed, cancelled, ended early or expired: the groups a completion rate is measured on.
+    public var closed: Int { completed + cancelled + ended + expired }
+    public var total: Int { open + closed }
 
     public static func + (a: GroupStateCounts, b: GroupStateCounts) -> GroupStateCounts {
-        GroupStateCounts(active: a.active + b.active, completed: a.completed + b.completed,
-                         cancelled: a.cancelled + b.cancelled, expired: a.expired + b.expired)
+        var sum = GroupStateCounts()
+        for state in GroupState.allCases { sum[state] = a[state] + b[state] }
+        return sum
     }
 }
 
@@ -86,7 +119,7 @@ public struct KPIReport: Sendable, Equatable {
     public func value(of kpi: KPI) -> KPIValue {
         let all = allGroups
         switch kpi {
-        case .activeTreatments: return .count(all.active)
+        case .activeTreatments: return .count(all.open)
         case .completionRate: return .ratio(numerator: all.completed, denominator: all.closed)
         case .completedGroups: return .count(all.completed)
         case .closedGroups: return .count(all.closed)
@@ -106,7 +139,7 @@ public struct KPIReport: Sendable, Equatable {
         }
     }
 
-    /// Completed ÷ (completed + cancelled + expired) groups; nil when no group is closed.
+    /// Completed ÷ (completed + cancelled + ended + expired) groups; nil when no group is closed.
     public var completionRate: Double? { value(of: .completionRate).rate }
 
     /// The completion rate of one strategy; nil when none of its groups is closed.

@@ -13,6 +13,9 @@ enum Migrations {
         migrator.registerMigration("v3 covering index for provider availability") { db in
             try db.execute(sql: v3)
         }
+        migrator.registerMigration(LifecycleMigration.name) { db in
+            try LifecycleMigration.migrate(db)
+        }
         ServicesMigrations.register(in: &migrator)
         return migrator
     }

@@ -36,7 +36,7 @@ enum ServicesMigrations {
         WHERE session_group_id = NEW.session_group_id;
     END;
     -- "3 active treatments keep their current rules": counted per service from this index.
-    CREATE INDEX session_groups_on_service_open ON session_groups(service_id, completed_at, cancelled);
+    CREATE INDEX session_groups_on_service ON session_groups(service_id);
 
     -- Days are clinic-local YYYY-MM-DD texts, which sort as dates.
     CREATE TABLE provider_absences (

@@ -151,8 +151,8 @@ struct VolumeGenerator {
             """)
         let insertGroup = try db.makeStatement(sql: """
             INSERT INTO session_groups(session_group_id, customer_id, service_id, provider_id, strategy, total_sessions,
-                                       created_at, expires_at, completed_at, anchor_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                       created_at, expires_at, completed_at, anchor_at, state, earliest_confirmed_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let multi = services.filter(\.isMultiSession)
         var labels: [Int64: [String]] = [:]
@@ -186,13 +186,17 @@ struct VolumeGenerator {
                 let groupID = random.uuid()
                 let starts = slots.map { start(day: $0.day, slot: $0.slot) }
                 let statuses: [BookingStatus] = starts.map { $0 < now ? (random.next() % 100 < 4 ? .noShow : .completed) : .confirmed }
-                let completedAll = count == service.totalSessions && statuses.allSatisfy { $0 == .completed }
+                let state = GroupState.stored(totalSessions: service.totalSessions,
+                                              sessions: statuses.enumerated().map { ($0.offset + 1, $0.element) },
+                                              cancelled: false, ended: false)
+                let completedAll = state == .completed
                 let nextConfirmed = zip(starts, statuses).first { $0.1 == .confirmed }?.0
                 let anchor = (nextConfirmed ?? starts.last!).storedSeconds
                 let created = starts[0].storedSeconds - 7 * 86_400
                 let expires: Int64? = service.strategy == .flexible ? service.definition.expiryDays.map { created + Int64($0) * 86_400 } : nil
                 try insertGroup.execute(arguments: [groupID, customer, service.id, providerIDs[provider], service.strategy.rawValue,
-                                                    service.totalSessions, created, expires, completedAll ? starts.last!.storedSeconds : nil, anchor])
+                                                    service.totalSessions, created, expires, completedAll ? starts.last!.storedSeconds : nil, anchor,
+                                                    state.rawValue, nextConfirmed?.storedSeconds])
                 for (index, slot) in slots.enumerated() {
                     take(provider, slot.day, slot.slot)
                     let number = index + 1

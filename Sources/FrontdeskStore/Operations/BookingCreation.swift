@@ -137,16 +137,16 @@ extension AppDatabase {
             return Array(repeating: 1, count: starts.count)
         }
         if let group {
-            if group.cancelled { throw StoreError.groupClosed(state: "cancelled") }
-            let progress = group.progress(now: now)
-            if progress.isFinished || (progress.isResolved && progress.completed > 0) {
-                throw StoreError.groupClosed(state: "completed")
-            }
-            if let expires = group.expiresAt, expires <= now {
-                throw StoreError.packageExpired(expiredOn: calendar.dayTime(expires))
+            switch group.state(now: now) {
+            case .cancelled, .completed, .ended: throw StoreError.groupClosed(state: group.state(now: now).label)
+            case .active, .toBook, .expired:
+                // Sessions booked before the expiry keep a package open, but it takes nothing new.
+                if let expires = group.expiresAt, expires <= now {
+                    throw StoreError.packageExpired(expiredOn: calendar.dayTime(expires))
+                }
             }
         }
-        let held = Set((group?.sessions ?? []).filter { $0.status.holdsSlot }.map(\.sessionNumber))
+        let held = Set((group?.sessions ?? []).filter { $0.status.holdsNumber }.map(\.sessionNumber))
         let free = (1...service.totalSessions).filter { !held.contains($0) }
         switch service.strategy {
         case .sequential:
@@ -155,9 +155,8 @@ extension AppDatabase {
             }
             guard let next = free.first else { throw StoreError.packageFull(remaining: 0, requested: 1) }
             if let group, next > 1 {
-                let previous = group.sessions.first { $0.sessionNumber == next - 1 && $0.status.holdsSlot }
-                // A missed session (no-show) is resolved too: the treatment can go on.
-                guard previous?.status == .completed || previous?.status == .noShow else {
+                let previous = group.sessions.first { $0.sessionNumber == next - 1 && $0.status.holdsNumber }
+                guard previous?.status == .completed else {
                     throw StoreError.previousNotCompleted(group: group.id, session: next - 1)
                 }
             }
@@ -174,7 +173,7 @@ extension AppDatabase {
     /// Refuses new sessions closer to their neighbours than the service's minimum gap.
     static func checkGaps(service: Service, group: SessionGroup?, starts: [Date], numbers: [Int], calendar: ClinicCalendar) throws {
         guard service.isMultiSession else { return }
-        var timeline = (group?.sessions ?? []).filter { $0.status.holdsSlot }.map { (start: $0.start, number: $0.sessionNumber, isNew: false) }
+        var timeline = (group?.sessions ?? []).filter { $0.status.holdsNumber }.map { (start: $0.start, number: $0.sessionNumber, isNew: false) }
         timeline += zip(starts, numbers).map { (start: $0.0, number: $0.1, isNew: true) }
         timeline.sort { $0.start < $1.start }
         for (previous, next) in zip(timeline, timeline.dropFirst()) where previous.isNew || next.isNew {

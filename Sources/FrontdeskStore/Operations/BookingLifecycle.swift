@@ -21,12 +21,11 @@ extension AppDatabase {
             }
             try Self.refreshGroup(db, id: groupID, now: now)
             let group = try Self.group(db, id: groupID)!
-            let progress = group.progress(now: now)
             let service = try Self.rulesService(db, for: booking)
             var window: SessionWindow?
             var suggestion: Date?
-            let nextHeld = group.sessions.contains { $0.sessionNumber > booking.sessionNumber && $0.status.holdsSlot }
-            let finished = GroupState.of(progress, cancelled: group.cancelled, expiresAt: group.expiresAt, now: now) == .completed
+            let nextHeld = group.sessions.contains { $0.sessionNumber > booking.sessionNumber && $0.status.holdsNumber }
+            let finished = group.state(now: now) == .completed
             if group.strategy == .sequential, !finished, !nextHeld, booking.sessionNumber < group.totalSessions {
                 let gap = service.bufferRules.gap(afterSession: booking.sessionNumber)
                 let nextWindow = SchedulePlanner.sequentialWindow(after: booking.start, gap: gap, calendar: calendar)
@@ -110,7 +109,7 @@ extension AppDatabase {
             // Gaps against the neighbours that stay where they are, and between moved sessions.
             if let group {
                 let moved = Dictionary(uniqueKeysWithValues: moves.map { ($0.booking.id, $0.start) })
-                let timeline = group.sessions.filter { $0.status.holdsSlot }
+                let timeline = group.sessions.filter { $0.status.holdsNumber }
                     .map { (number: $0.sessionNumber, start: moved[$0.id] ?? $0.start, isMoved: moved[$0.id] != nil) }
                     .sorted { $0.number < $1.number }
                 for (previous, next) in zip(timeline, timeline.dropFirst()) where previous.isMoved || next.isMoved {

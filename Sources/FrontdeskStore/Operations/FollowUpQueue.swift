@@ -18,7 +18,8 @@ extension AppDatabase {
         GroupFacts(groupID: group.id, serviceName: group.serviceName, sessionNoun: group.sessionNoun, strategy: group.strategy,
                    totalSessions: group.totalSessions,
                    bookings: group.sessions.map { GroupBooking(bookingID: $0.id, session: $0.snapshot) },
-                   gaps: service.gaps, expiresAt: group.expiresAt, cancelled: group.cancelled)
+                   gaps: service.gaps, expiresAt: group.expiresAt, cancelled: group.cancelled,
+                  ended: group.ended != nil)
     }
 
     static func store(_ db: Database, _ due: DueFollowUp, customerID: Int64, now: Date) throws {
@@ -71,11 +72,11 @@ extension AppDatabase {
                 WHERE start_at >= ? AND start_at < ? AND status = 'confirmed' AND session_group_id IS NOT NULL
                 UNION
                 SELECT session_group_id FROM session_groups
-                WHERE anchor_at > ? AND anchor_at <= ? AND cancelled = 0 AND completed_at IS NULL
+                WHERE anchor_at > ? AND anchor_at <= ? AND state IN ('active', 'to_book')
                   AND strategy IN ('sequential', 'flexible')
                 UNION
                 SELECT session_group_id FROM session_groups
-                WHERE strategy = 'flexible' AND cancelled = 0 AND completed_at IS NULL AND expires_at > ? AND expires_at <= ?
+                WHERE strategy = 'flexible' AND state IN ('active', 'to_book') AND expires_at > ? AND expires_at <= ?
                 """, arguments: [n, soon, lookBack, n, n, n + Int64(FollowUpRules.expiryWarningDays) * 86_400])
             var rules = GroupRulesCache()
             for id in candidates.sorted() {

@@ -20,7 +20,14 @@ extension AppDatabase {
             serviceID: row["service_id"], serviceName: row["service_name"], sessionNoun: row["session_noun"],
             strategy: Strategy(rawValue: row["strategy"]) ?? .flexible, totalSessions: row["total_sessions"],
             createdAt: Date(storedSeconds: row["created_at"]), expiresAt: expires.map(Date.init(storedSeconds:)),
-            cancelled: row["cancelled"], sessions: sessions)
+            cancelled: row["cancelled"], sessions: sessions, ended: ending(row))
+    }
+
+    /// How the group was ended early, from its row; nil unless `ended_at` is set.
+    static func ending(_ row: Row) -> TreatmentEnding? {
+        guard let at: Int64 = row["ended_at"] else { return nil }
+        return TreatmentEnding(at: Date(storedSeconds: at), reason: EndReason(row["ended_reason"] ?? ""),
+                               by: row["ended_by"] ?? "")
     }
 
     /// One treatment with all its sessions.
@@ -69,23 +76,28 @@ extension AppDatabase {
         return db.lastInsertedRowID
     }
 
-    /// Keeps the group's listing order and completion time current after any change to its sessions.
+    /// Keeps the group's state (the core's `GroupState`), listing order, earliest confirmed session and
+    /// completion time current. Every transaction that changes a group's sessions or flags calls it.
     static func refreshGroup(_ db: Database, id: String, now: Date) throws {
+        guard let head = try Row.fetchOne(db, sql: """
+            SELECT total_sessions, cancelled, ended_at FROM session_groups WHERE session_group_id = ?
+            """, arguments: [id]) else { return }
+        let sessions = try Row.fetchAll(db, sql: "SELECT session_number, status FROM bookings WHERE session_group_id = ?",
+                                        arguments: [id])
+            .map { (number: $0["session_number"] as Int, status: BookingStatus(rawValue: $0["status"]) ?? .confirmed) }
+        let endedAt: Int64? = head["ended_at"]
+        let state = GroupState.stored(totalSessions: head["total_sessions"], sessions: sessions,
+                                      cancelled: head["cancelled"], ended: endedAt != nil)
         try db.execute(sql: """
             UPDATE session_groups SET
+              state = ?2,
+              earliest_confirmed_at = (SELECT MIN(start_at) FROM bookings WHERE session_group_id = ?1 AND status = 'confirmed'),
               anchor_at = COALESCE(
                 (SELECT MIN(start_at) FROM bookings WHERE session_group_id = ?1 AND status = 'confirmed'),
                 (SELECT MAX(start_at) FROM bookings WHERE session_group_id = ?1 AND status != 'cancelled'),
                 created_at),
-              -- Completed when every session is done, or every number is resolved (some missed) and none is pending:
-              -- the same rule as the core's GroupState.
-              completed_at = CASE
-                WHEN (SELECT COUNT(*) FROM bookings WHERE session_group_id = ?1 AND status = 'completed') >= total_sessions
-                  OR ((SELECT COUNT(*) FROM bookings WHERE session_group_id = ?1 AND status IN ('completed', 'no_show')) >= total_sessions
-                      AND NOT EXISTS (SELECT 1 FROM bookings WHERE session_group_id = ?1 AND status = 'confirmed')
-                      AND EXISTS (SELECT 1 FROM bookings WHERE session_group_id = ?1 AND status = 'completed'))
-                THEN COALESCE(completed_at, ?2) ELSE NULL END
+              completed_at = CASE WHEN ?2 = 'completed' THEN COALESCE(completed_at, ?3) ELSE NULL END
             WHERE session_group_id = ?1
-            """, arguments: [id, now.storedSeconds])
+            """, arguments: [id, state.rawValue, now.storedSeconds])
     }
 }

@@ -72,7 +72,7 @@ extension AppDatabase {
     public func activeTreatmentCount(serviceID: Int64) throws(StoreError) -> Int {
         try read { db in
             try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM session_groups WHERE service_id = ? AND completed_at IS NULL AND cancelled = 0
+                SELECT COUNT(*) FROM session_groups WHERE service_id = ? AND state IN ('active', 'to_book')
                 """, arguments: [serviceID]) ?? 0
         }
     }

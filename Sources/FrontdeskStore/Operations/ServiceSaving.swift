@@ -144,7 +144,7 @@ extension AppDatabase {
     }
 
     static func activeTreatments(_ db: Database, serviceID: Int64) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM session_groups WHERE service_id = ? AND completed_at IS NULL AND cancelled = 0",
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM session_groups WHERE service_id = ? AND state IN ('active', 'to_book')",
                          arguments: [serviceID]) ?? 0
     }
 
@@ -250,7 +250,7 @@ extension AppDatabase {
         try read { db in
             var counts: [Int64: Int] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT service_id, COUNT(*) AS n FROM session_groups WHERE completed_at IS NULL AND cancelled = 0 GROUP BY service_id
+                SELECT service_id, COUNT(*) AS n FROM session_groups WHERE state IN ('active', 'to_book') GROUP BY service_id
                 """) {
                 counts[row["service_id"]] = row["n"]
             }

@@ -24,27 +24,23 @@ extension AppDatabase {
         )
         return try read { db in
             var inputs = KPIInputs()
-            // Two passes: a plain count by state (no subquery per row), then the expiry check only
-            // for the few packages past their date.
-            var expiredByStrategy: [String: Int] = [:]
+            // The stored state counts every group but the expired ones, which the clock decides: those
+            // are the few "to book" packages past their date with nothing booked.
             for row in try Row.fetchAll(db, sql: """
-                SELECT strategy, COUNT(*) AS expired FROM session_groups g
-                WHERE cancelled = 0 AND completed_at IS NULL AND expires_at <= ? AND NOT EXISTS (
-                    SELECT 1 FROM bookings b WHERE b.session_group_id = g.session_group_id AND b.status = 'confirmed')
-                GROUP BY strategy
-                """, arguments: [n]) {
-                expiredByStrategy[row["strategy"]] = row["expired"]
+                SELECT strategy, state, COUNT(*) AS count FROM session_groups GROUP BY strategy, state
+                """) {
+                guard let strategy = Strategy(rawValue: row["strategy"]), let state = GroupState(rawValue: row["state"]) else { continue }
+                inputs.groups[strategy, default: GroupStateCounts()][state] += row["count"] as Int
             }
             for row in try Row.fetchAll(db, sql: """
-                SELECT strategy, COUNT(*) AS total, SUM(cancelled = 1) AS cancelled,
-                       SUM(cancelled = 0 AND completed_at IS NOT NULL) AS completed
-                FROM session_groups GROUP BY strategy
-                """) {
+                SELECT strategy, COUNT(*) AS expired FROM session_groups
+                WHERE state = 'to_book' AND expires_at <= ? AND earliest_confirmed_at IS NULL
+                GROUP BY strategy
+                """, arguments: [n]) {
                 guard let strategy = Strategy(rawValue: row["strategy"]) else { continue }
-                let total: Int = row["total"], cancelled: Int = row["cancelled"], completed: Int = row["completed"]
-                let expired = expiredByStrategy[strategy.rawValue] ?? 0
-                inputs.groups[strategy] = GroupStateCounts(active: total - cancelled - completed - expired, completed: completed,
-                                                           cancelled: cancelled, expired: expired)
+                let expired: Int = row["expired"]
+                inputs.groups[strategy, default: GroupStateCounts()].toBook -= expired
+                inputs.groups[strategy, default: GroupStateCounts()].expired += expired
             }
             inputs.sessionsToday = try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM bookings WHERE start_at >= ? AND start_at < ? AND status != 'cancelled'
@@ -55,16 +51,17 @@ extension AppDatabase {
             inputs.overdueSequentialGroups = try Self.overdueSequentialCount(db, now: now, calendar: calendar)
             inputs.unscheduledFlexibleSessions = try Int.fetchOne(db, sql: """
                 SELECT COALESCE(SUM(MAX(g.total_sessions - (SELECT COUNT(*) FROM bookings b
-                    WHERE b.session_group_id = g.session_group_id AND b.status != 'cancelled'), 0)), 0)
+                    WHERE b.session_group_id = g.session_group_id AND b.status IN ('confirmed', 'completed')), 0)), 0)
                 FROM session_groups g
-                WHERE g.strategy = 'flexible' AND g.cancelled = 0 AND g.completed_at IS NULL
+                WHERE g.strategy = 'flexible' AND g.state IN ('active', 'to_book')
                   AND (g.expires_at IS NULL OR g.expires_at > ?)
                 """, arguments: [n]) ?? 0
             inputs.packagesExpiringWithin30Days = try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM session_groups g
-                WHERE g.strategy = 'flexible' AND g.cancelled = 0 AND g.completed_at IS NULL
+                WHERE g.strategy = 'flexible' AND g.state IN ('active', 'to_book')
                   AND g.expires_at > ? AND g.expires_at <= ?
-                  AND g.total_sessions > (SELECT COUNT(*) FROM bookings b WHERE b.session_group_id = g.session_group_id AND b.status != 'cancelled')
+                  AND g.total_sessions > (SELECT COUNT(*) FROM bookings b WHERE b.session_group_id = g.session_group_id
+                                          AND b.status IN ('confirmed', 'completed'))
                 """, arguments: [n, n + Int64(FollowUpRules.expiryWarningDays) * 86_400]) ?? 0
             let since = n - Int64(Self.noShowWindowDays) * 86_400
             for row in try Row.fetchAll(db, sql: """
@@ -83,8 +80,7 @@ extension AppDatabase {
         let rows = try Row.fetchAll(db, sql: """
             SELECT g.strategy, g.total_sessions, g.session_buffer_config, b.start_at, b.session_number FROM session_groups g
             JOIN bookings b ON b.session_group_id = g.session_group_id AND b.status = 'completed'
-            WHERE g.strategy = 'sequential' AND g.cancelled = 0 AND g.completed_at IS NULL AND g.anchor_at <= ?
-              AND NOT EXISTS (SELECT 1 FROM bookings c WHERE c.session_group_id = g.session_group_id AND c.status = 'confirmed')
+            WHERE g.strategy = 'sequential' AND g.state = 'to_book' AND g.earliest_confirmed_at IS NULL AND g.anchor_at <= ?
               AND b.session_number = (SELECT MAX(d.session_number) FROM bookings d
                                       WHERE d.session_group_id = g.session_group_id AND d.status = 'completed')
             """, arguments: [now.storedSeconds])

@@ -19,8 +19,8 @@ extension AppDatabase {
             var groups = try Self.groupRows(db, filter: filter, customerIDs: customerIDs, cursor: cursor,
                                             direction: direction, limit: limit, now: now)
             let singles = try Self.singleRows(db, filter: filter, customerIDs: customerIDs, cursor: cursor,
-                                              direction: direction, limit: limit)
-            try Self.fillProgress(db, &groups)
+                                              direction: direction, limit: limit, now: now)
+            try Self.fillProgress(db, &groups, now: now)
             var merged = (groups + singles).sorted(by: Self.listOrder)
             if direction == .forward {
                 merged = Array(merged.prefix(limit))
@@ -77,28 +77,28 @@ extension AppDatabase {
             arguments += ids
         }
         let n = now.storedSeconds
+        // The stored state answers every filter; "expired" and "needs outcome" add the clock.
+        let expired = "g.state = 'to_book' AND g.expires_at <= ? AND g.earliest_confirmed_at IS NULL"
         switch filter.state {
         case nil: break
-        case .active?:
+        case .active?: conditions.append("g.state = 'active'")
+        case .toBook?: conditions.append("g.state = 'to_book' AND NOT (\(expired))"); arguments.append(n)
+        case .needsOutcome?:
             conditions.append("""
-                g.cancelled = 0 AND g.completed_at IS NULL AND (g.expires_at IS NULL OR g.expires_at > ? OR EXISTS (
-                    SELECT 1 FROM bookings b WHERE b.session_group_id = g.session_group_id AND b.status = 'confirmed'))
+                g.state IN ('active', 'to_book') AND g.earliest_confirmed_at <= ? AND EXISTS (
+                    SELECT 1 FROM bookings b WHERE b.session_group_id = g.session_group_id AND b.status = 'confirmed' AND b.end_at <= ?)
                 """)
-            arguments.append(n)
-        case .completed?: conditions.append("g.completed_at IS NOT NULL")
-        case .cancelled?: conditions.append("g.cancelled = 1 AND g.completed_at IS NULL")
-        case .expired?:
-            conditions.append("""
-                g.cancelled = 0 AND g.completed_at IS NULL AND g.expires_at <= ? AND NOT EXISTS (
-                    SELECT 1 FROM bookings b WHERE b.session_group_id = g.session_group_id AND b.status = 'confirmed')
-                """)
-            arguments.append(n)
+            arguments += [n, n]
+        case .completed?: conditions.append("g.state = 'completed'")
+        case .cancelled?: conditions.append("g.state = 'cancelled'")
+        case .ended?: conditions.append("g.state = 'ended'")
+        case .expired?: conditions.append(expired); arguments.append(n)
         }
         let order = direction == .forward ? "ASC" : "DESC"
         arguments.append(limit)
         let sql = """
             SELECT g.session_group_id, g.customer_id, g.strategy, g.total_sessions, g.anchor_at, g.cancelled,
-                   g.completed_at, g.expires_at, c.name AS customer_name, s.name AS service_name, s.session_noun
+                   g.completed_at, g.expires_at, g.state, g.earliest_confirmed_at, c.name AS customer_name, s.name AS service_name, s.session_noun
             FROM session_groups g
             JOIN customers c ON c.id = g.customer_id JOIN services s ON s.id = g.service_id
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
@@ -107,19 +107,23 @@ extension AppDatabase {
         return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
             let completedAt: Int64? = row["completed_at"]
             let expiresAt: Int64? = row["expires_at"]
+            let earliestConfirmed: Int64? = row["earliest_confirmed_at"]
+            let stored = GroupState(rawValue: row["state"]) ?? .active
             return TreatmentSummary(
                 kind: .group, groupID: row["session_group_id"], bookingID: nil, customerID: row["customer_id"],
                 customerName: row["customer_name"], serviceName: row["service_name"], sessionNoun: row["session_noun"],
                 strategy: Strategy(rawValue: row["strategy"]), totalSessions: row["total_sessions"],
                 completed: 0, booked: 0, cancelled: 0, noShow: 0, nextStart: nil,
                 anchor: Date(storedSeconds: row["anchor_at"]), singleStatus: nil, groupCancelled: row["cancelled"],
-                completedAt: completedAt.map(Date.init(storedSeconds:)), expiresAt: expiresAt.map(Date.init(storedSeconds:)))
+                completedAt: completedAt.map(Date.init(storedSeconds:)), expiresAt: expiresAt.map(Date.init(storedSeconds:)),
+                state: stored.at(now, expiresAt: expiresAt.map(Date.init(storedSeconds:)), hasConfirmed: earliestConfirmed != nil))
         }
     }
 
     private static func singleRows(_ db: Database, filter: TreatmentFilter, customerIDs: [Int64]?, cursor: TreatmentCursor?,
-                                   direction: PageDirection, limit: Int) throws -> [TreatmentSummary] {
-        if !filter.includeSingles || filter.strategy != nil || filter.state == .expired { return [] }
+                                   direction: PageDirection, limit: Int, now: Date) throws -> [TreatmentSummary] {
+        let groupOnly: Set<TreatmentFilter.State> = [.toBook, .ended, .expired]
+        if !filter.includeSingles || filter.strategy != nil || filter.state.map(groupOnly.contains) == true { return [] }
         var conditions = ["b.is_part_of_multi_session = 0"]
         var arguments: [any DatabaseValueConvertible] = []
         if let cursor {
@@ -144,9 +148,10 @@ extension AppDatabase {
         }
         switch filter.state {
         case .active?: conditions.append("b.status = 'confirmed'")
+        case .needsOutcome?: conditions.append("b.status = 'confirmed' AND b.end_at <= ?"); arguments.append(now.storedSeconds)
         case .completed?: conditions.append("b.status = 'completed'")
         case .cancelled?: conditions.append("b.status = 'cancelled'")
-        case .expired?, nil: break
+        case .toBook?, .ended?, .expired?, nil: break
         }
         let order = direction == .forward ? "ASC" : "DESC"
         arguments.append(limit)
@@ -166,24 +171,26 @@ extension AppDatabase {
                 strategy: nil, totalSessions: 1, completed: booking.status == .completed ? 1 : 0,
                 booked: booking.status == .confirmed ? 1 : 0, cancelled: booking.status == .cancelled ? 1 : 0,
                 noShow: booking.status == .noShow ? 1 : 0, nextStart: booking.status == .confirmed ? booking.start : nil,
-                anchor: booking.start, singleStatus: booking.status, groupCancelled: false, completedAt: nil, expiresAt: nil)
+                anchor: booking.start, singleStatus: booking.status, groupCancelled: false, completedAt: nil, expiresAt: nil,
+                needsOutcomeSince: booking.needsOutcome(now: now) ? booking.start : nil)
         }
     }
 
     /// Counts each listed group's sessions by status in one grouped query over the page's ids.
-    private static func fillProgress(_ db: Database, _ rows: inout [TreatmentSummary]) throws {
+    private static func fillProgress(_ db: Database, _ rows: inout [TreatmentSummary], now: Date) throws {
         let ids = rows.compactMap(\.groupID)
         guard !ids.isEmpty else { return }
         let sql = """
             SELECT session_group_id,
                    SUM(status = 'completed') AS completed, SUM(status = 'confirmed') AS booked,
                    SUM(status = 'cancelled') AS cancelled, SUM(status = 'no_show') AS no_show,
-                   MIN(CASE WHEN status = 'confirmed' THEN start_at END) AS next_start
+                   MIN(CASE WHEN status = 'confirmed' THEN start_at END) AS next_start,
+                   MIN(CASE WHEN status = 'confirmed' AND end_at <= ? THEN start_at END) AS needs_outcome_since
             FROM bookings WHERE session_group_id IN (\(ids.map { _ in "?" }.joined(separator: ",")))
             GROUP BY session_group_id
             """
         var counts: [String: Row] = [:]
-        for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(ids)) {
+        for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments([now.storedSeconds as any DatabaseValueConvertible] + ids.map { $0 as any DatabaseValueConvertible })) {
             counts[row["session_group_id"]] = row
         }
         for index in rows.indices {
@@ -194,6 +201,8 @@ extension AppDatabase {
             rows[index].noShow = row["no_show"]
             let next: Int64? = row["next_start"]
             rows[index].nextStart = next.map(Date.init(storedSeconds:))
+            let since: Int64? = row["needs_outcome_since"]
+            rows[index].needsOutcomeSince = since.map(Date.init(storedSeconds:))
         }
     }
 

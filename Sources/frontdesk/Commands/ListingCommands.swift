@@ -53,7 +53,7 @@ struct GroupsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "groups", abstract: "Treatments with their progress.")
     @OptionGroup var database: DatabaseOptions
     @Option(help: "Only this customer's treatments (name or number).") var customer: String?
-    @Option(help: "active, completed, cancelled or expired.") var state: String?
+    @Option(help: "active, to_book, needs_outcome, completed, cancelled, ended or expired.") var state: String?
     @Option(help: "immediate, sequential or flexible.") var strategy: String?
     @Option(help: "At most this many.") var limit = 200
     @Flag(help: "Print JSON.") var json = false
@@ -64,7 +64,9 @@ struct GroupsCommand: ParsableCommand {
         var filter = TreatmentFilter(includeSingles: false)
         if let customer { filter.customerID = try store { () throws(StoreError) in try db.resolveCustomer(customer).id } }
         if let state {
-            guard let parsed = TreatmentFilter.State(rawValue: state) else { throw CommandFailure.invalid("--state must be active, completed, cancelled or expired.") }
+            guard let parsed = TreatmentFilter.State(rawValue: state.replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")) else {
+                throw CommandFailure.invalid("--state must be one of " + TreatmentFilter.State.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+            }
             filter.state = parsed
         }
         if let strategy {
@@ -82,7 +84,7 @@ struct GroupsCommand: ParsableCommand {
         for g in groups {
             let p = g.progress(now: db.now)
             let next = p.next.map { " · next \(calendar.dayTime($0.start))" } ?? ""
-            Output.line("\(g.id)  \(g.customerName) · \(g.serviceName) · \(g.strategy.rawValue)  \(p.completed)/\(g.totalSessions) completed, \(p.booked) booked, \(p.remaining) remaining\(next)")
+            Output.line("\(g.id)  \(g.customerName) · \(g.serviceName) · \(g.strategy.rawValue)  \(g.state(now: db.now).label) · \(p.completed)/\(g.totalSessions) completed, \(p.booked) booked, \(p.remaining) remaining\(next)")
         }
     }
 
@@ -92,7 +94,8 @@ struct GroupsCommand: ParsableCommand {
             "session_group_id": g.id, "customer": g.customerName, "customer_id": g.customerID, "service": g.serviceName,
             "service_id": g.serviceID, "strategy": g.strategy.rawValue, "total_sessions": g.totalSessions,
             "created": calendar.iso8601(g.createdAt), "expires": g.expiresAt.map { calendar.iso8601($0) } as Any? ?? NSNull(),
-            "cancelled": g.cancelled,
+            "cancelled": g.cancelled, "state": g.state(now: now).rawValue,
+            "ended": g.ended.map { ["at": calendar.iso8601($0.at), "reason": $0.reason.text, "by": $0.by] as [String: Any] } as Any? ?? NSNull(),
             "progress": ["completed": p.completed, "booked": p.booked, "remaining": p.remaining, "total": g.totalSessions,
                          "cancelled": p.cancelled, "no_show": p.noShow],
             "next": p.next.map { calendar.iso8601($0.start) } as Any? ?? NSNull(),

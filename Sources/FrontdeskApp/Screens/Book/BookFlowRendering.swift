@@ -76,7 +76,7 @@ extension BookFlow {
             parts.append(providers.chosen?.name ?? "any provider")
         }
         if let group, let service = services.chosen {
-            let held = group.sessions.filter { $0.status.holdsSlot }.count
+            let held = group.sessions.filter { $0.status.holdsNumber }.count
             parts.append("\(held) of \(service.totalSessions) booked so far")
         }
         return parts.isEmpty ? "Nothing chosen yet" : parts.joined(separator: " · ")

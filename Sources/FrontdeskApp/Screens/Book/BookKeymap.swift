@@ -97,6 +97,11 @@ public enum BookKeymap {
         }
     }
 
+    /// The key a message names for an action of a step ("e").
+    static func name(_ action: BookAction, in step: BookStep) -> String {
+        of(step, editing: false, continuing: false, lastDate: false).binding(for: action)?.legendKey ?? ""
+    }
+
     /// "Leave the booking?" while it is open.
     static let leaving = Keymap<BookAction>([
         key(.yes, [.character("y")], "Leave", "Leave; nothing is booked", priority: 9),

@@ -131,7 +131,7 @@ extension BookFlow {
         }
         var message = "Booked \(what) for \(customer) from \(calendar.dayTime(first.start))"
         if let group = result.group, let service, service.strategy == .flexible {
-            let held = group.sessions.filter { $0.status.holdsSlot }.count
+            let held = group.sessions.filter { $0.status.holdsNumber }.count
             message += "; \(max(0, group.totalSessions - held)) remaining"
         }
         if result.shifted { message += " (shifted times as previewed)" }

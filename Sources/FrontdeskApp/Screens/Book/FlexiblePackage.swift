@@ -190,7 +190,7 @@ extension BookFlow {
                 return []
             }
             guard Set(starts).count == starts.count else {
-                status = .error("Two lessons have the same date and time. Press e to change one.")
+                status = .error("Two lessons have the same date and time. Press \(BookKeymap.name(.editDate, in: .flexibleProposal)) to change one.")
                 return []
             }
             status = nil

@@ -85,7 +85,7 @@ extension BookFlow {
             guard let proposal = immediate.proposal, !immediate.isProposing else { return [] }
             guard proposal.plan.isComplete else {
                 let stuck = proposal.plan.sessions.filter { !$0.isPlaceable }.map { "\($0.number)" }
-                status = .error("Session \(stuck.joined(separator: ", ")) has no free slot within the allowed gap. Press e to give it another date, or Esc to change the start.")
+                status = .error("Session \(stuck.joined(separator: ", ")) has no free slot within the allowed gap. Press \(BookKeymap.name(.editDate, in: .immediatePreview)) to give it another date, or \(BookKeymap.name(.back, in: .immediatePreview)) to change the start.")
                 return []
             }
             status = nil

@@ -112,8 +112,8 @@ extension BookFlow {
         providers.loadedFor = service.id
         self.group = group
         status = nil
-        if group.cancelled {
-            status = .error("This treatment is cancelled and takes no new bookings. Press Esc to leave.")
+        if group.cancelled || group.ended != nil {
+            status = .error("This treatment is \(group.cancelled ? "cancelled" : "ended") and takes no new bookings. Press Esc to leave.")
             return
         }
         if upcomingNumbers.isEmpty {
@@ -127,7 +127,7 @@ extension BookFlow {
     var upcomingNumbers: [Int] {
         guard let service = services.chosen else { return [] }
         guard service.isMultiSession else { return [1] }
-        let held = Set((group?.sessions ?? []).filter { $0.status.holdsSlot }.map(\.sessionNumber))
+        let held = Set((group?.sessions ?? []).filter { $0.status.holdsNumber }.map(\.sessionNumber))
         return (1...max(1, service.totalSessions)).filter { !held.contains($0) }
     }
 

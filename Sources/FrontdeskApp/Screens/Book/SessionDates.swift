@@ -33,7 +33,7 @@ extension BookFlow {
     /// Sequential, continuing: suggest the previous session's date plus the recommended gap.
     mutating func suggestNextSequentialDate() {
         guard let service = services.chosen, let number = dates.numbers.first, number > 1,
-              let previous = group?.sessions.last(where: { $0.sessionNumber == number - 1 && $0.status.holdsSlot }),
+              let previous = group?.sessions.last(where: { $0.sessionNumber == number - 1 && $0.status.holdsNumber }),
               dates.fields.first?.isEmpty == true else { return }
         let gap = service.bufferRules.gap(afterSession: number - 1)
         var suggestion = SchedulePlanner.sequentialWindow(after: previous.start, gap: gap, calendar: calendar).recommended

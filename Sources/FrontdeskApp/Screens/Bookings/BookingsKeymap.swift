@@ -44,22 +44,12 @@ public enum BookingsKeymap {
                    help: "Back to today (list and agenda)", section: "Moving around", priority: 1),
 
         // Sessions
-        KeyBinding(.complete, keys: [.character("c")], label: "Complete",
-                   help: "Mark the session completed; sequential treatments then offer to book the next one",
-                   section: "Sessions", priority: 8),
-        KeyBinding(.bookNext, keys: [.character("m")], label: "Book next",
-                   help: "Book the next session (sequential) or more sessions (flexible) of this treatment",
-                   section: "Sessions", priority: 6),
-        KeyBinding(.reschedule, keys: [.character("r")], label: "Move",
-                   help: "Reschedule the session (type a date such as \"fri 4pm\" or \"+2w\")",
-                   section: "Sessions", priority: 4),
-        KeyBinding(.cancel, keys: [.character("x")], label: "Cancel",
-                   help: "Cancel the session (asks first; its number can be booked again)",
-                   section: "Sessions", priority: 4),
-        KeyBinding(.noShow, keys: [.character("n")], label: "No-show",
-                   help: "Record that the customer did not come (asks first)", section: "Sessions", priority: 2),
-        KeyBinding(.notes, keys: [.character("e")], label: "Notes",
-                   help: "Edit the session's notes", section: "Sessions", priority: 1),
+        SessionKeys.binding(.complete, as: .complete),
+        SessionKeys.binding(.bookNext, as: .bookNext),
+        SessionKeys.binding(.reschedule, as: .reschedule),
+        SessionKeys.binding(.cancel, as: .cancel),
+        SessionKeys.binding(.noShow, as: .noShow),
+        SessionKeys.binding(.notes, as: .notes),
 
         // Screen
         KeyBinding(.book, keys: [.function(2), .character("b")], label: "Book",
@@ -108,7 +98,8 @@ public enum BookingsKeymap {
 extension BookingsKeymap {
     /// The legend for where the keys go now: an open dialog's or the search line's keys, else the screen's.
     public static func legend(for state: BookingsState) -> Keymap<String> {
-        if let dialog = state.dialog { return DialogKeymap.of(dialog).erased }
+        if let keymap = state.desk.keymap { return keymap.erased }
+        if state.filterForm != nil { return DialogKeymap.filter.erased }
         if state.search != nil { return DialogKeymap.search.erased }
         return legend(for: state.legendContext).erased
     }
@@ -116,9 +107,17 @@ extension BookingsKeymap {
     /// The help screen: the open dialog's keys first, then every key of the screen.
     public static func help(for state: BookingsState) -> Keymap<String> {
         var keys = Keymap<String>([])
-        if let dialog = state.dialog { keys = DialogKeymap.of(dialog).erased }
+        if let keymap = state.desk.keymap { keys = keymap.erased }
+        if state.filterForm != nil { keys = DialogKeymap.filter.erased }
         if state.search != nil { keys = DialogKeymap.search.erased }
         return keys.appending(all.erased)
+    }
+}
+
+extension BookingsKeymap {
+    /// The key a message names for an action ("F2").
+    public static func name(_ action: BookingsAction) -> String {
+        all.binding(for: action)?.legendKey ?? ""
     }
 }
 

@@ -6,7 +6,10 @@ import TerminalUI
 public enum Bookings {
     /// A key pressed while the Bookings screen is in front.
     static func handle(_ key: Key, state: inout BookingsModel) -> [BookingsEffect] {
-        if state.bookings.dialog != nil { return BookingsDialogKeys.handle(key, state: &state) }
+        if state.bookings.desk.dialog != nil {
+            return state.bookings.desk.handle(key, &state.context).map(BookingsEffect.run)
+        }
+        if state.bookings.filterForm != nil { return FilterDialog.handle(key, state: &state) }
         if state.bookings.search != nil { return handleSearch(key, state: &state) }
         guard let action = BookingsKeymap.all.action(for: key) else { return [] }
         return perform(action, state: &state)
@@ -55,7 +58,7 @@ public enum Bookings {
             let next = all[(state.bookings.view.rawValue + 1) % all.count]
             return show(next, state: &state)
         case .filter:
-            state.bookings.dialog = .filter(FilterForm(filter: state.bookings.filter, providers: state.bookings.providers))
+            state.bookings.filterForm = FilterForm(filter: state.bookings.filter, providers: state.bookings.providers)
             return []
         case .search:
             state.bookings.search = TextField(value: state.bookings.filter.customerQuery ?? "", placeholder: "customer name")
@@ -172,18 +175,18 @@ public enum Bookings {
         case .day, .week:
             guard let booking = state.bookings.agenda.selectedBooking else { return [] }
             guard let groupID = booking.sessionGroupID else {
-                state.inform("A single appointment: c completes it, r moves it, x cancels it.")
+                state.inform("A single appointment: \(SessionKeys.name(.complete)) completes it, \(SessionKeys.name(.reschedule)) moves it, \(SessionKeys.name(.cancel)) cancels it.")
                 return []
             }
             return [.loadGroup(GroupRequest(groupID: groupID, purpose: .focus))]
         case .treatments:
             if state.bookings.focus == .sessions {
-                state.inform("Choose what to do with this session: c Complete, r Move, x Cancel, n No-show, e Notes.")
+                state.inform("Choose what to do with this session: " + SessionKeys.keymap.bindings.filter { $0.action != .bookNext }.map(\.legendText).joined(separator: ", ") + ".")
                 return []
             }
             guard let row = state.bookings.list.selectedRow else { return [] }
             guard let groupID = row.groupID else {
-                state.inform("A single appointment: c completes it, r moves it, x cancels it.")
+                state.inform("A single appointment: \(SessionKeys.name(.complete)) completes it, \(SessionKeys.name(.reschedule)) moves it, \(SessionKeys.name(.cancel)) cancels it.")
                 return []
             }
             return [.loadGroup(GroupRequest(groupID: groupID, purpose: .open(focusSessions: true)))]
@@ -218,7 +221,7 @@ public enum Bookings {
             state.bookings.open = nil
             state.bookings.focus = .list
             state.bookings.view = .treatments
-            state.inform(query.isEmpty ? "Search cleared." : "Treatments of customers matching “\(query)”. Esc clears the search.")
+            state.inform(query.isEmpty ? "Search cleared." : "Treatments of customers matching “\(query)”. \(DialogKeymap.search.binding(for: .close)?.legendKey ?? "") clears the search.")
             return restartList(state: &state)
         default:
             _ = field.handle(key)

@@ -16,11 +16,8 @@ public struct BookingsScreen: TopLevelScreen {
     public var title: String { "Bookings" }
 
     public var keyFocus: KeyFocus {
-        switch bookings.dialog {
-        case .reschedule?, .notes?, .nextSession?, .filter?: return .text
-        case .confirm?, .message?: return .dialog
-        case nil: return bookings.search != nil ? .text : .screen
-        }
+        if let focus = bookings.desk.keyFocus { return focus }
+        return bookings.filterForm != nil || bookings.search != nil ? .text : .screen
     }
 
     public var legend: Keymap<String> { BookingsKeymap.legend(for: bookings) }

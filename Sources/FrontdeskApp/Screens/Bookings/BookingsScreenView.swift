@@ -16,13 +16,16 @@ enum BookingsScreenView {
         case .treatments:
             TreatmentListView.render(state, into: &buffer, area: layout.list)
             if showsPanel, let open = bookings.open {
-                TreatmentPanel.render(state, open: open, into: &buffer, area: layout.detail)
+                TreatmentPanel.render(open, focused: bookings.focus == .sessions, into: &buffer, area: layout.detail,
+                                      context: RenderContext(theme: theme, calendar: state.calendar, now: state.now))
             }
         case .day, .week:
             AgendaView.render(state, into: &buffer, area: layout.list)
         }
-        if let dialog = bookings.dialog {
-            DialogView.render(dialog, state: state, into: &buffer, area: area)
+        let context = RenderContext(theme: theme, calendar: state.calendar, now: state.now)
+        bookings.desk.render(into: &buffer, area: area, context: context)
+        if let form = bookings.filterForm {
+            FilterDialog.render(form, in: area.inset(left: 2, right: 2), into: &buffer, theme: theme)
         }
     }
 
@@ -56,7 +59,7 @@ enum BookingsScreenView {
             let filter = state.bookings.filter
             var parts = [AgendaView.heading(state)]
             if let name = filter.providerName { parts.append("Provider: \(name)") }
-            if let s = filter.state { parts.append("Status: \(s.rawValue)") }
+            if let s = filter.state { parts.append("Status: \(s.label)") }
             text = " " + parts.joined(separator: " · ")
         }
         buffer.write(text, at: area.x, y: area.y, style: theme[.dim], maxWidth: area.width, ellipsis: theme.symbols.ellipsis)

@@ -23,38 +23,6 @@ public enum BookingsView: Int, Sendable, Equatable, CaseIterable {
 /// Which pane has the keys when a treatment is open.
 public enum BookingsFocus: Sendable, Equatable { case list, sessions }
 
-/// An open treatment: the group and the session under the cursor.
-public struct OpenTreatment: Sendable, Equatable {
-    public var group: SessionGroup
-    public var selected: Int
-    public var scrollOffset: Int = 0
-
-    public init(group: SessionGroup, selected: Int) {
-        self.group = group
-        self.selected = selected
-    }
-
-    /// Sessions in number order (a cancelled and re-booked number shows both).
-    public var sessions: [Booking] {
-        group.sessions.sorted { ($0.sessionNumber, $0.start) < ($1.sessionNumber, $1.start) }
-    }
-
-    public var selectedSession: Booking? {
-        let list = sessions
-        return list.indices.contains(selected) ? list[selected] : nil
-    }
-
-    /// The index of the next booked session, else the last one: where the cursor starts.
-    public static func defaultSelection(_ group: SessionGroup) -> Int {
-        let list = group.sessions.sorted { ($0.sessionNumber, $0.start) < ($1.sessionNumber, $1.start) }
-        if let next = list.filter({ $0.status == .confirmed }).min(by: { $0.start < $1.start }),
-           let index = list.firstIndex(of: next) {
-            return index
-        }
-        return max(0, list.count - 1)
-    }
-}
-
 /// The day or week agenda.
 public struct AgendaState: Sendable, Equatable {
     public var firstDay: LocalDay
@@ -85,7 +53,10 @@ public struct BookingsState: Sendable, Equatable {
     public var filter = BookingsFilter()
     /// The customer search being typed after `/`, nil when not searching.
     public var search: TextField?
-    public var dialog: BookingsDialog?
+    /// The session dialogs (complete, move, cancel, no-show, notes, book next).
+    public var desk = SessionDesk()
+    /// The filter form, while it is open.
+    public var filterForm: FilterForm?
     public var providers: [Provider] = []
 
     public init(today: LocalDay) {

@@ -31,10 +31,10 @@ public struct BookingsFilter: Sendable, Equatable {
     public var agendaFilter: AgendaFilter {
         let statuses: Set<BookingStatus>?
         switch state {
-        case .active?: statuses = [.confirmed]
+        case .active?, .needsOutcome?: statuses = [.confirmed]
         case .completed?: statuses = [.completed]
         case .cancelled?: statuses = [.cancelled]
-        case .expired?, nil: statuses = nil
+        case .toBook?, .ended?, .expired?, nil: statuses = nil
         }
         return AgendaFilter(providerID: providerID, statuses: statuses)
     }
@@ -49,7 +49,7 @@ public struct BookingsFilter: Sendable, Equatable {
             parts.append("Dates: \(from) – \(to)")
         }
         if let name = providerName { parts.append("Provider: \(name)") }
-        if let state { parts.append("Status: \(state.rawValue)") }
+        if let state { parts.append("Status: \(state.label)") }
         if let strategy { parts.append("Strategy: \(strategy.rawValue)") }
         return parts.isEmpty ? "All treatments and appointments" : parts.joined(separator: " · ")
     }
@@ -77,7 +77,7 @@ public struct FilterForm: Sendable, Equatable {
         providerIDs = [nil] + providers.map(\.id)
         provider = Select(options: ["All providers"] + providers.map(\.name),
                           selectedIndex: providerIDs.firstIndex(of: filter.providerID) ?? 0, isFocused: false)
-        status = Select(options: FilterForm.statusOptions.map { $0?.rawValue ?? "any status" },
+        status = Select(options: FilterForm.statusOptions.map { $0?.label ?? "any status" },
                         selectedIndex: FilterForm.statusOptions.firstIndex(of: filter.state) ?? 0, isFocused: false)
         strategy = Select(options: FilterForm.strategyOptions.map { $0?.rawValue ?? "any strategy" },
                           selectedIndex: FilterForm.strategyOptions.firstIndex(of: filter.strategy) ?? 0, isFocused: false)

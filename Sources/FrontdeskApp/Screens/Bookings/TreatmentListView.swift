@@ -31,9 +31,9 @@ enum TreatmentListView {
         if list.isLoading {
             empty = "Loading…"
         } else if state.bookings.filter.isActive {
-            empty = "Nothing matches the filter. Esc clears it."
+            empty = "Nothing matches the filter. \(BookingsKeymap.name(.back)) clears it."
         } else {
-            empty = "No bookings yet. Press F2 (or b) to book the first treatment."
+            empty = "No bookings yet. Press \(BookingsKeymap.all.binding(for: .book)?.keyList ?? "") to book the first treatment."
         }
         let focused = state.bookings.focus == .list || state.bookings.open == nil
         let table = Table(columns: columns(width: area.width), rows: rows, selectedIndex: focused ? list.selected : nil,
@@ -88,10 +88,11 @@ enum TreatmentListView {
             case .noShow: return ("no-show", .noShow)
             }
         }
-        if summary.completedAt != nil || summary.completed >= summary.totalSessions { return ("completed", .completed) }
-        if summary.groupCancelled { return ("cancelled", .cancelled) }
-        if let expires = summary.expiresAt, expires <= now { return ("expired", .warning) }
-        if summary.booked == 0 && summary.remaining > 0 { return ("to book", .warning) }
-        return ("active", .confirmed)
+        switch summary.state {
+        case .completed: return ("completed", .completed)
+        case .cancelled, .ended: return (summary.state.label, .cancelled)
+        case .expired, .toBook: return (summary.state.label, .warning)
+        case .active: return ("active", .confirmed)
+        }
     }
 }

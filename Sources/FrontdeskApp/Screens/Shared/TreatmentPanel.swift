@@ -2,18 +2,50 @@ import Foundation
 import FrontdeskCore
 import TerminalUI
 
+/// An open treatment: the group and the session under the cursor.
+public struct OpenTreatment: Sendable, Equatable {
+    public var group: SessionGroup
+    public var selected: Int
+    public var scrollOffset: Int = 0
+
+    public init(group: SessionGroup, selected: Int) {
+        self.group = group
+        self.selected = selected
+    }
+
+    /// Sessions in number order (a cancelled and re-booked number shows both).
+    public var sessions: [Booking] {
+        group.sessions.sorted { ($0.sessionNumber, $0.start) < ($1.sessionNumber, $1.start) }
+    }
+
+    public var selectedSession: Booking? {
+        let list = sessions
+        return list.indices.contains(selected) ? list[selected] : nil
+    }
+
+    /// The index of the next booked session, else the last one: where the cursor starts.
+    public static func defaultSelection(_ group: SessionGroup) -> Int {
+        let list = group.sessions.sorted { ($0.sessionNumber, $0.start) < ($1.sessionNumber, $1.start) }
+        if let next = list.filter({ $0.status == .confirmed }).min(by: { $0.start < $1.start }),
+           let index = list.firstIndex(of: next) {
+            return index
+        }
+        return max(0, list.count - 1)
+    }
+}
+
 /// An open treatment, laid out like the guide's "Multi-Session View": who and what, the progress,
 /// each session with its status mark, and the next action.
 public enum TreatmentPanel {
     /// Lines the panel uses besides the session lines: border (2), heading (2), blank, next action.
     public static let chromeHeight = 6
 
-    static func render(_ state: BookingsModel, open: OpenTreatment, into buffer: inout Buffer, area: Rect) {
+    /// Draws the treatment into `area`; `focused` when its sessions have the keys.
+    public static func render(_ open: OpenTreatment, focused: Bool, into buffer: inout Buffer, area: Rect, context: RenderContext) {
         guard area.height >= 3 else { return }
-        let theme = state.theme
-        let calendar = state.calendar
+        let theme = context.theme
+        let calendar = context.calendar
         let group = open.group
-        let focused = state.bookings.focus == .sessions
         let box = Box(title: "\(group.customerName) · \(group.serviceName)", role: focused ? .accent : .border)
         buffer.fill(area, style: theme[.normal])
         box.render(into: &buffer, area: area, theme: theme)
@@ -24,7 +56,7 @@ public enum TreatmentPanel {
         let sessions = open.sessions
         let done = sessions.filter { $0.status == .completed }.count
         let booked = sessions.filter { $0.status == .confirmed }.count
-        let unscheduled = max(0, group.totalSessions - sessions.filter { $0.status.holdsSlot }.count)
+        let unscheduled = max(0, group.totalSessions - Set(sessions.filter { $0.status.holdsNumber }.map(\.sessionNumber)).count)
         let heading = "Customer: \(group.customerName)   Strategy: \(group.strategy.rawValue.capitalized)"
             + (group.expiresAt.map { "   Expires: \(calendar.shortDayWithYear(calendar.localDay(of: $0)))" } ?? "")
         buffer.write(heading, at: inner.x, y: y, style: theme[.normal], maxWidth: inner.width, ellipsis: theme.symbols.ellipsis)
@@ -68,7 +100,7 @@ public enum TreatmentPanel {
             buffer.write(" \(offset + 1)–\(min(sessions.count, offset + visible)) of \(sessions.count) ", at: area.maxX - 16,
                          y: area.maxY - 1, style: theme[.border], maxWidth: 15)
         }
-        let nextLine = "Next action: " + nextAction(group, now: state.now, calendar: calendar)
+        let nextLine = "Next action: " + nextAction(group, now: context.now, calendar: calendar)
         buffer.write(nextLine, at: inner.x, y: inner.maxY - 1, style: theme[.accent], maxWidth: inner.width,
                      ellipsis: theme.symbols.ellipsis)
     }
@@ -94,23 +126,34 @@ public enum TreatmentPanel {
     /// What the desk should do next for this treatment, in one sentence with the key to press.
     static func nextAction(_ group: SessionGroup, now: Date, calendar: ClinicCalendar) -> String {
         let noun = group.sessionNoun
-        let done = group.sessions.filter { $0.status == .completed }.count
-        if done >= group.totalSessions { return "Treatment complete - offer a follow-up evaluation or another package." }
-        if group.cancelled { return "Treatment cancelled." }
-        if let expires = group.expiresAt, expires <= now { return "Package expired - a manager can extend it." }
-        let held = group.sessions.filter { $0.status.holdsSlot }.count
-        if let next = group.sessions.filter({ $0.status == .confirmed }).min(by: { $0.start < $1.start }) {
-            if next.start <= now {
-                return "\(noun) \(next.sessionNumber) was due \(calendar.dayTime(next.start)): press c to complete it (or n no-show)."
-            }
-            let reminderDay = calendar.localDay(of: next.start).adding(days: -1)
-            return "Send \(noun) \(next.sessionNumber) reminder on \(calendar.shortDay(reminderDay)); c completes it when done."
+        let progress = group.progress(now: now)
+        switch group.state(now: now) {
+        case .completed: return "Treatment complete - offer a follow-up evaluation or another package."
+        case .cancelled: return "Treatment cancelled."
+        case .ended:
+            let reason = group.ended.map { " (\($0.reason.text))" } ?? ""
+            return "Treatment ended early\(reason)."
+        case .expired:
+            let day = group.expiresAt.map { " on " + calendar.shortDayWithYear(calendar.localDay(of: $0)) } ?? ""
+            return "Package expired\(day) - a manager can extend it (frontdesk extend)."
+        case .active, .toBook: break
         }
-        let remaining = group.totalSessions - held
+        if let due = group.sessions.filter({ $0.status == .confirmed && $0.start <= now }).min(by: { $0.start < $1.start }) {
+            return "\(noun) \(due.sessionNumber) was due \(calendar.dayTime(due.start)): press \(SessionKeys.name(.complete)) to complete it (or \(SessionKeys.name(.noShow)) no-show)."
+        }
+        if let missed = progress.missedNumbers.first {
+            let more = progress.missedNumbers.count > 1 ? " (and \(progress.missedNumbers.count - 1) more)" : ""
+            return "\(noun) \(missed) was missed or cancelled\(more) - press \(SessionKeys.name(.bookNext)) to book it again."
+        }
+        if let next = group.sessions.filter({ $0.status == .confirmed }).min(by: { $0.start < $1.start }) {
+            let reminderDay = calendar.localDay(of: next.start).adding(days: -1)
+            return "Send \(noun) \(next.sessionNumber) reminder on \(calendar.shortDay(reminderDay)); \(SessionKeys.name(.complete)) completes it when done."
+        }
+        let remaining = progress.remaining
         switch group.strategy {
-        case .sequential: return "Book \(noun) \(done + 1) - press m."
-        case .flexible: return "\(remaining) \(noun.lowercased())\(remaining == 1 ? "" : "s") left to schedule - press m to book more."
-        case .immediate: return "\(remaining) cancelled \(noun.lowercased())\(remaining == 1 ? "" : "s") to re-book - press m."
+        case .sequential: return "Book \(noun) \(progress.nextFreeNumber ?? progress.completed + 1) - press \(SessionKeys.name(.bookNext))."
+        case .flexible: return "\(remaining) \(noun.lowercased())\(remaining == 1 ? "" : "s") left to schedule - press \(SessionKeys.name(.bookNext)) to book more."
+        case .immediate: return "\(remaining) \(noun.lowercased())\(remaining == 1 ? "" : "s") to book again - press \(SessionKeys.name(.bookNext))."
         }
     }
 }

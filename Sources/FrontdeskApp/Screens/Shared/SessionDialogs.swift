@@ -2,8 +2,8 @@ import Foundation
 import FrontdeskCore
 import TerminalUI
 
-/// The dialog open over the Bookings screen, if any. Each destructive action goes through one.
-public enum BookingsDialog: Sendable, Equatable {
+/// A session dialog, open over whichever screen hosts the session desk. Each destructive action goes through one.
+public enum SessionDialog: Sendable, Equatable {
     /// "Are you sure?" before complete, cancel or no-show, and before a change at short notice.
     case confirm(ConfirmSessionChange)
     /// A date field for rescheduling, with the parsed result shown live.
@@ -14,8 +14,6 @@ public enum BookingsDialog: Sendable, Equatable {
     case nextSession(NextSessionForm)
     /// Information to acknowledge (e.g. a treatment completed).
     case message(Dialog)
-    /// Filters for the list and the agenda.
-    case filter(FilterForm)
 }
 
 /// A yes/no question before running a session command.

@@ -2,10 +2,12 @@ import Foundation
 import FrontdeskCore
 import TerminalUI
 
-/// Draws the open dialog centred over the Bookings screen.
-enum DialogView {
-    static func render(_ dialog: BookingsDialog, state: BookingsModel, into buffer: inout Buffer, area: Rect) {
-        let theme = state.theme
+/// Draws a session dialog centred over the screen that hosts it.
+enum SessionDialogView {
+    static func render(_ dialog: SessionDialog, into buffer: inout Buffer, area: Rect, context: RenderContext) {
+        let theme = context.theme
+        let calendar = context.calendar
+        let parser = DateInputParser(calendar: calendar, now: context.now)
         let screen = area.inset(left: 2, right: 2)
         switch dialog {
         case .confirm(let confirm):
@@ -13,10 +15,10 @@ enum DialogView {
         case .message(let message):
             buffer.render(message, in: screen, theme: theme)
         case .reschedule(let form):
-            let preview = DateText.preview(form.field.value, parser: state.dateParser)
+            let preview = DateText.preview(form.field.value, parser: parser)
             var lines: [FormLine] = [
                 .text(form.target.title, .title),
-                .text("Now: " + state.calendar.dayTime(form.target.start), .normal),
+                .text("Now: " + calendar.dayTime(form.target.start), .normal),
                 .blank,
                 .label("Move to:"),
                 .field(form.field),
@@ -31,21 +33,19 @@ enum DialogView {
         case .notes(let form):
             renderForm(title: "Notes", lines: [
                 .text(form.target.title, .title),
-                .text(state.calendar.dayTime(form.target.start), .normal),
+                .text(calendar.dayTime(form.target.start), .normal),
                 .blank,
                 .field(form.field),
             ], in: screen, into: &buffer, theme: theme)
         case .nextSession(let form):
-            renderNextSession(form, state: state, in: screen, into: &buffer)
-        case .filter(let form):
-            renderFilter(form, in: screen, into: &buffer, theme: theme)
+            renderNextSession(form, context: context, in: screen, into: &buffer)
         }
     }
 
-    private static func renderNextSession(_ form: NextSessionForm, state: BookingsModel, in screen: Rect, into buffer: inout Buffer) {
-        let calendar = state.calendar
+    private static func renderNextSession(_ form: NextSessionForm, context: RenderContext, in screen: Rect, into buffer: inout Buffer) {
+        let calendar = context.calendar
         let window = form.window
-        let preview = DateText.preview(form.field.value, parser: state.dateParser)
+        let preview = DateText.preview(form.field.value, parser: DateInputParser(calendar: calendar, now: context.now))
         var windowText = "Window: \(calendar.dayTime(window.earliest))"
         windowText += window.latest.map { " – \(calendar.dayTime($0))" } ?? " or later"
         var lines: [FormLine] = [
@@ -64,21 +64,7 @@ enum DialogView {
         }
         if let error = form.error { lines += [.blank] + wrapped(error, role: .statusError) }
         lines += [.blank, .text("Not now? A follow-up reminds the desk to book it.", .dim)]
-        renderForm(title: "Book the next session", lines: lines, in: screen, into: &buffer, theme: state.theme)
-    }
-
-    private static func renderFilter(_ form: FilterForm, in screen: Rect, into buffer: inout Buffer, theme: Theme) {
-        var lines: [FormLine] = [
-            .text("Show treatments and appointments matching:", .normal),
-            .blank,
-            .labelled("From day", .field(form.from)),
-            .labelled("To day", .field(form.to)),
-            .labelled("Provider", .select(form.provider)),
-            .labelled("Status", .select(form.status)),
-            .labelled("Strategy", .select(form.strategy)),
-        ]
-        if let error = form.error { lines += [.blank] + wrapped(error, role: .statusError) }
-        renderForm(title: "Filter", lines: lines, in: screen, into: &buffer, theme: theme)
+        renderForm(title: "Book the next session", lines: lines, in: screen, into: &buffer, theme: context.theme)
     }
 
     /// One line of a form.
@@ -91,11 +77,11 @@ enum DialogView {
         case labelled(String, FormLine)
     }
 
-    private static func wrapped(_ text: String, role: ThemeRole) -> [FormLine] {
+    static func wrapped(_ text: String, role: ThemeRole) -> [FormLine] {
         TextWidth.wrap(text.replacingOccurrences(of: "\n", with: " "), to: 62).map { .text($0, role) }
     }
 
-    private static func renderForm(title: String, lines: [FormLine], in screen: Rect, into buffer: inout Buffer, theme: Theme) {
+    static func renderForm(title: String, lines: [FormLine], in screen: Rect, into buffer: inout Buffer, theme: Theme) {
         let width = min(screen.width, 70)
         let frame = screen.centered(width: width, height: min(screen.height, lines.count + 2))
         buffer.fill(frame, style: theme[.normal])

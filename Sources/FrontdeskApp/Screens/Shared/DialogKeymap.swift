@@ -67,15 +67,14 @@ public enum DialogKeymap {
         binding(.clearField, [.control("u")], "Clear", "Clear the search text", priority: 3),
     ])
 
-    /// The keymap of a Bookings dialog.
-    public static func of(_ dialog: BookingsDialog) -> Keymap<DialogAction> {
+    /// The keymap of a session dialog.
+    public static func of(_ dialog: SessionDialog) -> Keymap<DialogAction> {
         switch dialog {
         case .confirm: return confirm
         case .message: return message
         case .reschedule(let form): return reschedule(canShiftLater: form.canShiftLater)
         case .notes: return notes
         case .nextSession: return nextSession
-        case .filter: return filter
         }
     }
 }

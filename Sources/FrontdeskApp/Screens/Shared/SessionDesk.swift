@@ -1,0 +1,88 @@
+import Foundation
+import FrontdeskCore
+import TerminalUI
+
+/// What staff can do to one session from any screen that shows sessions.
+public enum SessionAction: Sendable, Equatable {
+    case complete, cancel, noShow, reschedule, notes
+}
+
+/// The session dialogs as a component any screen can host (Bookings, Customers …): it asks before
+/// complete, cancel and no-show, takes the new date of a move, the notes, and after a sequential
+/// completion offers the next session. The host turns the commands it returns into its own effects,
+/// hands the store's answer back to `receive`, and reads again what it shows when that says so.
+public struct SessionDesk: Sendable, Equatable {
+    public var dialog: SessionDialog?
+    /// The session the last command was about, for a follow-up question (short notice).
+    var pending: SessionTarget?
+
+    public init() {}
+
+    /// Where the keys go while a dialog is open; nil when none is.
+    public var keyFocus: KeyFocus? {
+        switch dialog {
+        case .reschedule?, .notes?, .nextSession?: return .text
+        case .confirm?, .message?: return .dialog
+        case nil: return nil
+        }
+    }
+
+    /// The open dialog's keys.
+    public var keymap: Keymap<DialogAction>? { dialog.map(DialogKeymap.of) }
+
+    /// Opens the dialog for an action on a session (only booked sessions change; notes always can).
+    public mutating func ask(_ action: SessionAction, about target: SessionTarget, _ context: inout ScreenContext) {
+        if action != .notes, target.status != .confirmed {
+            let status = target.status == .noShow ? "a no-show" : target.status.rawValue
+            context.fail("This session is already \(status); only booked sessions can be changed.")
+            return
+        }
+        let calendar = context.calendar
+        switch action {
+        case .complete:
+            dialog = .confirm(.asking(.complete(bookingID: target.bookingID), target: target, calendar: calendar))
+        case .cancel:
+            dialog = .confirm(.asking(.cancel(bookingID: target.bookingID, confirmedShortNotice: false), target: target,
+                                      calendar: calendar))
+        case .noShow:
+            dialog = .confirm(.asking(.noShow(bookingID: target.bookingID), target: target, calendar: calendar))
+        case .reschedule:
+            dialog = .reschedule(RescheduleForm(target: target))
+        case .notes:
+            dialog = .notes(NotesForm(target: target))
+        }
+    }
+
+    /// "Book next" / "book more": opens the booking flow continuing this treatment, or says why not.
+    public static func bookNext(_ group: SessionGroup, _ context: inout ScreenContext) {
+        if let refusal = nextBookingRefusal(group, calendar: context.calendar) {
+            context.inform(refusal)
+            return
+        }
+        context.status = nil
+        context.open(BookFlow(start: .continuing(groupID: group.id, customerID: group.customerID, serviceID: group.serviceID),
+                              calendar: context.calendar, now: context.now))
+    }
+
+    /// Why this treatment cannot take another booking now, in words for the desk; nil when it can.
+    public static func nextBookingRefusal(_ group: SessionGroup, calendar: ClinicCalendar) -> String? {
+        let held = group.sessions.filter { $0.status.holdsNumber }
+        if group.cancelled { return "This treatment was cancelled and takes no new bookings." }
+        if group.ended != nil { return "This treatment was ended early and takes no new bookings." }
+        if held.count >= group.totalSessions {
+            return "Every \(group.sessionNoun.lowercased()) of this treatment is already booked or done."
+        }
+        if group.strategy == .sequential,
+           let pending = group.sessions.filter({ $0.status == .confirmed }).min(by: { $0.start < $1.start }) {
+            return "\(group.sessionNoun) \(pending.sessionNumber) is booked for \(calendar.dayTime(pending.start)); "
+                + "the next one is booked once it is completed (press \(SessionKeys.name(.complete)))."
+        }
+        return nil
+    }
+
+    /// Draws the open dialog centred in `area`.
+    public func render(into buffer: inout Buffer, area: Rect, context: RenderContext) {
+        guard let dialog else { return }
+        SessionDialogView.render(dialog, into: &buffer, area: area, context: context)
+    }
+}

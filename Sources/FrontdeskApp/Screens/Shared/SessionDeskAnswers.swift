@@ -1,0 +1,97 @@
+import Foundation
+import FrontdeskCore
+import TerminalUI
+
+/// What the session desk does with the store's answer to one of its commands.
+extension SessionDesk {
+    /// Applies the answer; true when the store wrote something (the host then reads again what it shows).
+    public mutating func receive(_ command: SessionCommand, _ result: Result<SessionChangeResult, AppFailure>,
+                                 _ context: inout ScreenContext) -> Bool {
+        switch result {
+        case .failure(let failure):
+            refused(command, failure, &context)
+            return false
+        case .success(.completed(let outcome)):
+            dialog = nil
+            completed(outcome, &context)
+        case .success(.bookings(let changed)):
+            switch dialog {
+            case .nextSession?, .reschedule?, .notes?: dialog = nil
+            default: break
+            }
+            context.succeed(Self.message(for: command, changed: changed, calendar: context.calendar))
+        }
+        pending = nil
+        context.dataChanged()
+        return true
+    }
+
+    private mutating func refused(_ command: SessionCommand, _ failure: AppFailure, _ context: inout ScreenContext) {
+        switch dialog {
+        case .reschedule(var form)?:
+            if failure.needsShortNoticeConfirmation {
+                dialog = .confirm(.shortNotice(command, target: form.target, message: failure.message))
+            } else {
+                form.error = failure.message
+                dialog = .reschedule(form)
+            }
+        case .nextSession(var form)?:
+            form.error = failure.message
+            dialog = .nextSession(form)
+        default:
+            if failure.needsShortNoticeConfirmation, let target = pending {
+                dialog = .confirm(.shortNotice(command, target: target, message: failure.message))
+                return
+            }
+        }
+        context.fail(failure.message)
+    }
+
+    /// After completing: offer the next sequential session, celebrate the last one, or just say so.
+    private mutating func completed(_ outcome: CompletionOutcome, _ context: inout ScreenContext) {
+        let calendar = context.calendar
+        let booking = outcome.booking
+        guard let group = outcome.group else {
+            context.succeed("Completed \(booking.customerName)'s \(booking.serviceName) on \(calendar.dayTime(booking.start)).")
+            return
+        }
+        let done = group.sessions.filter { $0.status == .completed }.count
+        let noun = group.sessionNoun
+        if outcome.treatmentCompleted || done >= group.totalSessions {
+            dialog = .message(Dialog(
+                title: "Treatment complete",
+                message: ["\(group.customerName) has completed all \(group.totalSessions) \(noun.lowercased())s",
+                          "of \(group.serviceName).", "",
+                          "Congratulations! Offer a follow-up evaluation or another package."],
+                buttons: ["OK"], role: .title))
+            context.succeed("\(noun) \(booking.sessionNumber) of \(group.totalSessions) completed: the treatment is complete.")
+            return
+        }
+        let remaining = group.totalSessions - done
+        context.succeed("\(noun) \(booking.sessionNumber) of \(group.totalSessions) completed, \(remaining) remaining.")
+        if group.strategy == .sequential, let window = outcome.nextWindow {
+            let suggested = outcome.suggestedNext ?? window.recommended
+            dialog = .nextSession(NextSessionForm(
+                customerID: group.customerID, serviceID: group.serviceID, groupID: group.id, customerName: group.customerName,
+                serviceName: group.serviceName, sessionNoun: noun, nextNumber: booking.sessionNumber + 1,
+                totalSessions: group.totalSessions, window: window, suggested: suggested, calendar: calendar))
+        }
+    }
+
+    static func message(for command: SessionCommand, changed: [Booking], calendar: ClinicCalendar) -> String {
+        guard let first = changed.first else { return "Done." }
+        let what = first.sessionGroupID == nil
+            ? "\(first.customerName)'s \(first.serviceName)"
+            : "Session \(first.sessionNumber) of \(first.totalSessions) (\(first.customerName))"
+        switch command {
+        case .cancel: return "Cancelled \(what) on \(calendar.dayTime(first.start)). The time is free again."
+        case .noShow: return "Recorded a no-show for \(what) on \(calendar.dayTime(first.start))."
+        case .reschedule:
+            let later = changed.count > 1 ? " and moved \(changed.count - 1) later session\(changed.count == 2 ? "" : "s") with it" : ""
+            return "Moved \(what) to \(calendar.dayTime(first.start))\(later)."
+        case .setNotes: return "Notes saved for \(what)."
+        case .bookNext: return "Booked \(what) on \(calendar.dayTime(first.start))."
+        case .complete: return "Completed \(what)."
+        }
+    }
+}

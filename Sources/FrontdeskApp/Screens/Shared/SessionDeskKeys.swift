@@ -1,0 +1,86 @@
+import Foundation
+import FrontdeskCore
+import TerminalUI
+
+/// Keys while a session dialog is open: it has them all, and Esc always closes it without changing anything.
+extension SessionDesk {
+    /// Handles a key in the open dialog; the commands to run, if the receptionist confirmed one.
+    public mutating func handle(_ key: Key, _ context: inout ScreenContext) -> [SessionCommand] {
+        guard let open = dialog else { return [] }
+        let action = DialogKeymap.of(open).action(for: key)
+        if action == .close || (action == .no && key == .escape) {
+            dialog = nil
+            context.inform("Nothing was changed.")
+            return []
+        }
+        switch open {
+        case .confirm(var confirm):
+            switch action {
+            case .accept where confirm.dialog.focusedButton == ConfirmSessionChange.confirmButton, .yes:
+                dialog = nil
+                return send(confirm.command, about: confirm.target)
+            case .accept, .no:
+                dialog = nil
+                context.inform("Nothing was changed.")
+            case .switchButton:
+                _ = confirm.dialog.handle(key)
+                dialog = .confirm(confirm)
+            default:
+                break
+            }
+            return []
+
+        case .message:
+            if action == .accept { dialog = nil }
+            return []
+
+        case .reschedule(var form):
+            switch action {
+            case .accept:
+                let preview = DateText.preview(form.field.value, parser: context.dateParser)
+                guard let date = preview.date else {
+                    form.error = preview.line
+                    dialog = .reschedule(form)
+                    return []
+                }
+                return send(.reschedule(bookingID: form.target.bookingID, to: date,
+                                        shiftLater: form.canShiftLater && form.shiftLater, confirmedShortNotice: false),
+                            about: form.target)
+            case .toggleLaterSessions:
+                form.shiftLater.toggle()
+            default:
+                if form.field.handle(key) { form.error = nil }
+            }
+            dialog = .reschedule(form)
+            return []
+
+        case .notes(var form):
+            if action == .accept {
+                return send(.setNotes(bookingID: form.target.bookingID, notes: form.field.value), about: form.target)
+            }
+            _ = form.field.handle(key)
+            dialog = .notes(form)
+            return []
+
+        case .nextSession(var form):
+            if action == .accept {
+                let preview = DateText.preview(form.field.value, parser: context.dateParser)
+                guard let date = preview.date else {
+                    form.error = preview.line
+                    dialog = .nextSession(form)
+                    return []
+                }
+                return send(.bookNext(customerID: form.customerID, serviceID: form.serviceID, groupID: form.groupID,
+                                      start: date), about: nil)
+            }
+            if form.field.handle(key) { form.error = nil }
+            dialog = .nextSession(form)
+            return []
+        }
+    }
+
+    private mutating func send(_ command: SessionCommand, about target: SessionTarget?) -> [SessionCommand] {
+        pending = target
+        return [command]
+    }
+}

@@ -149,3 +149,65 @@ import Testing
         try clinic.ok(["clinic", "closed", "remove", "2026-12-25"])
     }
 }
+
+/// Managers by OS group, and the acting user taken from the OS account, never from `$USER`: the
+/// binary runs as real users (`runuser`), as the tests run as root.
+@Suite struct ManagerAccountTests {
+    static func shell(_ command: String) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    @Test func aGroupMemberMayAndTheAuditNamesTheAccountEvenWhenUSERSaysOtherwise() throws {
+        try #require(geteuid() == 0, "runs as root to create the test accounts")
+        #expect(try Self.shell("getent group fd-managers || groupadd fd-managers") == 0)
+        #expect(try Self.shell("id -u fd-manager || useradd -M -G fd-managers fd-manager") == 0)
+        #expect(try Self.shell("id -u fd-clerk || useradd -M fd-clerk") == 0)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("frontdesk-managers-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("config/frontdesk"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try #"managers_group = "fd-managers""#.write(to: folder.appendingPathComponent("config/frontdesk/config.toml"), atomically: true, encoding: .utf8)
+        let db = folder.appendingPathComponent("clinic.sqlite").path
+        #expect(try ProcessRunner.run(["init", "--db", db]).status == 0)
+        // A database shared by several staff accounts (README): every file of it writable by them.
+        #expect(try Self.shell("chmod 777 '\(folder.path)' && chmod 666 '\(db)'* && chmod -R a+rX '\(folder.path)/config'") == 0)
+        let environment = ["XDG_CONFIG_HOME": folder.appendingPathComponent("config").path, "USER": "fd-manager", "LOGNAME": "fd-manager"]
+
+        let clerk = try ProcessRunner.run(["clinic", "closed", "add", "2026-12-25", "--db", db],
+                                          environment: environment, asUser: "fd-clerk")
+        #expect(clerk.status == 1)
+        #expect(clerk.stderr == "frontdesk: Only managers may change clinic closed days: the account “fd-clerk” is not in the group “fd-managers” of the configuration. Ask a manager, or log in as one.\n")
+
+        let manager = try ProcessRunner.run(["clinic", "closed", "add", "2026-12-25", "--reason", "Christmas", "--db", db],
+                                            environment: environment.merging(["USER": "root", "LOGNAME": "root"]) { $1 }, asUser: "fd-manager")
+        #expect(manager.status == 0, "\(manager.stderr)")
+        let audit = try #require(ProcessRunner.json(try ProcessRunner.run(["audit", "--json", "--db", db])) as? [[String: Any]])
+        #expect(audit.map { $0["actor"] as? String } == ["fd-manager"])
+    }
+}
+
+extension ProcessRunner {
+    /// Runs `frontdesk` as another OS account (`runuser -u USER --`), keeping the given environment.
+    static func run(_ arguments: [String], environment: [String: String], asUser user: String) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+        process.arguments = ["-u", user, "--", binary] + arguments
+        var env = ProcessInfo.processInfo.environment
+        env["FRONTDESK_DB"] = nil
+        env["FRONTDESK_NOW"] = nil
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return finish((process, out, err))
+    }
+}

@@ -50,8 +50,19 @@ import Testing
         #expect(Fixture.local(window.recommended) == "2026-03-12 10:00")
         #expect(window.latest.map(Fixture.local) == "2026-03-16 10:00")
         #expect(preview.lines(calendar: Fixture.zurich).last
-                == "After session 1 is completed, session 2 may be booked from Wed 11 Mar, ideally Thu 12 Mar, at the latest Mon 16 Mar.")
+                == "After session 1 is completed, session 2 may be booked from Wed 11 Mar, ideally Thu 12 Mar, at the latest Mon 16 Mar; the desk would suggest Thu 12 Mar 2026 10:00.")
         #expect(preview.sessions.count == 8)
+    }
+
+    @Test func aPacedExampleKeepsTheTimeOfDayAndSaysWhyASessionMoved() throws {
+        // Thu 12 Mar + 3 days is a Sunday: the suggestion is Monday at the same 10:00, not the first opening.
+        let physio = ServiceDefinition(name: "Physio", defaultDurationMinutes: 45, totalSessions: 3, strategy: .sequential)
+        let preview = ServicePreview.make(definition: physio, rules: try rules(#"{"minimum_days": 2, "maximum_days": 7, "recommended_days": 3}"#, total: 3, .sequential),
+                                          firstStart: Fixture.at(2026, 3, 12, 10), providerName: "Dr. Keller",
+                                          schedule: Fixture.weekdays, calendar: Fixture.zurich)
+        #expect(preview.sessions.map { Fixture.local($0.start) } == ["2026-03-12 10:00", "2026-03-16 10:00", "2026-03-19 10:00"])
+        #expect(preview.sessions[1].moveReason == .outsideWorkingHours(.sunday, "closed"))
+        #expect(preview.suggestedNext.map(Fixture.local) == "2026-03-16 10:00")
     }
 
     @Test func flexibleShowsASampleOfTheSuggestedFrequency() throws {

@@ -29,8 +29,10 @@ public struct ServicePreview: Sendable, Equatable {
     /// Immediate: the plan as booking would make it. Sequential and flexible: an example at the
     /// recommended gap, or at the suggested frequency.
     public var sessions: [Session]
-    /// Sequential: when session 2 may be booked after session 1 is completed.
+    /// Sequential: when session 2 may be booked after session 1 is completed, and the date the desk
+    /// would suggest for it.
     public var nextWindow: SessionWindow?
+    public var suggestedNext: Date?
     /// Flexible: the frequency the example follows ("2 per week"); nil when it follows the gaps.
     public var frequencyText: String?
     /// The rule in a few words ("14 d, then 30 d").
@@ -49,7 +51,7 @@ public struct ServicePreview: Sendable, Equatable {
         let multi = definition.requiresMultipleSessions && definition.totalSessions > 1
         var preview = ServicePreview(strategy: definition.strategy, isMultiSession: multi,
                                      sessionNoun: definition.sessionNoun, providerName: providerName,
-                                     firstStart: firstStart, sessions: [], nextWindow: nil, frequencyText: nil,
+                                     firstStart: firstStart, sessions: [], nextWindow: nil, suggestedNext: nil, frequencyText: nil,
                                      ruleWords: ServiceRuleWords.short(definition: definition, rules: rules))
         let total = multi ? definition.totalSessions : 1
         var single = definition
@@ -72,27 +74,58 @@ public struct ServicePreview: Sendable, Equatable {
             return preview
         }
 
-        // Immediate lays out the planned gaps; the others an example at the recommended gap.
-        let layout = definition.strategy == .immediate
-            ? gaps
-            : gaps.map { SessionGap(planned: $0.recommended, minimum: $0.minimum, recommended: $0.recommended, maximum: $0.maximum) }
-        let plan = SchedulePlanner.immediate(service: single, gaps: layout, firstStart: firstStart,
+        // Immediate: the plan as booking lays it out. The others: session 1 where booking puts it,
+        // then each next one where the desk would suggest it after a completion.
+        let plan = SchedulePlanner.immediate(service: single, gaps: gaps, firstStart: firstStart,
                                              schedule: schedule, calendar: calendar)
-        var previous: Date?
-        for planned in plan.sessions {
-            let moved = planned.wasMoved || planned.conflict != nil
-            preview.sessions.append(Session(
-                number: planned.number, label: planned.label, durationMinutes: planned.durationMinutes, start: planned.start,
-                daysAfterPrevious: previous.map { calendar.daysBetween($0, planned.start) },
-                ruleGap: planned.number > 1 ? layout[planned.number - 2].planned : nil,
-                movedFrom: moved ? planned.requestedStart : nil, moveReason: moved ? planned.conflict : nil,
-                isPlaceable: planned.isPlaceable))
-            previous = planned.start
+        if definition.strategy == .immediate || !multi {
+            var previous: Date?
+            for planned in plan.sessions {
+                let moved = planned.wasMoved || planned.conflict != nil
+                preview.sessions.append(Session(
+                    number: planned.number, label: planned.label, durationMinutes: planned.durationMinutes, start: planned.start,
+                    daysAfterPrevious: previous.map { calendar.daysBetween($0, planned.start) },
+                    ruleGap: planned.number > 1 ? gaps[planned.number - 2].planned : nil,
+                    movedFrom: moved ? planned.requestedStart : nil, moveReason: moved ? planned.conflict : nil,
+                    isPlaceable: planned.isPlaceable))
+                previous = planned.start
+            }
+            return preview
         }
-        if multi, definition.strategy == .sequential, let first = preview.sessions.first, let gap = gaps.first {
+        preview.sessions = pacedExample(definition: single, gaps: gaps, first: plan.sessions[0], schedule: schedule, calendar: calendar)
+        if definition.strategy == .sequential, let first = preview.sessions.first, let gap = gaps.first {
             preview.nextWindow = SchedulePlanner.sequentialWindow(after: first.start, gap: gap, calendar: calendar)
+            preview.suggestedNext = preview.sessions.count > 1 ? preview.sessions[1].start : nil
         }
         return preview
+    }
+
+    /// Sessions after the first at the dates the desk would suggest after each completion: the
+    /// recommended day at the same time, else the next free day (as `SchedulePlanner.suggestNext`).
+    static func pacedExample(definition: ServiceDefinition, gaps: [SessionGap], first: PlannedSession,
+                             schedule: ProviderSchedule, calendar: ClinicCalendar) -> [Session] {
+        var working = schedule.adding(busy: first.interval)
+        var sessions = [Session(number: 1, label: first.label, durationMinutes: first.durationMinutes, start: first.start,
+                                daysAfterPrevious: nil, ruleGap: nil,
+                                movedFrom: first.wasMoved || first.conflict != nil ? first.requestedStart : nil,
+                                moveReason: first.wasMoved || first.conflict != nil ? first.conflict : nil, isPlaceable: first.isPlaceable)]
+        var previous = first.start
+        for number in 2...max(definition.totalSessions, 2) where number <= definition.totalSessions {
+            let gap = SchedulePlanner.gapBefore(session: number, in: gaps)
+            let window = SchedulePlanner.sequentialWindow(after: previous, gap: gap, calendar: calendar)
+            let minutes = definition.durationMinutes(forSession: number)
+            guard let start = SchedulePlanner.suggestNext(window: window, schedule: working, durationMinutes: minutes,
+                                                          calendar: calendar, now: previous) else { break }
+            let moved = start != window.recommended
+            sessions.append(Session(number: number, label: definition.label(forSession: number), durationMinutes: minutes, start: start,
+                                    daysAfterPrevious: calendar.daysBetween(previous, start), ruleGap: gap.recommended,
+                                    movedFrom: moved ? window.recommended : nil,
+                                    moveReason: moved ? working.conflict(start: window.recommended, durationMinutes: minutes, calendar: calendar) : nil,
+                                    isPlaceable: true))
+            working.addBusy(DateInterval(start: start, duration: Double(minutes) * 60))
+            previous = start
+        }
+        return sessions
     }
 
     /// The default example start: 10:00 on the provider's next working day after `now` (the first
@@ -116,7 +149,7 @@ public struct ServicePreview: Sendable, Equatable {
     public func lines(calendar: ClinicCalendar) -> [String] {
         var lines = ["How it works (\(ruleWords)), for an example first \(sessionNoun.lowercased()) on \(calendar.dayTime(firstStart)) with \(providerName):"]
         if let frequencyText { lines.append("At \(frequencyText), for example:") } else if strategy != .immediate && isMultiSession {
-            lines.append("If every \(sessionNoun.lowercased()) is booked on its recommended day:")
+            lines.append("If every \(sessionNoun.lowercased()) is booked on the day the desk suggests after each completion:")
         }
         for session in sessions {
             var line = "  \(sessionNoun) \(session.number)  \(calendar.dayTime(session.start))  \(session.durationMinutes) min"
@@ -140,6 +173,7 @@ public struct ServicePreview: Sendable, Equatable {
         if let window = nextWindow {
             var text = "After \(sessionNoun.lowercased()) 1 is completed, \(sessionNoun.lowercased()) 2 may be booked from \(calendar.shortDay(window.earliest)), ideally \(calendar.shortDay(window.recommended))"
             if let latest = window.latest { text += ", at the latest \(calendar.shortDay(latest))" }
+            if let suggested = suggestedNext { text += "; the desk would suggest \(calendar.dayTime(suggested))" }
             lines.append(text + ".")
         }
         return lines

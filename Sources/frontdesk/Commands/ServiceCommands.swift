@@ -195,7 +195,8 @@ struct ServiceCommand: ParsableCommand {
         ]
         if let window = preview.nextWindow {
             object["next_window"] = ["earliest": calendar.iso8601(window.earliest), "recommended": calendar.iso8601(window.recommended),
-                                     "latest": window.latest.map { calendar.iso8601($0) } as Any? ?? NSNull()]
+                                     "latest": window.latest.map { calendar.iso8601($0) } as Any? ?? NSNull(),
+                                     "suggested": preview.suggestedNext.map { calendar.iso8601($0) } as Any? ?? NSNull()]
         }
         if let frequency = preview.frequencyText { object["frequency"] = frequency }
         return object

@@ -25,8 +25,10 @@ let package = Package(
         // Terminal-independent drawing: cells, buffers, styles, themes, text width, widgets.
         .target(name: "TerminalUI"),
         .systemLibrary(name: "CNCursesw", path: "Sources/CNCursesw"),
+        // Signal handlers in C (async-signal-safe): quit flags, and a crash that gives the terminal back.
+        .target(name: "CursesSignals"),
         // The only code that talks to ncurses.
-        .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNCursesw"]),
+        .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNCursesw", "CursesSignals"]),
         // Screens, state, messages, effects and the pure update function.
         .target(
             name: "FrontdeskApp",

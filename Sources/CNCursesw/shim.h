@@ -88,30 +88,14 @@ static inline int fd_check_terminal(const char *term) {
 /* Opens the screen with newterm, which returns NULL on failure where initscr would exit. */
 static inline SCREEN *fd_newterm(void) { return newterm(NULL, stdout, stdin); }
 
-/* Signals: the handler only records which signal arrived; the main loop reads the flag and
-   leaves cleanly (endwin must not run inside a handler). Kept in C for async-signal safety. */
-static volatile sig_atomic_t fd_signal_received = 0;
-
-static inline void fd_signal_handler(int signo) { fd_signal_received = signo; }
-
-static inline void fd_install_signal_handlers(void) {
-    struct sigaction action;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = 0; /* no SA_RESTART: a blocked read returns so the loop notices at once */
-    action.sa_handler = fd_signal_handler;
-    sigaction(SIGTERM, &action, NULL);
-    sigaction(SIGINT, &action, NULL);
-    sigaction(SIGHUP, &action, NULL);
+/* A terminfo string capability ("rmcup", "cnorm"…), or NULL when the terminal has none. */
+static inline const char *fd_tigetstr(const char *name) {
+    char *value = tigetstr((char *)name);
+    if (value == NULL || value == (char *)-1) return NULL;
+    return value;
 }
 
-static inline void fd_restore_signal_handlers(void) {
-    signal(SIGTERM, SIG_DFL);
-    signal(SIGINT, SIG_DFL);
-    signal(SIGHUP, SIG_DFL);
-}
-
-/* The last signal received (0 for none). */
-static inline int fd_signal_flag(void) { return (int)fd_signal_received; }
+/* Signal handling lives in the CursesSignals target: its state must exist exactly once. */
 static inline int fd_sighup(void) { return SIGHUP; }
 
 #endif

@@ -1,38 +1,93 @@
 import CNCursesw
+import CursesSignals
 import Glibc
 import TerminalUI
 
 extension CursesTerminal {
+    /// How long the rest of an escape sequence may take after its Esc (ncurses has already waited
+    /// its own escape delay, so the rest is normally there at once; this covers a split read).
+    static let escapeSequenceMilliseconds = 25
+
     /// Waits up to `timeoutMilliseconds` for a key; nil when none came (or the key is not one we use).
     /// Returns `.hangup` once the terminal is gone, so the caller can leave its loop.
+    ///
+    /// ncurses decodes the sequences its terminfo entry knows; everything else (tmux's Home as
+    /// `ESC [1~` under TERM=xterm-256color, bracketed paste) goes through `KeySequenceDecoder`.
+    /// A paste is read to its end marker before this returns, however long it is.
     public func readKey(timeoutMilliseconds: Int) -> Key? {
         guard isRunning else { return .hangup }
-        if hungUp || fd_signal_flag() == fd_sighup() {
+        if hungUp || receivedHangupSignal() {
             hungUp = true
             return .hangup
         }
+        if !pendingKeys.isEmpty { return pendingKeys.removeFirst() }
         let window = fd_stdscr()
-        wtimeout(window, Int32(max(-1, timeoutMilliseconds)))
-        var character: wint_t = 0
-        var error: Int32 = 0
         let started = monotonicMilliseconds()
-        let result = fd_get_wch(window, &character, &error)
-        if result == fd_err() {
-            return handleNoKey(error: error, waitedMilliseconds: monotonicMilliseconds() - started, timeout: timeoutMilliseconds)
+        while true {
+            let wait: Int
+            switch decoder.waiting {
+            case .nothing:
+                if timeoutMilliseconds < 0 {
+                    wait = -1
+                } else {
+                    wait = max(0, timeoutMilliseconds - (monotonicMilliseconds() - started))
+                }
+            case .escapeSequence: wait = CursesTerminal.escapeSequenceMilliseconds
+            case .paste: wait = KeySequenceDecoder.pasteQuietMilliseconds
+            }
+            setReadTimeout(window, milliseconds: wait)
+            var character: wint_t = 0
+            var error: Int32 = 0
+            let readStarted = monotonicMilliseconds()
+            let result = fd_get_wch(window, &character, &error)
+            if result == fd_err() {
+                if decoder.waiting != .nothing && error != EINTR && error != EIO {
+                    // Nothing more came: a lone Esc, or a paste whose end marker was lost.
+                    if let key = deliver(decoder.flush()) { return key }
+                    continue
+                }
+                return handleNoKey(error: error, waitedMilliseconds: monotonicMilliseconds() - readStarted, timeout: wait)
+            }
+            fastErrors = 0
+            let input: KeySequenceDecoder.Input
+            if result == fd_key_code_yes() {
+                guard let key = CursesTerminal.key(forCode: Int32(character)) else { continue }
+                if key == .resize { needsFullRedraw = true }
+                input = .key(key)
+            } else {
+                input = .scalar(UInt32(character))
+            }
+            if let key = deliver(decoder.feed(input)) { return key }
+            if decoder.waiting == .nothing && timeoutMilliseconds >= 0
+                && monotonicMilliseconds() - started >= timeoutMilliseconds {
+                return nil
+            }
         }
-        fastErrors = 0
-        if result == fd_key_code_yes() {
-            let key = CursesTerminal.key(forCode: Int32(character))
-            if key == .resize { needsFullRedraw = true }
-            return key
-        }
-        return CursesTerminal.key(forCharacter: UInt32(character))
+    }
+
+    /// Hands out the first decoded key and keeps the rest for the next calls.
+    private func deliver(_ keys: [Key]) -> Key? {
+        guard let first = keys.first else { return nil }
+        pendingKeys.append(contentsOf: keys.dropFirst())
+        return first
+    }
+
+    private func setReadTimeout(_ window: UnsafeMutablePointer<WINDOW>?, milliseconds: Int) {
+        let value = Int32(clamping: max(-1, milliseconds))
+        guard value != currentTimeout else { return }
+        wtimeout(window, value)
+        currentTimeout = value
+    }
+
+    /// True once SIGHUP arrived.
+    private func receivedHangupSignal() -> Bool {
+        fd_signals_quit_signal() == SIGHUP
     }
 
     /// Tells a timeout from a dead terminal. A closed terminal makes wget_wch fail at once,
     /// forever; without this check the loop would spin at full CPU after an SSH hangup.
     private func handleNoKey(error: Int32, waitedMilliseconds: Int, timeout: Int) -> Key? {
-        if error == EIO || fd_signal_flag() == fd_sighup() || fd_is_hung_up(STDIN_FILENO) != 0 {
+        if error == EIO || receivedHangupSignal() || fd_is_hung_up(STDIN_FILENO) != 0 {
             hungUp = true
             return .hangup
         }
@@ -74,24 +129,6 @@ extension CursesTerminal {
         case fd_key_resize(): return .resize
         case fd_key_f(1)...fd_key_f(24): return .function(Int(code - fd_key_f0()))
         default: return nil
-        }
-    }
-
-    /// Maps a typed character (possibly a control character) to a key.
-    static func key(forCharacter value: UInt32) -> Key? {
-        switch value {
-        case 27: return .escape
-        case 13, 10: return .enter
-        case 9: return .tab
-        case 127, 8: return .backspace
-        case 0: return .control(" ")
-        case 1...26:
-            // Ctrl-A is 1 … Ctrl-Z is 26.
-            return .control(Character(Unicode.Scalar(UInt8(value) + 96)))
-        case 28...31: return nil
-        default:
-            guard let scalar = Unicode.Scalar(value) else { return nil }
-            return .character(Character(scalar))
         }
     }
 }

@@ -1,4 +1,5 @@
 import CNCursesw
+import CursesSignals
 import Glibc
 import TerminalUI
 
@@ -12,6 +13,12 @@ public final class CursesTerminal {
     var nextColorPair: Int16 = 1
     var fastErrors = 0
     var hungUp = false
+    /// Escape sequences and bracketed paste, decoded whatever TERM says.
+    var decoder = KeySequenceDecoder()
+    /// Keys decoded but not yet handed out (one read can complete two: Esc, then a letter).
+    var pendingKeys: [Key] = []
+    /// The read timeout last given to ncurses, so it is set only when it changes.
+    var currentTimeout: Int32 = -2
 
     /// True when the terminal can show colours (decided in `start`).
     public private(set) var colorsAvailable = false
@@ -51,6 +58,8 @@ public final class CursesTerminal {
         if let problem = CursesTerminal.checkTerminal() { throw .unusable(problem) }
         // Without the user's locale ncurses treats UTF-8 bytes as Latin-1 and garbles them.
         setlocale(LC_ALL, "")
+        // Before newterm changes them: a crash puts these settings back.
+        fd_signals_save_terminal()
         guard let screen = fd_newterm() else { throw .unusable("The terminal could not be initialised.") }
         self.screen = screen
         set_term(screen)
@@ -67,14 +76,20 @@ public final class CursesTerminal {
             start_color()
             use_default_colors()
         }
-        // After newterm: ncurses installs its own handlers there, and ours must win for these three.
-        fd_install_signal_handlers()
+        // After newterm: ncurses installs its own handlers there, and ours must win.
+        CursesTerminal.prepareCrashRestore()
+        fd_signals_install()
+        // Pasted text then arrives between ESC [200~ and ESC [201~, so it can never act as keys.
+        CursesTerminal.writeToTerminal(CursesTerminal.bracketedPasteOn)
         isRunning = true
         hungUp = false
         previous = nil
         needsFullRedraw = true
         colorPairs = [:]
         nextColorPair = 1
+        decoder = KeySequenceDecoder()
+        pendingKeys = []
+        currentTimeout = -2
     }
 
     /// Restores the terminal; safe to call more than once and after a hangup.
@@ -86,7 +101,8 @@ public final class CursesTerminal {
             delscreen(screen)
             self.screen = nil
         }
-        fd_restore_signal_handlers()
+        CursesTerminal.writeToTerminal(CursesTerminal.bracketedPasteOff)
+        fd_signals_uninstall()
     }
 
     /// Columns and rows of the terminal now.
@@ -98,7 +114,15 @@ public final class CursesTerminal {
     }
 
     /// True after SIGTERM, SIGINT or SIGHUP, or once the terminal has hung up: leave the loop.
-    public var shouldQuit: Bool { fd_signal_flag() != 0 || hungUp }
+    public var shouldQuit: Bool { fd_signals_quit_signal() != 0 || hungUp }
+
+    /// The signal that ended the session (SIGHUP as well when the terminal hung up without one), nil
+    /// when the user quit: the process then exits with 128 plus it, as shells report a killed program.
+    public var quitSignal: Int32? {
+        let received = fd_signals_quit_signal()
+        if received != 0 { return received }
+        return hungUp ? SIGHUP : nil
+    }
 
     /// Forces the next `draw` to repaint every cell (after a resize or when the screen was disturbed).
     public func invalidate() {

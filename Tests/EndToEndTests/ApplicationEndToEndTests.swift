@@ -111,6 +111,8 @@ import Testing
         #expect(Glibc.kill(pid, SIGTERM) == 0)
         try Self.expectTerminalRestored(tmux)
         #expect(!TmuxSession.isRunning(pid))
+        // As a program killed by SIGTERM: 128 + 15 (SIGINT and SIGHUP: TerminalInputEndToEndTests).
+        #expect(try tmux.capture().contains("exit=143"))
     }
 
     @Test func aHangupEndsTheProcessWithinASecond() throws {

@@ -122,4 +122,15 @@ struct BufferTests {
         #expect(Color(name: "teal") == nil)
         #expect(Color(name: "256") == nil)
     }
+
+    @Test func aTableCellWithAHugeValueShowsWhatFits() {
+        let name = String(repeating: "Massage ", count: 500_000)
+        let table = Table(columns: [.init("Service"), .init("Price", width: .fixed(5))], rows: [Table.Row(texts: [name, "90"])])
+        var buffer = Buffer(width: 20, height: 2)
+        buffer.render(table, in: buffer.area, theme: .monochrome)
+        #expect(buffer.lines() == ["Service        Price", "Massage Massa… 90   "])
+        var written = Buffer(width: 10, height: 1)
+        do { let got = written.write(name, at: 0, y: 0); #expect(got == 10) }
+        #expect(written.lines() == ["Massage Ma"])
+    }
 }

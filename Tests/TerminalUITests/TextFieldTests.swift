@@ -94,4 +94,79 @@ struct TextFieldTests {
         ])
         #expect(buffer[0, 1].style == Theme.standard[.statusError])
     }
+
+    @Test func homeAndEndMoveToTheEndsWhateverTheKeyWasCalled() {
+        var f = field("Lukas", cursor: 2)
+        var decoder = KeySequenceDecoder()
+        // tmux's Home under TERM=xterm-256color, then its End: the field moves, nothing closes.
+        for key in decoder.feed(text: "\u{1B}[1~") { let got = f.handle(key); #expect(got) }
+        #expect(f.cursor == 0)
+        for key in decoder.feed(text: "\u{1B}[4~") { let got = f.handle(key); #expect(got) }
+        #expect(f.cursor == 5)
+    }
+
+    @Test func aPasteGoesInAtTheCursorAsOneLine() {
+        var f = field("ab", cursor: 1)
+        do { let handled = f.handle(.paste("Bring the X-ray\rc\r")); #expect(handled) }
+        #expect(f.value == "aBring the X-ray cb")
+        #expect(f.cursor == 18)
+        f = field("")
+        _ = f.handle(.paste("one\r\ntwo\tthree\nfour\u{1B}[Afive\u{07}\u{85}six"))
+        #expect(f.value == "one two three four[Afive six")
+    }
+
+    @Test func aPasteIsNeverAKeyForTheScreen() {
+        var f = field("x")
+        #expect(!Key.paste("q").isPrintable)
+        do { let got = f.handle(.paste("\ry\r")); #expect(got) }
+        #expect(f.value == "x y")
+    }
+
+    @Test func aTenThousandCharacterPasteLandsWhole() {
+        var f = field("<>", cursor: 1)
+        let text = String(repeating: "abcdefghij", count: 1_000)
+        _ = f.handle(.paste(text))
+        #expect(f.value == "<" + text + ">")
+        #expect(f.cursor == 10_001)
+        var buffer = Buffer(width: 20, height: 1)
+        buffer.render(f, in: buffer.area, theme: .monochrome)
+        // The text scrolls so the cursor, after the paste, is in view.
+        #expect(buffer.lines() == ["bcdefghijabcdefghij>"])
+        #expect(buffer[19, 0].style.reverse)
+    }
+
+    @Test func aLongValueDrawsTheWindowAroundTheCursorAndEditsInPlace() {
+        // Two million characters: drawing and editing read only what is near the cursor.
+        let long = String(repeating: "0123456789", count: 200_000)
+        var f = TextField(value: long + "END")
+        var buffer = Buffer(width: 12, height: 1)
+        buffer.render(f, in: buffer.area, theme: .monochrome)
+        #expect(buffer.lines() == ["23456789END "])
+        #expect(buffer[11, 0].style.reverse)
+
+        f.moveHome()
+        f.moveRight()
+        f.insert("x")
+        f.backspace()
+        f.insert("Y")
+        #expect(f.value.hasPrefix("0Y123"))
+        #expect(f.value.utf8.count == long.utf8.count + 4)
+        buffer = Buffer(width: 12, height: 1)
+        buffer.render(f, in: buffer.area, theme: .monochrome)
+        #expect(buffer.lines() == ["0Y1234567890"])
+        #expect(buffer[2, 0].style.reverse)
+
+        f.moveEnd()
+        f.deleteWordBackward()
+        #expect(f.value.utf8.count == 0)
+    }
+
+    @Test func wideCharactersScrollWholeAndTheCursorStaysVisible() {
+        let f = field("日本語テキスト")
+        var buffer = Buffer(width: 6, height: 1)
+        buffer.render(f, in: buffer.area, theme: .monochrome)
+        #expect(buffer.lines() == ["スト  "])
+        #expect(buffer[4, 0].style.reverse)
+        #expect(f.firstVisible(width: 6) == 5)
+    }
 }

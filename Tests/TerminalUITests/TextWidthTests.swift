@@ -63,4 +63,13 @@ struct TextWidthTests {
         #expect(TextWidth.wrap("Please enlarge the window", to: 10) == ["Please", "enlarge", "the window"])
         #expect(TextWidth.wrap("abcdefghij", to: 4) == ["abcd", "efgh", "ij"])
     }
+
+    @Test func truncatingAHugeTextKeepsWhatFits() {
+        let huge = String(repeating: "Physiotherapy ", count: 400_000)
+        #expect(TextWidth.truncate(huge, to: 10) == "Physiothe…")
+        #expect(TextWidth.truncate(huge.prefix(9), to: 10) == "Physiothe")
+        #expect(TextWidth.truncate("日本語", to: 6) == "日本語")
+        #expect(TextWidth.width(of: huge, upTo: 20) == 21)
+        #expect(TextWidth.width(of: "日本", upTo: 20) == 4)
+    }
 }

@@ -62,17 +62,24 @@ public struct Buffer: Sendable, Equatable {
     }
 
     /// Writes text from (x, y) rightwards, at most `maxWidth` columns and never past the right edge.
-    /// With an `ellipsis`, cut text ends with it. Returns the columns used.
+    /// With an `ellipsis`, cut text ends with it. Returns the columns used. Reads the text only as
+    /// far as it can show, so drawing a huge value costs the width of the area, not its length.
     @discardableResult
     public mutating func write(
-        _ text: String, at x: Int, y: Int, style: Style = .plain,
+        _ text: some StringProtocol, at x: Int, y: Int, style: Style = .plain,
         maxWidth: Int? = nil, ellipsis: String? = nil
     ) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         var limit = width - max(0, x)
         if let maxWidth { limit = min(limit, maxWidth) }
         guard limit > 0 else { return 0 }
-        let fitted = ellipsis.map { TextWidth.truncate(text, to: limit, ellipsis: $0) } ?? text
+        if let ellipsis {
+            return draw(TextWidth.truncate(text, to: limit, ellipsis: ellipsis), at: x, y: y, style: style, limit: limit)
+        }
+        return draw(text, at: x, y: y, style: style, limit: limit)
+    }
+
+    private mutating func draw(_ fitted: some StringProtocol, at x: Int, y: Int, style: Style, limit: Int) -> Int {
         var column = x
         var lastColumn: Int?
         for character in fitted {

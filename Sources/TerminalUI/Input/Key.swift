@@ -11,7 +11,8 @@ public enum Key: Sendable, Equatable, Hashable, CustomStringConvertible {
     case resize
     /// The terminal went away (SSH hangup, closed window): leave the loop.
     case hangup
-    /// Text pasted as a whole (bracketed paste): it goes into the focused field and never acts as keys.
+    /// Text the user pasted (bracketed paste), delivered whole: it goes into the focused field as
+    /// text and never acts as keys. Screens without a field ignore it.
     case paste(String)
 
     /// The name shown in the key legend and help screen ("F2", "Enter", "^U", "c").

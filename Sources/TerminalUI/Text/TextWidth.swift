@@ -37,27 +37,45 @@ public enum TextWidth {
     }
 
     /// Columns a whole string occupies.
-    public static func width(of text: String) -> Int {
+    public static func width(of text: some StringProtocol) -> Int {
         var total = 0
         for character in text { total += width(of: character) }
         return total
     }
 
+    /// Columns the text occupies, counting no further than `limit`: the answer is exact up to the
+    /// limit and `limit + 1` or more beyond it, at a cost proportional to the limit, not the text.
+    public static func width(of text: some StringProtocol, upTo limit: Int) -> Int {
+        var total = 0
+        for character in text {
+            total += width(of: character)
+            if total > limit { return total }
+        }
+        return total
+    }
+
     /// Cuts text to at most `maxWidth` columns, ending with `ellipsis` when something was cut.
-    public static func truncate(_ text: String, to maxWidth: Int, ellipsis: String = "…") -> String {
+    /// Reads only as far as `maxWidth` columns, so a huge value costs what fits, not its length.
+    public static func truncate(_ text: some StringProtocol, to maxWidth: Int, ellipsis: String = "…") -> String {
         guard maxWidth > 0 else { return "" }
-        if width(of: text) <= maxWidth { return text }
         let ellipsisWidth = width(of: ellipsis)
         let budget = ellipsisWidth <= maxWidth ? maxWidth - ellipsisWidth : maxWidth
-        var result = ""
+        // One pass: keep what fits the budget, and look on until the text proves wider than maxWidth.
+        var kept = text.startIndex
         var used = 0
-        for character in text {
-            let w = width(of: character)
-            if used + w > budget { break }
-            result.append(character)
+        var index = text.startIndex
+        while index < text.endIndex {
+            let w = width(of: text[index])
+            let next = text.index(after: index)
+            if used + w > maxWidth {
+                let head = String(text[text.startIndex..<kept])
+                return ellipsisWidth <= maxWidth ? head + ellipsis : head
+            }
             used += w
+            if used <= budget { kept = next }
+            index = next
         }
-        return ellipsisWidth <= maxWidth ? result + ellipsis : result
+        return String(text)
     }
 
     /// Pads (or truncates) text to exactly `targetWidth` columns.

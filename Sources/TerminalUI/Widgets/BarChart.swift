@@ -31,7 +31,7 @@ public struct BarChart: Widget, Equatable {
 
     public func render(into buffer: inout Buffer, area: Rect, theme: Theme) {
         guard !area.isEmpty else { return }
-        let labelWidth = min(area.width / 3, bars.map { TextWidth.width(of: $0.label) }.max() ?? 0)
+        let labelWidth = min(area.width / 3, bars.map { TextWidth.width(of: $0.label, upTo: area.width) }.max() ?? 0)
         let numberWidth = bars.map { String($0.value).count }.max() ?? 1
         let barSpace = max(0, area.width - labelWidth - numberWidth - 2)
         for (row, bar) in bars.prefix(area.height).enumerated() {

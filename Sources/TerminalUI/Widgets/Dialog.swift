@@ -33,7 +33,9 @@ public struct Dialog: Widget, Equatable {
 
     /// The box the dialog occupies inside `area`.
     public func frame(in area: Rect) -> Rect {
-        let contentWidth = ([TextWidth.width(of: title) + 2, TextWidth.width(of: buttonLine)] + message.map(TextWidth.width(of:))).max() ?? 0
+        // Counted only up to the area's width: a message quoting a huge value costs what fits.
+        let widest = message.map { TextWidth.width(of: $0, upTo: area.width) }
+        let contentWidth = ([TextWidth.width(of: title, upTo: area.width) + 2, TextWidth.width(of: buttonLine)] + widest).max() ?? 0
         let width = min(area.width, max(30, contentWidth + 4))
         let height = min(area.height, message.count + 4)
         return area.centered(width: width, height: height)

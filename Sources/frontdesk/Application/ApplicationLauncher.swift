@@ -46,5 +46,9 @@ enum ApplicationLauncher {
         let session = AppSession(database: database, theme: choice.theme, width: size.width, height: size.height, status: status,
                                  execution: .background)
         TerminalLoop.run(session, on: terminal, firstFrameOnly: firstFrameExit)
+        terminal.stop()
+        // Ended by SIGTERM, SIGINT or SIGHUP (or a hangup): say so as a killed program would, with
+        // 143, 130 or 129, so a supervisor or script can tell it from staff quitting.
+        if let signal = terminal.quitSignal { exit(128 + signal) }
     }
 }

@@ -127,7 +127,7 @@ struct ServiceCommand: ParsableCommand {
             }
             Output.line("#\(service.id)  \(TerminalText.safe(service.name))\(service.isActive ? "" : "  [deactivated]")")
             Output.line("  \(ServiceCommand.summary(service))")
-            Output.line("  Rule: \(ServiceRuleWords.short(service))")
+            Output.line("  Rule: \(TerminalText.safe(ServiceRuleWords.short(service)))")
             let d = service.definition
             Output.line("  \(d.defaultDurationMinutes) min, price \(service.priceCents.map { Self.money($0) } ?? "not set")"
                         + (d.expiryDays.map { ", package valid \($0) days" } ?? ""))
@@ -173,9 +173,10 @@ struct ServiceCommand: ParsableCommand {
         }
     }
 
+    /// "3 sessions, immediate (…); 14 d, then 30 d", safe to print (the noun and frequency are typed by managers).
     static func summary(_ s: Service) -> String {
         guard s.isMultiSession else { return "single session, \(s.definition.defaultDurationMinutes) min" }
-        return "\(s.totalSessions) \(s.definition.sessionNoun.lowercased())s, \(s.strategy.rawValue) (\(s.strategy.summary)); \(ServiceRuleWords.short(s))"
+        return TerminalText.safe("\(s.totalSessions) \(s.definition.sessionNoun.lowercased())s, \(s.strategy.rawValue) (\(s.strategy.summary)); \(ServiceRuleWords.short(s))")
     }
 
     /// The preview as JSON: each session's start, the days after the previous one, and why it moved.

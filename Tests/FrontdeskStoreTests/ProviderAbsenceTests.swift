@@ -55,9 +55,14 @@ import Testing
         let t = try TemporaryDatabase()
         let clinic = try ClinicFixture.seed(t.database)
         let other = try t.database.addProvider(name: "Room 2")
+        // Every service names nobody, so both deliver everything; Room 2 then delivers physiotherapy only,
+        // and Dr. Keller keeps delivering every service.
+        #expect(try t.database.providerRecord(id: other.id).services.count == 3)
         let outcome = try t.database.editProvider(id: other.id, ProviderEdit(services: ["physiotherapy treatment plan"]))
         #expect(outcome.record.services == ["Physiotherapy Treatment Plan"])
-        #expect(try t.database.providers(for: t.database.service(id: clinic.physio.id)).map(\.name) == ["Room 2"])
+        #expect(try t.database.providers(for: t.database.service(id: clinic.physio.id)).map(\.name) == ["Dr. Keller", "Room 2"])
+        #expect(try t.database.providers(for: t.database.service(id: clinic.implant.id)).map(\.name) == ["Dr. Keller"])
+        #expect(try t.database.providerRecord(id: clinic.provider.id).services.count == 3)
         _ = try t.database.editProvider(id: other.id, ProviderEdit(isActive: false))
         #expect(try t.database.providers().map(\.name) == ["Dr. Keller"])
         #expect(try t.database.resolveProvider("room", includeInactive: true).isActive == false)

@@ -5,7 +5,8 @@ import GRDB
 /// A provider with what the Providers screen and `provider show` need: hours, absences, services.
 public struct ProviderRecord: Sendable, Equatable {
     public var provider: Provider
-    /// Names of the services that list this provider. Services that list nobody are delivered by everyone.
+    /// Names of the services this provider delivers: those that list it, and those that list nobody
+    /// (delivered by everyone).
     public var services: [String]
 
     public init(_ provider: Provider, services: [String]) {
@@ -84,7 +85,10 @@ extension AppDatabase {
     static func providerRecord(_ db: Database, id: Int64) throws -> ProviderRecord? {
         guard let provider = try provider(db, id: id) else { return nil }
         let services = try String.fetchAll(db, sql: """
-            SELECT s.name FROM service_providers sp JOIN services s ON s.id = sp.service_id WHERE sp.provider_id = ? ORDER BY s.name
+            SELECT s.name FROM services s
+            WHERE EXISTS (SELECT 1 FROM service_providers sp WHERE sp.service_id = s.id AND sp.provider_id = ?)
+               OR NOT EXISTS (SELECT 1 FROM service_providers sp WHERE sp.service_id = s.id)
+            ORDER BY s.name
             """, arguments: [id])
         return ProviderRecord(provider, services: services)
     }
@@ -119,19 +123,7 @@ extension AppDatabase {
             if let active = edit.isActive {
                 try db.execute(sql: "UPDATE providers SET active = ? WHERE id = ?", arguments: [active, id])
             }
-            if let services = edit.services {
-                var serviceIDs: [Int64] = []
-                for name in services {
-                    guard let serviceID = try Int64.fetchOne(db, sql: "SELECT id FROM services WHERE name = ? COLLATE NOCASE", arguments: [name]) else {
-                        throw StoreError.notFound(what: "service", key: name)
-                    }
-                    serviceIDs.append(serviceID)
-                }
-                try db.execute(sql: "DELETE FROM service_providers WHERE provider_id = ?", arguments: [id])
-                for serviceID in Set(serviceIDs) {
-                    try db.execute(sql: "INSERT INTO service_providers(service_id, provider_id) VALUES (?, ?)", arguments: [serviceID, id])
-                }
-            }
+            if let services = edit.services { try Self.setServicesDelivered(db, providerID: id, names: services) }
             for day in edit.removeAbsences {
                 try db.execute(sql: "DELETE FROM provider_absences WHERE provider_id = ? AND first_day = ?", arguments: [id, day.description])
                 if db.changesCount == 0 {
@@ -154,6 +146,31 @@ extension AppDatabase {
                                before: Self.auditText(before.jsonObject), after: Self.auditText(after.jsonObject))
             }
             return ProviderEditOutcome(record: after, uncoveredBookings: uncovered)
+        }
+    }
+
+    /// Makes `providerID` deliver exactly the services named, leaving who else delivers each service
+    /// as it was. A service that lists nobody is delivered by everyone; when this provider joins or
+    /// leaves it, the others are listed explicitly so that they keep delivering it.
+    static func setServicesDelivered(_ db: Database, providerID: Int64, names: [String]) throws {
+        var wanted = Set<Int64>()
+        for name in names {
+            guard let serviceID = try Int64.fetchOne(db, sql: "SELECT id FROM services WHERE name = ? COLLATE NOCASE", arguments: [name]) else {
+                throw StoreError.notFound(what: "service", key: name)
+            }
+            wanted.insert(serviceID)
+        }
+        let everyone = Set(try Int64.fetchAll(db, sql: "SELECT id FROM providers"))
+        for serviceID in try Int64.fetchAll(db, sql: "SELECT id FROM services") {
+            let listed = Set(try Int64.fetchAll(db, sql: "SELECT provider_id FROM service_providers WHERE service_id = ?", arguments: [serviceID]))
+            let before = listed.isEmpty ? everyone : listed
+            var after = before
+            if wanted.contains(serviceID) { after.insert(providerID) } else { after.remove(providerID) }
+            guard after != before else { continue }
+            try db.execute(sql: "DELETE FROM service_providers WHERE service_id = ?", arguments: [serviceID])
+            for provider in after.sorted() {
+                try db.execute(sql: "INSERT INTO service_providers(service_id, provider_id) VALUES (?, ?)", arguments: [serviceID, provider])
+            }
         }
     }
 

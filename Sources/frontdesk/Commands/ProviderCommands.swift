@@ -70,7 +70,7 @@ struct ProviderCommand: ParsableCommand {
         @Option(help: "A day or range away: YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD.") var addAbsence: String?
         @Option(help: "Why (with --add-absence), e.g. holiday.") var reason = ""
         @Option(help: "Remove the absence starting on this day (YYYY-MM-DD).") var removeAbsence: String?
-        @Option(help: "The services delivered, comma-separated (replaces the list).") var services: String?
+        @Option(help: "Exactly the services this provider delivers, comma-separated; who else delivers each is unchanged.") var services: String?
         @Option(help: "A new name.") var rename: String?
         @Flag(inversion: .prefixedNo, help: "Active (takes bookings) or not.") var active: Bool?
 
@@ -132,7 +132,7 @@ struct ProviderCommand: ParsableCommand {
                 Output.line("    \(absence.first == absence.last ? "\(absence.first)" : "\(absence.first)..\(absence.last)")  \(off.daysText)\(absence.reason.isEmpty ? "" : "  \(TerminalText.safe(absence.reason))")")
             }
         }
-        Output.line("  Services: \(record.services.isEmpty ? "those that name no provider" : TerminalText.safe(record.services.joined(separator: ", ")) + " (and those that name no provider)")")
+        Output.line("  Services: \(record.services.isEmpty ? "none" : TerminalText.safe(record.services.joined(separator: ", ")))")
     }
 
     /// Bookings a change left outside the provider's time: never dropped silently.

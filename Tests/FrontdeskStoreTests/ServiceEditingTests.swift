@@ -118,6 +118,22 @@ import Testing
         #expect(try t.database.followUps().contains { $0.kind == .overdue && $0.groupID == physio.group!.id })
     }
 
+    @Test func theEditorsDraftSavesBackUnchangedAndDuplicatesAsANewService() throws {
+        let t = try TemporaryDatabase()
+        let clinic = try ClinicFixture.seed(t.database)
+        let names = try t.database.providerNames(of: clinic.implant)
+        var draft = ServiceDraft(clinic.implant, providerNames: names)
+        #expect(try t.database.saveService(draft).kind == .unchanged)
+        draft.name = "Dental Implant - Second Site"
+        let copy = try t.database.saveService(draft)
+        #expect(copy.kind == .added)
+        #expect(copy.service.id != clinic.implant.id)
+        #expect(copy.service.bufferRules == clinic.implant.bufferRules && copy.service.definition.plan == clinic.implant.definition.plan)
+        #expect(try t.database.activeTreatmentCounts().isEmpty)
+        _ = try t.database.bookImmediate(customerID: clinic.customer.id, serviceID: clinic.implant.id, firstStart: t.at("2026-03-10 14:00"))
+        #expect(try t.database.activeTreatmentCounts() == [clinic.implant.id: 1])
+    }
+
     @Test func aDeactivatedServiceTakesNoNewTreatmentsButItsTreatmentsGoOn() throws {
         let t = try TemporaryDatabase(now: "2026-03-01T09:00:00+01:00")
         let clinic = try ClinicFixture.seed(t.database)

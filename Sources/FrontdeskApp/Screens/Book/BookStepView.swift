@@ -63,6 +63,13 @@ struct BookStepView {
         y += 1
     }
 
+    /// A form of the toolkit, as many rows as it needs (and as are left).
+    mutating func formBlock<ID: Hashable & Sendable>(_ form: Form<ID>, _ buffer: inout Buffer) {
+        let height = min(rowsLeft, form.height)
+        form.render(into: &buffer, area: Rect(x: area.x, y: y, width: area.width, height: height), theme: theme)
+        y += height
+    }
+
     /// A table filling at most `maxRows` rows (header included) of what is left.
     mutating func table(_ table: Table, _ buffer: inout Buffer, maxRows: Int? = nil) {
         let wanted = table.rows.count + (table.showsHeader ? 1 : 0)
@@ -94,17 +101,9 @@ struct BookStepView {
         let form = flow.newCustomer
         paragraph("New customer: a name, and a phone or an email so they get the confirmation.", &buffer)
         blank()
-        field("Name", form.name, &buffer, width: 40)
+        formBlock(form.form, &buffer)
         blank()
-        field("Phone", form.phone, &buffer, width: 40)
-        blank()
-        field("Email", form.email, &buffer, width: 40)
-        blank()
-        if let error = form.error {
-            paragraph(error, &buffer, role: .statusError)
-        } else if form.isSaving {
-            line("Saving…", &buffer, role: .dim)
-        }
+        if form.isSaving { line("Saving…", &buffer, role: .dim) }
     }
 
     // MARK: - Service

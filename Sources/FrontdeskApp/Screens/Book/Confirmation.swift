@@ -143,7 +143,7 @@ extension BookFlow {
         switch effect {
         case .addCustomer:
             newCustomer.isSaving = false
-            newCustomer.error = message
+            newCustomer.form.setError(message, for: .name)
         case .proposeImmediate:
             immediate.isProposing = false
             status = .error(message)

@@ -15,58 +15,47 @@ struct CustomerSearch: Sendable, Equatable {
     var newCustomerRow: Int { results.count }
 }
 
-/// The inline form for a customer who is not in the database yet.
+/// The inline form for a customer who is not in the database yet, on the toolkit's form: each
+/// problem shows under the field it is about.
 struct NewCustomerForm: Sendable, Equatable {
     enum Field: Int, Sendable, CaseIterable { case name, phone, email }
 
-    var name = TextField(placeholder: "first and last name")
-    var phone = TextField(placeholder: "e.g. +41 79 123 45 67", isFocused: false)
-    var email = TextField(placeholder: "e.g. name@example.com", isFocused: false)
-    var focus: Field = .name
-    var error: String?
+    var form = Form<Field>([
+        .text(.name, label: "Name", placeholder: "first and last name"),
+        .text(.phone, label: "Phone", placeholder: "e.g. +41 79 123 45 67"),
+        .text(.email, label: "Email", placeholder: "e.g. name@example.com"),
+    ], labelWidth: 8)
     var isSaving = false
 
-    var isEmpty: Bool { name.value.isEmpty && phone.value.isEmpty && email.value.isEmpty }
+    var isEmpty: Bool { Field.allCases.allSatisfy { form.text($0).isEmpty } }
 
     /// Starts the form from what was typed in the search: digits go to the phone, words to the name.
     init(from query: String = "") {
         let trimmed = query.trimmingCharacters(in: .whitespaces)
         let digits = trimmed.filter(\.isNumber).count
         if digits >= 3 && digits * 2 >= trimmed.count {
-            phone.setValue(trimmed)
+            form.setText(trimmed, for: .phone)
         } else {
-            name.setValue(trimmed)
-        }
-    }
-
-    mutating func move(to field: Field) {
-        focus = field
-        name.isFocused = field == .name
-        phone.isFocused = field == .phone
-        email.isFocused = field == .email
-    }
-
-    mutating func edit(_ key: Key) -> Bool {
-        switch focus {
-        case .name: return name.handle(key)
-        case .phone: return phone.handle(key)
-        case .email: return email.handle(key)
+            form.setText(trimmed, for: .name)
         }
     }
 
     /// Checks the form as the store would: a name, and a phone or an email to reach the customer.
-    func validated() -> Result<(name: String, phone: String?, email: String?), InputRefusal> {
-        let name = name.value.trimmingCharacters(in: .whitespaces)
-        let phone = phone.value.trimmingCharacters(in: .whitespaces)
-        let email = email.value.trimmingCharacters(in: .whitespaces)
-        if name.isEmpty { return .failure(InputRefusal("Type the customer's name.")) }
+    /// Problems are shown under their fields; nil while there are any.
+    mutating func validated() -> (name: String, phone: String?, email: String?)? {
+        form.clearErrors()
+        let name = form.text(.name).trimmingCharacters(in: .whitespaces)
+        let phone = form.text(.phone).trimmingCharacters(in: .whitespaces)
+        let email = form.text(.email).trimmingCharacters(in: .whitespaces)
+        if name.isEmpty { form.setError("Type the customer's name.", for: .name) }
         if phone.isEmpty && email.isEmpty {
-            return .failure(InputRefusal("Give a phone number or an email so the customer gets the confirmation."))
+            form.setError("Give a phone or an email so they get the confirmation.", for: .phone)
         }
         if !email.isEmpty && !email.contains("@") {
-            return .failure(InputRefusal("“\(email)” is not an email address (it has no @)."))
+            form.setError("“\(email)” is not an email address (it has no @).", for: .email)
         }
-        return .success((name, phone.isEmpty ? nil : phone, email.isEmpty ? nil : email))
+        guard !form.hasErrors else { return nil }
+        return (name, phone.isEmpty ? nil : phone, email.isEmpty ? nil : email)
     }
 }
 
@@ -98,33 +87,21 @@ extension BookFlow {
 
     mutating func openNewCustomer() -> [BookEffect] {
         if newCustomer.isEmpty { newCustomer = NewCustomerForm(from: customers.field.value) }
-        newCustomer.error = nil
         status = nil
         step = .newCustomer
         return []
     }
 
     mutating func handleNewCustomer(_ key: Key) -> [BookEffect] {
-        let fields = NewCustomerForm.Field.allCases
         switch action(for: key) {
         case .back?:
             step = .customer
-        case .nextField?:
-            newCustomer.move(to: fields[(newCustomer.focus.rawValue + 1) % fields.count])
-        case .previousField?:
-            newCustomer.move(to: fields[(newCustomer.focus.rawValue + fields.count - 1) % fields.count])
         case .accept?:
-            guard !newCustomer.isSaving else { return [] }
-            switch newCustomer.validated() {
-            case .failure(let refusal):
-                newCustomer.error = refusal.message
-            case .success(let values):
-                newCustomer.error = nil
-                newCustomer.isSaving = true
-                return [.addCustomer(name: values.name, phone: values.phone, email: values.email)]
-            }
+            guard !newCustomer.isSaving, let values = newCustomer.validated() else { return [] }
+            newCustomer.isSaving = true
+            return [.addCustomer(name: values.name, phone: values.phone, email: values.email)]
         default:
-            if newCustomer.edit(key) { newCustomer.error = nil }
+            _ = newCustomer.form.handle(key)
         }
         return []
     }

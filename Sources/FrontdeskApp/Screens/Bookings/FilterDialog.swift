@@ -12,41 +12,30 @@ enum FilterDialog {
             state.inform("Nothing was changed.")
             return []
         case .accept:
-            switch form.filter(keeping: state.bookings.filter, parser: state.dateParser) {
-            case .failure(let failure):
-                form.error = failure.message
-            case .success(let filter):
-                state.bookings.filterForm = nil
-                state.bookings.filter = filter
-                state.bookings.open = nil
-                state.bookings.focus = .list
-                state.inform(filter.isActive ? "Filtered: \(filter.summary(calendar: state.calendar)). \(BookingsKeymap.name(.back)) clears." : "Showing everything.")
-                if state.bookings.view == .treatments { return Bookings.restartList(state: &state) }
-                return [Bookings.agendaEffect(state)]
-            }
-        case .nextField:
-            form.moveFocus(by: 1)
-        case .previousField:
-            form.moveFocus(by: -1)
+            guard let filter = form.filter(keeping: state.bookings.filter, parser: state.dateParser) else { break }
+            state.bookings.filterForm = nil
+            state.bookings.filter = filter
+            state.bookings.open = nil
+            state.bookings.focus = .list
+            state.inform(filter.isActive ? "Filtered: \(filter.summary(calendar: state.calendar)). \(BookingsKeymap.name(.back)) clears." : "Showing everything.")
+            if state.bookings.view == .treatments { return Bookings.restartList(state: &state) }
+            return [Bookings.agendaEffect(state)]
         default:
-            if form.edit(key) { form.error = nil }
+            _ = form.handle(key)
         }
         state.bookings.filterForm = form
         return []
     }
 
     static func render(_ form: FilterForm, in screen: Rect, into buffer: inout Buffer, theme: Theme) {
-        var lines: [SessionDialogView.FormLine] = [
-            .text("Show treatments and appointments matching:", .normal),
-            .blank,
-            .labelled("From day", .field(form.from)),
-            .labelled("To day", .field(form.to)),
-            .labelled("Provider", .select(form.provider)),
-            .labelled("Status", .select(form.status)),
-            .labelled("Strategy", .select(form.strategy)),
-        ]
-        if let error = form.error { lines += [.blank] + SessionDialogView.wrapped(error, role: .statusError) }
-        SessionDialogView.renderForm(title: "Filter", lines: lines, in: screen, into: &buffer, theme: theme)
+        let width = min(screen.width, 70)
+        let frame = screen.centered(width: width, height: min(screen.height, form.form.height + 4))
+        buffer.fill(frame, style: theme[.normal])
+        let box = Box(title: "Filter", role: .accent)
+        box.render(into: &buffer, area: frame, theme: theme)
+        let inner = box.inner(of: frame).inset(left: 1, right: 1)
+        buffer.write("Show treatments and appointments matching:", at: inner.x, y: inner.y, style: theme[.normal], maxWidth: inner.width)
+        buffer.render(form.form, in: Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: max(0, inner.height - 2)),
+                      theme: theme)
     }
-
 }

@@ -55,83 +55,63 @@ public struct BookingsFilter: Sendable, Equatable {
     }
 }
 
-/// The filter dialog: two date fields and three choices, Tab/↑/↓ between them, Enter applies.
+/// The filter dialog: two date fields and three choices on the toolkit's form; Enter applies.
 public struct FilterForm: Sendable, Equatable {
     public enum Field: Int, Sendable, CaseIterable { case from, to, provider, status, strategy }
 
-    public var focus: Field = .from
-    public var from: TextField
-    public var to: TextField
-    public var provider: Select
-    public var status: Select
-    public var strategy: Select
+    public var form: Form<Field>
     public var providerIDs: [Int64?]
-    public var error: String?
 
     public static let statusOptions: [TreatmentFilter.State?] = [nil] + TreatmentFilter.State.allCases
     public static let strategyOptions: [Strategy?] = [nil] + Strategy.allCases
 
     public init(filter: BookingsFilter, providers: [Provider]) {
-        from = TextField(value: filter.fromDay?.description ?? "", placeholder: "any day (e.g. today, 1.3., -2w)")
-        to = TextField(value: filter.toDay?.description ?? "", placeholder: "any day (e.g. +4w, 2026-06-30)", isFocused: false)
         providerIDs = [nil] + providers.map(\.id)
-        provider = Select(options: ["All providers"] + providers.map(\.name),
-                          selectedIndex: providerIDs.firstIndex(of: filter.providerID) ?? 0, isFocused: false)
-        status = Select(options: FilterForm.statusOptions.map { $0?.label ?? "any status" },
-                        selectedIndex: FilterForm.statusOptions.firstIndex(of: filter.state) ?? 0, isFocused: false)
-        strategy = Select(options: FilterForm.strategyOptions.map { $0?.rawValue ?? "any strategy" },
-                          selectedIndex: FilterForm.strategyOptions.firstIndex(of: filter.strategy) ?? 0, isFocused: false)
+        form = Form([
+            .text(.from, label: "From day", value: filter.fromDay?.description ?? "",
+                  placeholder: "any day (e.g. today, 1.3., -2w)"),
+            .text(.to, label: "To day", value: filter.toDay?.description ?? "", placeholder: "any day (e.g. +4w, 2026-06-30)"),
+            .choice(.provider, label: "Provider", options: ["All providers"] + providers.map(\.name),
+                    selected: providerIDs.firstIndex(of: filter.providerID) ?? 0),
+            .choice(.status, label: "Status", options: FilterForm.statusOptions.map { $0?.label ?? "any status" },
+                    selected: FilterForm.statusOptions.firstIndex(of: filter.state) ?? 0),
+            .choice(.strategy, label: "Strategy", options: FilterForm.strategyOptions.map { $0?.rawValue ?? "any strategy" },
+                    selected: FilterForm.strategyOptions.firstIndex(of: filter.strategy) ?? 0),
+        ], labelWidth: 10)
     }
 
-    /// Moves the focus to the next (or previous) field.
-    public mutating func moveFocus(by step: Int) {
-        let count = Field.allCases.count
-        focus = Field(rawValue: (focus.rawValue + step + count) % count)!
-        from.isFocused = focus == .from
-        to.isFocused = focus == .to
-        provider.isFocused = focus == .provider
-        status.isFocused = focus == .status
-        strategy.isFocused = focus == .strategy
-    }
+    /// The focused field.
+    public var focus: Field { form.focusedID ?? .from }
 
-    /// Applies an editing key to the focused field; false when it is not for the field.
-    public mutating func edit(_ key: Key) -> Bool {
-        switch focus {
-        case .from: return from.handle(key)
-        case .to: return to.handle(key)
-        case .provider: return handleSelect(&provider, key)
-        case .status: return handleSelect(&status, key)
-        case .strategy: return handleSelect(&strategy, key)
-        }
-    }
+    /// Moving the focus and editing the focused field; false when the key is not the form's.
+    public mutating func handle(_ key: Key) -> Bool { form.handle(key) }
 
-    private func handleSelect(_ select: inout Select, _ key: Key) -> Bool {
-        switch key {
-        case .left, .character("h"): select.selectPrevious()
-        case .right, .character("l"), .character(" "): select.selectNext()
-        default: return false
-        }
-        return true
-    }
-
-    /// The filter the form describes, or why a date is not understood.
-    public func filter(keeping old: BookingsFilter, parser: DateInputParser) -> Result<BookingsFilter, AppFailure> {
+    /// The filter the form describes; a date that is not understood is shown under its field.
+    public mutating func filter(keeping old: BookingsFilter, parser: DateInputParser) -> BookingsFilter? {
         var result = old
-        do {
-            let fromText = from.value.trimmingCharacters(in: .whitespaces)
-            let toText = to.value.trimmingCharacters(in: .whitespaces)
-            result.fromDay = fromText.isEmpty ? nil : try parser.parseDay(fromText)
-            result.toDay = toText.isEmpty ? nil : try parser.parseDay(toText)
-        } catch {
-            return .failure(AppFailure(message: error.description))
-        }
+        form.clearErrors()
+        result.fromDay = day(.from, parser: parser)
+        result.toDay = day(.to, parser: parser)
         if let a = result.fromDay, let b = result.toDay, b < a {
-            return .failure(AppFailure(message: "The last day comes before the first day. Swap them."))
+            form.setError("The last day comes before the first day. Swap them.", for: .to)
         }
-        result.providerID = providerIDs[provider.selectedIndex]
-        result.providerName = result.providerID == nil ? nil : provider.selectedOption
-        result.state = FilterForm.statusOptions[status.selectedIndex]
-        result.strategy = FilterForm.strategyOptions[strategy.selectedIndex]
-        return .success(result)
+        guard !form.hasErrors else { return nil }
+        let provider = form.selectedIndex(.provider) ?? 0
+        result.providerID = providerIDs[provider]
+        result.providerName = result.providerID == nil ? nil : form.text(.provider)
+        result.state = FilterForm.statusOptions[form.selectedIndex(.status) ?? 0]
+        result.strategy = FilterForm.strategyOptions[form.selectedIndex(.strategy) ?? 0]
+        return result
+    }
+
+    private mutating func day(_ field: Field, parser: DateInputParser) -> LocalDay? {
+        let text = form.text(field).trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return nil }
+        do {
+            return try parser.parseDay(text)
+        } catch {
+            form.setError(error.description, for: field)
+            return nil
+        }
     }
 }

@@ -56,7 +56,7 @@ public enum DialogKeymap {
         binding(.accept, [.enter], "Apply", "Apply the filter", priority: 9),
         binding(.nextField, [.tab, .down], "Next field", "Next field", priority: 6),
         binding(.previousField, [.backTab, .up], "Previous field", "Previous field", priority: 2),
-        binding(.changeChoice, [.left, .right], "Change choice", "Change the choice of a list field", priority: 5),
+        binding(.changeChoice, [.left, .right, .character(" ")], "Change choice", "Change the choice of a list field", priority: 5),
         binding(.close, [.escape], "Cancel", "Close without changing the filter", priority: 8),
     ])
 

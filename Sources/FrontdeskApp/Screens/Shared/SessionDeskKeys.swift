@@ -37,9 +37,9 @@ extension SessionDesk {
         case .reschedule(var form):
             switch action {
             case .accept:
-                let preview = DateText.preview(form.field.value, parser: context.dateParser)
+                let preview = DateText.preview(form.form.text(.date), parser: context.dateParser)
                 guard let date = preview.date else {
-                    form.error = preview.line
+                    form.form.setError(preview.line, for: .date)
                     dialog = .reschedule(form)
                     return []
                 }
@@ -49,31 +49,31 @@ extension SessionDesk {
             case .toggleLaterSessions:
                 form.shiftLater.toggle()
             default:
-                if form.field.handle(key) { form.error = nil }
+                if form.form.handle(key) { form.error = nil }
             }
             dialog = .reschedule(form)
             return []
 
         case .notes(var form):
             if action == .accept {
-                return send(.setNotes(bookingID: form.target.bookingID, notes: form.field.value), about: form.target)
+                return send(.setNotes(bookingID: form.target.bookingID, notes: form.form.text(.notes)), about: form.target)
             }
-            _ = form.field.handle(key)
+            _ = form.form.handle(key)
             dialog = .notes(form)
             return []
 
         case .nextSession(var form):
             if action == .accept {
-                let preview = DateText.preview(form.field.value, parser: context.dateParser)
+                let preview = DateText.preview(form.form.text(.date), parser: context.dateParser)
                 guard let date = preview.date else {
-                    form.error = preview.line
+                    form.form.setError(preview.line, for: .date)
                     dialog = .nextSession(form)
                     return []
                 }
                 return send(.bookNext(customerID: form.customerID, serviceID: form.serviceID, groupID: form.groupID,
                                       start: date), about: nil)
             }
-            if form.field.handle(key) { form.error = nil }
+            if form.form.handle(key) { form.error = nil }
             dialog = .nextSession(form)
             return []
         }

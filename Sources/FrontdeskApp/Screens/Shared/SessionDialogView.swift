@@ -15,13 +15,12 @@ enum SessionDialogView {
         case .message(let message):
             buffer.render(message, in: screen, theme: theme)
         case .reschedule(let form):
-            let preview = DateText.preview(form.field.value, parser: parser)
+            let preview = DateText.preview(form.form.text(.date), parser: parser)
             var lines: [FormLine] = [
                 .text(form.target.title, .title),
                 .text("Now: " + calendar.dayTime(form.target.start), .normal),
                 .blank,
-                .label("Move to:"),
-                .field(form.field),
+                .form(form.form),
                 .text(preview.line, preview.date == nil ? .warning : .statusSuccess),
             ]
             if form.canShiftLater {
@@ -35,7 +34,7 @@ enum SessionDialogView {
                 .text(form.target.title, .title),
                 .text(calendar.dayTime(form.target.start), .normal),
                 .blank,
-                .field(form.field),
+                .form(form.form),
             ], in: screen, into: &buffer, theme: theme)
         case .nextSession(let form):
             renderNextSession(form, context: context, in: screen, into: &buffer)
@@ -45,7 +44,7 @@ enum SessionDialogView {
     private static func renderNextSession(_ form: NextSessionForm, context: RenderContext, in screen: Rect, into buffer: inout Buffer) {
         let calendar = context.calendar
         let window = form.window
-        let preview = DateText.preview(form.field.value, parser: DateInputParser(calendar: calendar, now: context.now))
+        let preview = DateText.preview(form.form.text(.date), parser: DateInputParser(calendar: calendar, now: context.now))
         var windowText = "Window: \(calendar.dayTime(window.earliest))"
         windowText += window.latest.map { " – \(calendar.dayTime($0))" } ?? " or later"
         var lines: [FormLine] = [
@@ -55,8 +54,8 @@ enum SessionDialogView {
             .text(windowText, .normal),
             .text("Recommended: \(calendar.dayTime(window.recommended))", .normal),
             .blank,
-            .label("Date and time (edit freely):"),
-            .field(form.field),
+            .text("Edit the date freely:", .dim),
+            .form(form.form),
             .text(preview.line, preview.date == nil ? .warning : .statusSuccess),
         ]
         if let date = preview.date, date < window.earliest || (window.latest.map { date > $0 } ?? false) {
@@ -67,14 +66,20 @@ enum SessionDialogView {
         renderForm(title: "Book the next session", lines: lines, in: screen, into: &buffer, theme: context.theme)
     }
 
-    /// One line of a form.
+    /// One line of a dialog (a form takes a row per field and per error).
     indirect enum FormLine {
         case text(String, ThemeRole)
         case label(String)
         case blank
         case field(TextField)
+        case form(Form<SessionField>)
         case select(Select)
         case labelled(String, FormLine)
+
+        var height: Int {
+            if case .form(let form) = self { return form.height }
+            return 1
+        }
     }
 
     static func wrapped(_ text: String, role: ThemeRole) -> [FormLine] {
@@ -83,13 +88,16 @@ enum SessionDialogView {
 
     static func renderForm(title: String, lines: [FormLine], in screen: Rect, into buffer: inout Buffer, theme: Theme) {
         let width = min(screen.width, 70)
-        let frame = screen.centered(width: width, height: min(screen.height, lines.count + 2))
+        let heights = lines.map(\.height)
+        let frame = screen.centered(width: width, height: min(screen.height, heights.reduce(0, +) + 2))
         buffer.fill(frame, style: theme[.normal])
         let box = Box(title: title, role: .accent)
         box.render(into: &buffer, area: frame, theme: theme)
         let inner = box.inner(of: frame).inset(left: 1, right: 1)
-        for (index, line) in lines.prefix(inner.height).enumerated() {
-            draw(line, at: Rect(x: inner.x, y: inner.y + index, width: inner.width, height: 1), into: &buffer, theme: theme)
+        var y = inner.y
+        for (line, height) in zip(lines, heights) where y < inner.maxY {
+            draw(line, at: Rect(x: inner.x, y: y, width: inner.width, height: min(height, inner.maxY - y)), into: &buffer, theme: theme)
+            y += height
         }
     }
 
@@ -102,6 +110,8 @@ enum SessionDialogView {
             buffer.write(text, at: area.x, y: area.y, style: theme[.header], maxWidth: area.width)
         case .field(let field):
             buffer.render(field, in: area, theme: theme)
+        case .form(let form):
+            buffer.render(form, in: area, theme: theme)
         case .select(let select):
             buffer.render(select, in: area, theme: theme)
         case .labelled(let label, let inner):

@@ -60,10 +60,13 @@ public struct ConfirmSessionChange: Sendable, Equatable {
     }
 }
 
+/// The fields of the session dialogs.
+public enum SessionField: Hashable, Sendable { case date, notes }
+
 /// Rescheduling: the new date as typed and what it means.
 public struct RescheduleForm: Sendable, Equatable {
     public var target: SessionTarget
-    public var field: TextField
+    public var form: Form<SessionField>
     /// Offered for an immediate treatment with later sessions booked: move them by the same amount.
     public var canShiftLater: Bool
     public var shiftLater: Bool
@@ -72,7 +75,7 @@ public struct RescheduleForm: Sendable, Equatable {
 
     public init(target: SessionTarget) {
         self.target = target
-        self.field = TextField(value: "", placeholder: "e.g. fri 4pm, +2w, 2026-03-20 14:00")
+        self.form = Form([.text(.date, label: "Move to", placeholder: "e.g. fri 4pm, +2w, 2026-03-20 14:00")], labelWidth: 9)
         self.canShiftLater = target.strategy == .immediate && target.laterBookedCount > 0
         self.shiftLater = canShiftLater
         self.error = nil
@@ -82,11 +85,11 @@ public struct RescheduleForm: Sendable, Equatable {
 /// Editing a session's notes.
 public struct NotesForm: Sendable, Equatable {
     public var target: SessionTarget
-    public var field: TextField
+    public var form: Form<SessionField>
 
     public init(target: SessionTarget) {
         self.target = target
-        self.field = TextField(value: target.notes, placeholder: "notes for this session")
+        self.form = Form([.text(.notes, label: "Notes", value: target.notes, placeholder: "notes for this session")], labelWidth: 7)
     }
 }
 
@@ -101,7 +104,7 @@ public struct NextSessionForm: Sendable, Equatable {
     public var nextNumber: Int
     public var totalSessions: Int
     public var window: SessionWindow
-    public var field: TextField
+    public var form: Form<SessionField>
     public var error: String?
 
     public init(customerID: Int64, serviceID: Int64, groupID: String, customerName: String, serviceName: String,
@@ -116,7 +119,8 @@ public struct NextSessionForm: Sendable, Equatable {
         self.nextNumber = nextNumber
         self.totalSessions = totalSessions
         self.window = window
-        self.field = TextField(value: DateText.editable(suggested, calendar: calendar), placeholder: "date and time")
+        self.form = Form([.text(.date, label: "Date and time", value: DateText.editable(suggested, calendar: calendar),
+                                placeholder: "date and time")], labelWidth: 15)
         self.error = nil
     }
 }

@@ -20,7 +20,7 @@ public struct BookEffectRunner: ScreenRunner {
         do {
             return try answer(effect)
         } catch {
-            return .failed(effect, message: error.description)
+            return .failed(effect, message: error.deskRefusal.map { RefusalWording.text($0) } ?? error.description)
         }
     }
 
@@ -54,9 +54,9 @@ public struct BookEffectRunner: ScreenRunner {
         case let .bookImmediate(customerID, serviceID, providerID, firstStart, pinned, expectedStarts):
             return try bookImmediate(customerID: customerID, serviceID: serviceID, providerID: providerID,
                                      firstStart: firstStart, pinned: pinned, expectedStarts: expectedStarts)
-        case let .bookSessions(customerID, serviceID, providerID, starts, groupID):
+        case let .bookSessions(customerID, serviceID, providerID, starts, groupID, confirmedLate):
             return .booked(try database.bookSessions(customerID: customerID, serviceID: serviceID, providerID: providerID,
-                                                     starts: starts, groupID: groupID))
+                                                     starts: starts, groupID: groupID, confirmedLate: confirmedLate))
         }
     }
 
@@ -68,7 +68,7 @@ public struct BookEffectRunner: ScreenRunner {
         do {
             let result = try database.bookImmediate(customerID: customerID, serviceID: serviceID, providerID: providerID,
                                                     firstStart: firstStart, pinned: pinned, acceptShift: true,
-                                                    expectedStarts: expectedStarts)
+                                                    expectedStarts: expectedStarts, confirmedLate: true)
             return .booked(result)
         } catch .planChanged, .conflicts {
             return .planChanged(try database.proposeImmediate(serviceID: serviceID, providerID: providerID,

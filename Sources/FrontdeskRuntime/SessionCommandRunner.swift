@@ -41,9 +41,7 @@ enum StoreAttempt {
         do {
             return .success(try body())
         } catch {
-            if case .shortNotice = error {
-                return .failure(AppFailure(message: error.description, needsShortNoticeConfirmation: true))
-            }
+            if let refusal = error.deskRefusal { return .failure(AppFailure(refusal: refusal)) }
             return .failure(AppFailure(message: error.description))
         }
     }

@@ -46,11 +46,20 @@ import Testing
         #expect(plan.flagged.map(\.number) == [2])
     }
 
-    @Test func closedDayMovesToTheNextOpeningAndLaterSessionsFollow() {
+    /// Issue 12 item 8: a session on a closed day keeps its hour on the next open day.
+    @Test func closedDayMovesToTheSameTimeOnTheNextOpenDayAndLaterSessionsFollow() {
         let plan = plan(ProviderSchedule(closedDays: [Fixture.day(2026, 3, 24)]))
         #expect(plan.sessions[1].conflict == .closedDay(Fixture.day(2026, 3, 24)))
-        #expect(Fixture.local(plan.sessions[1].start) == "2026-03-25 08:00")
-        #expect(Fixture.local(plan.sessions[2].start) == "2026-04-24 08:00")
+        #expect(Fixture.local(plan.sessions[1].start) == "2026-03-25 14:00")
+        #expect(Fixture.local(plan.sessions[2].start) == "2026-04-24 14:00")
+        #expect(plan.isComplete)
+    }
+
+    @Test func closedDayWithTheSameTimeTakenNextDayFallsBackToTheFirstFreeSlot() {
+        let taken = Fixture.busy(2026, 3, 25, 13, 30, minutes: 60)
+        let plan = plan(ProviderSchedule(closedDays: [Fixture.day(2026, 3, 24)], busy: [taken]))
+        // 14:00 on the 25th is taken, the 26th at 14:00 is free: same hour beats an odd time.
+        #expect(Fixture.local(plan.sessions[1].start) == "2026-03-26 14:00")
     }
 
     @Test func outsideHoursFirstSessionMovesToTheNextMorning() {
@@ -99,12 +108,31 @@ import Testing
         #expect(plan.isComplete)
     }
 
-    @Test func pinnedSessionBreakingTheGapIsFlaggedButKept() {
+    /// Issue 12 item 4: a date typed by hand closer than the minimum gap is refused, not booked.
+    @Test func pinnedSessionBreakingTheMinimumGapIsKeptButCannotBeBooked() {
         let plan = plan(pinned: [2: Fixture.at(2026, 3, 23, 10)])
         #expect(plan.sessions[1].start == Fixture.at(2026, 3, 23, 10))
         #expect(plan.sessions[1].conflict == .gapTooShort(minimum: .days(14)))
-        #expect(plan.sessions[1].isPlaceable)
+        #expect(!plan.sessions[1].isPlaceable && !plan.isComplete)
+        guard case .tooSoon(let breach)? = plan.sessions[1].problems.first else {
+            Issue.record("expected a too-soon finding, got \(plan.sessions[1].problems)")
+            return
+        }
+        #expect(breach.neighbour == 1 && breach.boundary == Fixture.day(2026, 3, 24) && breach.days == 1)
         #expect(plan.sessions[2].start == Fixture.at(2026, 4, 22, 10))
+    }
+
+    @Test func pinnedSessionBeyondTheMaximumIsBookableWithAWarningThatStands() {
+        let gaps = [SessionGap(planned: .days(3), minimum: .days(2), recommended: .days(3), maximum: .days(7))]
+        let plan = plan(gaps: gaps, first: Fixture.at(2026, 3, 10, 10), pinned: [2: Fixture.at(2026, 3, 20, 10)],
+                        service: ServiceDefinition(name: "Physio", totalSessions: 2, strategy: .immediate))
+        #expect(plan.sessions[1].isPlaceable && plan.isComplete)
+        #expect(plan.sessions[1].warnings.count == 1)
+        guard case .tooLate(let breach)? = plan.findings.first?.problem else {
+            Issue.record("expected a too-late finding, got \(plan.findings)")
+            return
+        }
+        #expect(breach.days == 3 && breach.limit == .days(7))
     }
 
     @Test func pinnedSessionOnABookingCannotBeBooked() {

@@ -15,6 +15,8 @@ public struct AppConfiguration: Sendable, Equatable {
     public var staffName: String?
     /// `managers` and `managers_group`: who may change services, providers and closed days.
     public var managerPolicy = ManagerPolicy()
+    /// How many days ahead a session may be booked (`max_booking_horizon_days`, default 730).
+    public var maxBookingHorizonDays: Int?
 
     /// A configuration; everything unset by default.
     public init(theme: String? = nil, timezone: String? = nil, notifyCommand: [String] = [], staffName: String? = nil) {
@@ -49,7 +51,7 @@ public struct AppConfiguration: Sendable, Equatable {
         return try parse(text, file: file.path)
     }
 
-    static let knownKeys = ["theme", "timezone", "notify_command", "staff_name", "managers", "managers_group"]
+    static let knownKeys = ["theme", "timezone", "notify_command", "staff_name", "max_booking_horizon_days", "managers", "managers_group"]
 
     /// Parses configuration text; `file` names it in error messages.
     public static func parse(_ text: String, file: String = "config.toml") throws(ConfigurationError) -> AppConfiguration {
@@ -86,6 +88,11 @@ public struct AppConfiguration: Sendable, Equatable {
                     names.append(name)
                 }
                 configuration.managerPolicy.managers = names
+            case "max_booking_horizon_days":
+                guard let days = value.int, (1...36_600).contains(days) else {
+                    throw .badValue(file: file, line: line, key: key, expected: "a whole number of days from 1 to 36600, e.g. 730")
+                }
+                configuration.maxBookingHorizonDays = days
             case "notify_command":
                 guard let array = value.array, !array.isEmpty else {
                     throw .badValue(file: file, line: line, key: key, expected: "a list of texts, e.g. [\"notify-send\", \"Frontdesk\"]")

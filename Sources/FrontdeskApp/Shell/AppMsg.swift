@@ -1,4 +1,5 @@
 import Foundation
+import FrontdeskCore
 import TerminalUI
 
 /// Everything that can happen to the application: a key, a tick of the clock, or the answer to an effect.
@@ -14,14 +15,25 @@ public enum AppMsg: Sendable {
     case answer(screen: Int, payload: any Sendable)
 }
 
-/// A store error as the screens see it: the message staff read, and whether confirming lets it through.
+/// A store error as the screens see it: the message staff read, the typed refusal behind it (worded
+/// by `RefusalWording`), and whether confirming lets it through.
 public struct AppFailure: Error, Sendable, Equatable {
     public var message: String
     /// The change is within 48 hours: ask, then retry with the short notice confirmed.
     public var needsShortNoticeConfirmation: Bool
+    /// What the store refused, typed; nil for failures that are only a message.
+    public var refusal: DeskRefusal?
 
-    public init(message: String, needsShortNoticeConfirmation: Bool = false) {
+    public init(message: String, needsShortNoticeConfirmation: Bool = false, refusal: DeskRefusal? = nil) {
         self.message = message
         self.needsShortNoticeConfirmation = needsShortNoticeConfirmation
+        self.refusal = refusal
+    }
+
+    /// A failure for a typed refusal, worded for the screens.
+    public init(refusal: DeskRefusal) {
+        var needsConfirmation = false
+        if case .shortNotice = refusal { needsConfirmation = true }
+        self.init(message: RefusalWording.text(refusal), needsShortNoticeConfirmation: needsConfirmation, refusal: refusal)
     }
 }

@@ -21,6 +21,8 @@ public enum DateInputError: Error, Equatable, Sendable, CustomStringConvertible 
     /// "10/3": day/month and month/day orders both exist, so it is refused; `suggestions` are
     /// unambiguous ways to write the likely meaning.
     case ambiguousSlashDate(String, suggestions: [String])
+    /// A year no booking can be in (year 0, five digits): most likely a typo.
+    case yearOutOfRange(Int)
 
     public var description: String {
         switch self {
@@ -64,6 +66,9 @@ public enum DateInputError: Error, Equatable, Sendable, CustomStringConvertible 
                 + "clocks go back from \(ClinicCalendar.time(minuteOfDay: backFrom)) to \(ClinicCalendar.time(minuteOfDay: backTo)). "
                 + "Choose a time before \(ClinicCalendar.time(minuteOfDay: backTo)) or from "
                 + "\(ClinicCalendar.time(minuteOfDay: backFrom)) on, e.g. \(ClinicCalendar.time(minuteOfDay: min(backFrom + 30, 23 * 60 + 59)))."
+        case .yearOutOfRange(let year):
+            return "The year \(year) is out of range: dates must lie between \(DateInputParser.years.lowerBound) and \(DateInputParser.years.upperBound). "
+                + "Check the year, e.g. \"2026-03-10 14:00\"."
         case let .ambiguousSlashDate(text, suggestions):
             let ways = suggestions.isEmpty ? "\"10.3.\", \"March 10\" or \"2026-03-10\""
                 : suggestions.map { "\"\($0)\"" }.joined(separator: " or ")

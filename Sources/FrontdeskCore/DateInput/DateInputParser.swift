@@ -14,19 +14,25 @@ public struct DateInputParser: Sendable {
 
     /// A date and a time, as an instant: "tomorrow 10am", "March 10 at 2pm", "2026-03-10 14:00",
     /// "+2w" (same wall-clock time as now), "+2h", "4pm" (today).
-    public func parse(_ text: String) throws(DateInputError) -> Date {
+    ///
+    /// `anchor` is what relative offsets count from: moving a session, "+2w" means two weeks after
+    /// that session at its time, and "-3d" three days before it. Without one they count from now.
+    public func parse(_ text: String, offsetsFrom anchor: Date? = nil) throws(DateInputError) -> Date {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .empty }
         let reading = try DateInputGrammar.read(trimmed)
         let today = calendar.localDay(of: now)
+        let base = anchor ?? now
 
         switch reading.day {
         case .hours(let n)?:
             guard reading.minuteOfDay == nil else { throw .notUnderstood(trimmed) }
-            return now.addingTimeInterval(TimeInterval(n) * 3600)
+            return base.addingTimeInterval(TimeInterval(n) * 3600)
         case .offset(let gap)?:
-            guard let minute = reading.minuteOfDay else { return calendar.adding(gap, to: now) }
-            return try instant(today.adding(gap), minute)
+            let day = calendar.localDay(of: base).adding(gap)
+            guard DateInputParser.years.contains(day.year) else { throw .yearOutOfRange(day.year) }
+            guard let minute = reading.minuteOfDay else { return calendar.adding(gap, to: base) }
+            return try instant(day, minute)
         case nil:
             guard let minute = reading.minuteOfDay else { throw .notUnderstood(trimmed) }
             return try instant(today, minute)
@@ -75,6 +81,7 @@ public struct DateInputParser: Sendable {
     private func calendarDay(day: Int, month: Int, year: Int?, today: LocalDay) throws(DateInputError) -> LocalDay {
         guard (1...12).contains(month), day >= 1 else { throw .impossibleDate(day: day, month: month, year: year) }
         if let year {
+            guard DateInputParser.years.contains(year) else { throw .yearOutOfRange(year) }
             guard day <= LocalDay.daysIn(month: month, year: year) else {
                 throw .impossibleDate(day: day, month: month, year: year)
             }
@@ -97,47 +104,22 @@ public struct DateInputParser: Sendable {
         return ahead == 0 && strictlyAfter ? 7 : ahead
     }
 
-    /// The instant of a wall-clock time, refusing times the daylight-saving changes skip or repeat.
+    /// The instant of a wall-clock time, refusing times the daylight-saving changes skip or repeat,
+    /// and years no clinic books in (year 0, 99999).
     private func instant(_ day: LocalDay, _ minute: Int) throws(DateInputError) -> Date {
-        let zone = calendar.timeZone
-        guard let date = calendar.date(day, minuteOfDay: minute) else {
-            let jump = transition(on: day) ?? (from: minute, to: minute + 60)
-            throw .nonexistentTime(day: day, minuteOfDay: minute, timeZone: zone.identifier,
-                                   jumpFrom: jump.from, jumpTo: jump.to)
+        guard DateInputParser.years.contains(day.year) else { throw .yearOutOfRange(day.year) }
+        switch calendar.clockChange(on: day, minuteOfDay: minute) {
+        case let .skipped(_, _, from, to)?:
+            throw .nonexistentTime(day: day, minuteOfDay: minute, timeZone: calendar.timeZone.identifier,
+                                   jumpFrom: from, jumpTo: to)
+        case let .repeated(_, _, from, to)?:
+            throw .ambiguousTime(day: day, minuteOfDay: minute, timeZone: calendar.timeZone.identifier,
+                                 backFrom: from, backTo: to)
+        case nil:
+            return calendar.resolvedDate(day, minuteOfDay: minute)
         }
-        if occursTwice(date, day: day, minute: minute) {
-            let back = transition(on: day) ?? (from: minute + 60, to: minute)
-            throw .ambiguousTime(day: day, minuteOfDay: minute, timeZone: zone.identifier,
-                                 backFrom: back.from, backTo: back.to)
-        }
-        return date
     }
 
-    /// Whether the same local wall-clock time also happens at another instant (the autumn change),
-    /// found by trying each UTC offset in force around it.
-    private func occursTwice(_ date: Date, day: LocalDay, minute: Int) -> Bool {
-        let zone = calendar.timeZone
-        let offsets = Set([-12.0, 0, 12].map { zone.secondsFromGMT(for: date.addingTimeInterval($0 * 3600)) })
-        guard offsets.count > 1 else { return false }
-        let wallAsUTC = TimeInterval(day.ordinal * 86_400 + minute * 60)
-        let matches = Set(offsets.map { Date(timeIntervalSince1970: wallAsUTC - TimeInterval($0)) }
-            .filter { calendar.localDay(of: $0) == day && calendar.minuteOfDay(of: $0) == minute })
-        return matches.count > 1
-    }
-
-    /// The wall-clock minutes the clocks change between on `day`: (02:00, 03:00) in spring,
-    /// (03:00, 02:00) in autumn; nil when the zone does not change that day.
-    private func transition(on day: LocalDay) -> (from: Int, to: Int)? {
-        let zone = calendar.timeZone
-        let start = calendar.startOfDay(day).addingTimeInterval(-6 * 3600)
-        guard let change = zone.nextDaylightSavingTimeTransition(after: start),
-              change.timeIntervalSince(start) < 36 * 3600 else { return nil }
-        let before = zone.secondsFromGMT(for: change.addingTimeInterval(-1))
-        let after = zone.secondsFromGMT(for: change)
-        func wallMinute(_ offset: Int) -> Int {
-            let seconds = Int(change.timeIntervalSince1970) + offset
-            return ((seconds / 60) % 1440 + 1440) % 1440
-        }
-        return (wallMinute(before), wallMinute(after))
-    }
+    /// The years a typed date may fall in; the booking horizon refuses most of these later, with its reason.
+    public static let years = 1900...9999
 }

@@ -30,8 +30,9 @@ public struct ImmediateProposal: Sendable, Equatable {
     public func conflictLines(calendar: ClinicCalendar) -> [String] {
         plan.sessions.compactMap { session in
             guard let conflict = session.conflict else { return nil }
-            let moved = session.isPlaceable
-                ? "proposed instead: \(calendar.dayTime(session.start))"
+            let moved = session.isPinned
+                ? (session.isPlaceable ? "set by hand; booked only when confirmed" : "set by hand, and refused: give another date")
+                : session.isPlaceable ? "proposed instead: \(calendar.dayTime(session.start))"
                 : "no free slot within the allowed gap"
             return "Session \(session.number) at \(calendar.dayTime(session.requestedStart)): \(conflict.message(provider: provider.name, calendar: calendar)) — \(moved)"
         }

@@ -17,9 +17,16 @@ public struct PlannedSession: Sendable, Equatable {
     public var isPlaceable: Bool
     /// Staff typed this date; the planner keeps it even when it breaks a rule.
     public var isPinned: Bool
+    /// Every rule the session still breaks where it is (the placement rule's findings at `start`):
+    /// refusals make it unplaceable; a warning (beyond the maximum gap) needs confirming.
+    public var problems: [PlacementProblem]
+    /// The plan's wall-clock time does not exist (or happens twice) that day; `start` is the
+    /// resolution typed input uses.
+    public var clockChange: ClockChange?
 
     public init(number: Int, label: String, durationMinutes: Int, requestedStart: Date, start: Date,
-                conflict: SlotConflict?, isPlaceable: Bool, isPinned: Bool = false) {
+                conflict: SlotConflict?, isPlaceable: Bool, isPinned: Bool = false,
+                problems: [PlacementProblem] = [], clockChange: ClockChange? = nil) {
         self.number = number
         self.label = label
         self.durationMinutes = durationMinutes
@@ -29,7 +36,12 @@ public struct PlannedSession: Sendable, Equatable {
         self.conflict = conflict
         self.isPlaceable = isPlaceable
         self.isPinned = isPinned
+        self.problems = problems
+        self.clockChange = clockChange
     }
+
+    /// Problems that a confirmation lets through and must list (beyond the maximum gap).
+    public var warnings: [PlacementProblem] { problems.filter(\.needsConfirmation) }
 
     /// Whether the session was moved away from its requested start.
     public var wasMoved: Bool { start != requestedStart }
@@ -54,6 +66,13 @@ public struct SchedulePlan: Sendable, Equatable {
 
     /// The sessions staff should look at: moved, flagged or not placeable.
     public var flagged: [PlannedSession] { sessions.filter { $0.conflict != nil || $0.wasMoved || !$0.isPlaceable } }
+
+    /// Every problem still standing in the plan, session by session, refusals and warnings alike.
+    public var findings: [PlacementFinding] {
+        sessions.flatMap { session in
+            session.problems.map { PlacementFinding(number: session.number, start: session.start, problem: $0) }
+        }
+    }
 }
 
 /// When the next session of a sequential treatment may, should and must take place.

@@ -16,7 +16,8 @@ public enum SchedulePlanner {
     /// session i+1 and i+2; a missing entry reuses the last gap.
     public static func immediate(service: ServiceDefinition, gaps: [SessionGap], firstStart: Date,
                                  schedule: ProviderSchedule, calendar: ClinicCalendar,
-                                 pinned: [Int: Date] = [:], now: Date? = nil) -> SchedulePlan {
+                                 pinned: [Int: Date] = [:], now: Date? = nil,
+                                 horizonDays: Int = PlacementRule.defaultHorizonDays) -> SchedulePlan {
         let total = max(service.totalSessions, 1)
         // Pinned sessions hold their time from the outset, so nothing earlier is moved onto them.
         var pinnedIntervals: [Int: DateInterval] = [:]
@@ -34,14 +35,27 @@ public enum SchedulePlanner {
             let label = service.label(forSession: number)
             let gap = number > 1 ? gapBefore(session: number, in: gaps) : nil
             let requested = previous.map { calendar.adding(gap!.planned, to: $0.start) } ?? firstStart
+            // The wall-clock time the plan wants may be skipped or doubled by a daylight-saving change.
+            let clockChange = previous.flatMap { previous -> ClockChange? in
+                guard pinned[number] == nil else { return nil }
+                let wanted = calendar.localDay(of: previous.start).adding(gap!.planned)
+                return calendar.clockChange(on: wanted, minuteOfDay: calendar.minuteOfDay(of: previous.start))
+            }
 
             if let pin = pinned[number] {
                 let others = placed + pinnedIntervals.filter { $0.key != number }.map(\.value)
                 let conflict = pinnedConflict(pin, duration: duration, previous: previous?.start, gap: gap,
                                               others: others, schedule: schedule, calendar: calendar, now: now)
+                // A typed date may break a gap rule only beyond the maximum (confirmed on booking);
+                // closer than the minimum, or clashing with the provider's time, it is refused.
+                let isPlaceable: Bool
+                switch conflict {
+                case nil, .gapTooLong?: isPlaceable = true
+                default: isPlaceable = false
+                }
                 let session = PlannedSession(number: number, label: label, durationMinutes: duration,
                                              requestedStart: pin, start: pin, conflict: conflict,
-                                             isPlaceable: conflict?.isGapRule ?? true, isPinned: true)
+                                             isPlaceable: isPlaceable, isPinned: true)
                 sessions.append(session)
                 placed.append(session.interval)
                 previous = (session.start, session.end)
@@ -59,14 +73,16 @@ public enum SchedulePlanner {
             }
 
             var start: Date? = requested
-            if conflict != nil {
-                start = relocate(requested: requested, duration: duration, previous: previous, gap: gap,
-                                 schedule: working, calendar: calendar, now: now)
+            if let found = conflict {
+                start = sameTimeOnNextOpenDay(found, requested: requested, duration: duration, previous: previous, gap: gap,
+                                              schedule: working, calendar: calendar, now: now)
+                    ?? relocate(requested: requested, duration: duration, previous: previous, gap: gap,
+                                schedule: working, calendar: calendar, now: now)
                 if start == nil, let maximum = gap?.maximum { conflict = .gapTooLong(maximum: maximum) }
             }
             let session = PlannedSession(number: number, label: label, durationMinutes: duration,
                                          requestedStart: requested, start: start ?? requested,
-                                         conflict: conflict, isPlaceable: start != nil)
+                                         conflict: conflict, isPlaceable: start != nil, clockChange: clockChange)
             sessions.append(session)
             if session.isPlaceable {
                 working.addBusy(session.interval)
@@ -74,7 +90,52 @@ public enum SchedulePlanner {
             }
             previous = (session.start, session.end)
         }
-        return SchedulePlan(sessions: sessions)
+        return SchedulePlan(sessions: standingProblems(sessions, gaps: gaps, schedule: schedule, calendar: calendar,
+                                                       now: now, horizonDays: horizonDays))
+    }
+
+    /// Asks the placement rule what each session still breaks where it ended up, against the
+    /// provider's schedule and the plan's other sessions; a refusal makes the session unplaceable.
+    static func standingProblems(_ sessions: [PlannedSession], gaps: [SessionGap], schedule: ProviderSchedule,
+                                 calendar: ClinicCalendar, now: Date?, horizonDays: Int) -> [PlannedSession] {
+        let rule = PlacementRule(strategy: .immediate, gaps: gaps, horizonDays: now == nil ? nil : horizonDays, calendar: calendar,
+                                 now: now ?? .distantPast)
+        let timeline = sessions.map { TimelineSession(id: Int64($0.number), number: $0.number, start: $0.start,
+                                                      durationMinutes: $0.durationMinutes) }
+        return sessions.indices.map { index in
+            var session = sessions[index]
+            let others = timeline.indices.filter { $0 != index && sessions[$0].isPlaceable }.map { timeline[$0] }
+            let availability = schedule.adding(busy: others.map(\.interval))
+            session.problems = rule.check([timeline[index]], others: others, availability: availability).map(\.problem)
+            if !session.problems.refusalsOnly.isEmpty { session.isPlaceable = false }
+            return session
+        }
+    }
+
+    /// A session that falls on a day the provider does not work goes to the same time on the next
+    /// day that is open and free (keeping the gaps): customers keep their usual hour. Nil when the
+    /// day itself is open (the earliest free slot is then the better proposal) or none is found.
+    private static func sameTimeOnNextOpenDay(_ conflict: SlotConflict, requested: Date, duration: Int,
+                                              previous: (start: Date, end: Date)?, gap: SessionGap?,
+                                              schedule: ProviderSchedule, calendar: ClinicCalendar, now: Date?) -> Date? {
+        let day = calendar.localDay(of: requested)
+        switch conflict {
+        case .closedDay: break
+        case .outsideWorkingHours where schedule.hours.ranges(on: day.weekday).isEmpty: break
+        default: return nil
+        }
+        let minute = calendar.minuteOfDay(of: requested)
+        var latestDay = day.adding(days: 366)
+        if let previous, let maximum = gap?.maximum {
+            latestDay = min(latestDay, calendar.localDay(of: previous.start).adding(maximum))
+        }
+        guard day < latestDay else { return nil }
+        for ordinal in (day.ordinal + 1)...latestDay.ordinal {
+            let candidate = calendar.resolvedDate(LocalDay(ordinal: ordinal), minuteOfDay: minute)
+            if let now, candidate < now { continue }
+            if schedule.conflict(start: candidate, durationMinutes: duration, calendar: calendar) == nil { return candidate }
+        }
+        return nil
     }
 
     /// Whether `next` keeps the gap after `previous`: gapTooShort before day(previous) + minimum,

@@ -15,13 +15,17 @@ public final class AppDatabase: Sendable {
     let clock: @Sendable () -> Date
     /// A preview database: every write runs and is checked, then rolled back (`--dry-run`).
     let rollsBack: Bool
+    /// How many days ahead a session may be booked (`max_booking_horizon_days`).
+    public let bookingHorizonDays: Int
 
     /// Whether another process is allowed to wait for the write lock, and for how long.
     static let busyTimeout: TimeInterval = 10
 
     init(path: String, writer: any DatabaseWriter, calendar: ClinicCalendar, actor: String,
-         clock: @escaping @Sendable () -> Date, rollsBack: Bool = false) {
+         clock: @escaping @Sendable () -> Date, rollsBack: Bool = false,
+         bookingHorizonDays: Int = PlacementRule.defaultHorizonDays) {
         self.rollsBack = rollsBack
+        self.bookingHorizonDays = bookingHorizonDays
         self.path = path
         self.writer = writer
         self.calendar = calendar
@@ -33,7 +37,14 @@ public final class AppDatabase: Sendable {
 
     /// The same database, but every change is validated and then rolled back: nothing is written.
     public func preview() -> AppDatabase {
-        AppDatabase(path: path, writer: writer, calendar: calendar, actor: actor, clock: clock, rollsBack: true)
+        AppDatabase(path: path, writer: writer, calendar: calendar, actor: actor, clock: clock, rollsBack: true,
+                    bookingHorizonDays: bookingHorizonDays)
+    }
+
+    /// The same database with another booking horizon (the configuration's `max_booking_horizon_days`).
+    public func withBookingHorizon(days: Int) -> AppDatabase {
+        AppDatabase(path: path, writer: writer, calendar: calendar, actor: actor, clock: clock, rollsBack: rollsBack,
+                    bookingHorizonDays: days)
     }
 
     /// Opens (and migrates) the database at `path`.

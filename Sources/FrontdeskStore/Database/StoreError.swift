@@ -1,4 +1,5 @@
 import Foundation
+import FrontdeskCore
 
 /// Everything the store refuses or fails at, worded for the person at the desk: what, why, what to do.
 public enum StoreError: Error, Equatable, CustomStringConvertible {
@@ -24,6 +25,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case busy(path: String)
     case shortNotice(action: String, start: String)
     case inThePast(start: String)
+    /// The placement rule refuses these sessions where they were asked for (gaps, availability,
+    /// the past, the booking horizon).
+    case placementRefused(PlacementRefusal)
+    /// Only the maximum gap is exceeded: confirming (`--late`) books it.
+    case lateConfirmationNeeded(PlacementRefusal)
+    /// Shifting the later sessions by the same amount does not fit; this plan does, once confirmed.
+    case shiftProposed(provider: String, ShiftPlan, calendar: ClinicCalendar)
 
     public var description: String {
         switch self {
@@ -36,7 +44,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case let .corrupt(path):
             return "The database \(path) is damaged or is not a Frontdesk database. Restore it from a backup (frontdesk backup) or pass --db with another file."
         case let .notFound(what, key):
-            return "No \(what) matches “\(key)”. Check the spelling, or list them with `frontdesk \(what) list`."
+            return "No \(what) matches “\(key)”. Check the spelling."
         case let .ambiguous(what, key, candidates):
             let shown = candidates.prefix(5).joined(separator: ", ")
             return "“\(key)” matches several \(what)s (\(shown)). Give more of the name, or the number."
@@ -71,8 +79,28 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "The session on \(start) is less than 48 hours away. Confirm that you want to \(action) it at short notice (--confirm-late on the command line)."
         case let .inThePast(start):
             return "\(start) is in the past. Choose a future date and time."
+        case let .placementRefused(refusal):
+            return "Nothing was saved: " + PlacementWording.sentences(refusal).joined(separator: " ")
+        case let .lateConfirmationNeeded(refusal):
+            return "Nothing was saved yet: " + PlacementWording.sentences(refusal).joined(separator: " ") + " Confirm to book it anyway."
+        case let .shiftProposed(provider, plan, calendar):
+            return "Nothing was saved: " + PlacementWording.shiftSentences(plan, provider: provider, calendar: calendar)
+                .joined(separator: " ") + " Confirm to book this plan."
         case let .busy(path):
             return "The database \(path) stayed locked by another terminal for too long. Try again in a moment."
+        }
+    }
+}
+
+extension StoreError {
+    /// The typed refusal the screens word themselves; nil for errors they show as they are.
+    public var deskRefusal: DeskRefusal? {
+        switch self {
+        case let .placementRefused(refusal): return .placement(refusal)
+        case let .lateConfirmationNeeded(refusal): return .lateConfirmation(refusal)
+        case let .shiftProposed(provider, plan, calendar): return .shiftProposal(provider: provider, plan, calendar: calendar)
+        case let .shortNotice(action, start): return .shortNotice(action: action, start: start)
+        default: return nil
         }
     }
 }

@@ -11,7 +11,7 @@ extension AppDatabase {
     /// the transaction and, when it differs (another terminal took a slot meanwhile), nothing is written.
     public func bookImmediate(customerID: Int64, serviceID: Int64, providerID: Int64? = nil, firstStart: Date,
                               pinned: [Int: Date] = [:], acceptShift: Bool = false,
-                              expectedStarts: [Date]? = nil) throws(StoreError) -> BookingResult {
+                              expectedStarts: [Date]? = nil, confirmedLate: Bool = false) throws(StoreError) -> BookingResult {
         let calendar = self.calendar
         let now = self.now
         return try write { db in
@@ -24,13 +24,29 @@ extension AppDatabase {
             if firstStart < now { throw StoreError.inThePast(start: calendar.dayTime(firstStart)) }
             let providers = try Self.candidates(db, service: service, providerID: providerID)
             guard let proposal = try Self.bestImmediateProposal(db, service: service, candidates: providers, firstStart: firstStart,
-                                                                pinned: pinned, calendar: calendar, now: now) else {
+                                                                pinned: pinned, calendar: calendar, now: now,
+                                                                horizonDays: self.bookingHorizonDays) else {
                 throw StoreError.notBookable(reason: "no provider can take this plan.")
             }
             if let expectedStarts, proposal.plan.sessions.map(\.start) != expectedStarts {
                 throw StoreError.planChanged(proposal.conflictLines(calendar: calendar))
             }
-            guard proposal.plan.isComplete else { throw StoreError.conflicts(proposal.conflictLines(calendar: calendar)) }
+            guard proposal.plan.isComplete else {
+                // A date typed by hand, or one past the horizon, is refused by the rule where it stands;
+                // a session that merely found no free slot is listed with the plan's conflicts.
+                let standing = proposal.plan.sessions.filter { !$0.isPlaceable && ($0.isPinned || $0.conflict == nil) }
+                let findings = proposal.plan.findings.refusals.filter { finding in standing.contains { $0.number == finding.number } }
+                if !findings.isEmpty {
+                    throw StoreError.placementRefused(PlacementRefusal(provider: proposal.provider.name, findings: findings,
+                                                                       calendar: calendar))
+                }
+                throw StoreError.conflicts(proposal.conflictLines(calendar: calendar))
+            }
+            let warnings = proposal.plan.findings.warnings
+            if !warnings.isEmpty && !confirmedLate {
+                throw StoreError.lateConfirmationNeeded(PlacementRefusal(provider: proposal.provider.name, findings: warnings,
+                                                                         calendar: calendar))
+            }
             if !proposal.plan.fitsAsRequested && !acceptShift {
                 throw StoreError.conflicts(proposal.conflictLines(calendar: calendar)
                     + ["To book the proposed times instead, confirm the shift (--auto-shift)."])
@@ -58,8 +74,11 @@ extension AppDatabase {
     /// - sequential: session 1 of a new treatment, or with `groupID` the next one (only after the previous is completed);
     /// - flexible: `starts.count` sessions of a new package, or with `groupID` continuing its numbering;
     /// - immediate with `groupID`: re-books session numbers freed by cancellations.
+    ///
+    /// Every start goes through the placement rule; a start beyond the maximum gap after the previous
+    /// session is booked only with `confirmedLate`.
     public func bookSessions(customerID: Int64, serviceID: Int64, providerID: Int64? = nil, starts: [Date],
-                             groupID: String? = nil) throws(StoreError) -> BookingResult {
+                             groupID: String? = nil, confirmedLate: Bool = false) throws(StoreError) -> BookingResult {
         guard !starts.isEmpty else { throw .invalid(field: "Start", reason: "give at least one date and time.") }
         let calendar = self.calendar
         let now = self.now
@@ -83,7 +102,7 @@ extension AppDatabase {
             for start in starts where start < now { throw StoreError.inThePast(start: calendar.dayTime(start)) }
             let sortedStarts = starts.sorted()
             let numbers = try Self.sessionNumbers(for: service, group: existing, starts: sortedStarts, now: now, calendar: calendar)
-            try Self.checkGaps(service: service, group: existing, starts: sortedStarts, numbers: numbers, calendar: calendar)
+            let rule = self.placementRule(service: service, strategy: existing?.strategy ?? service.strategy)
 
             let preferred = try Int64?.fetchOne(db, sql: "SELECT provider_id FROM session_groups WHERE session_group_id = ?",
                                                 arguments: [groupID]) ?? nil
@@ -91,8 +110,9 @@ extension AppDatabase {
             if providerID == nil, let preferred, let index = providers.firstIndex(where: { $0.id == preferred }) {
                 providers.insert(providers.remove(at: index), at: 0)
             }
-            let placement = try Self.place(db, service: service, starts: sortedStarts, numbers: numbers,
-                                           providers: providers, calendar: calendar)
+            let placement = try Self.place(db, service: service, rule: rule, starts: sortedStarts, numbers: numbers,
+                                           providers: providers, others: (existing?.sessions ?? []).map(TimelineSession.init),
+                                           confirmedLate: confirmedLate)
 
             let newGroupID: String?
             if let existing {
@@ -116,6 +136,7 @@ extension AppDatabase {
             var group: SessionGroup?
             var booked: [Booking]
             if let newGroupID {
+                if rule.strategy == .flexible { try self.renumberByDate(db, groupID: newGroupID, service: service, now: now) }
                 try Self.refreshGroup(db, id: newGroupID, now: now)
                 group = try Self.group(db, id: newGroupID)
                 booked = group!.sessions.filter { ids.contains($0.id) }
@@ -146,8 +167,8 @@ extension AppDatabase {
                 }
             }
         }
-        let held = Set((group?.sessions ?? []).filter { $0.status.holdsNumber }.map(\.sessionNumber))
-        let free = (1...service.totalSessions).filter { !held.contains($0) }
+        let free = SessionNumbering.freeNumbers(totalSessions: service.totalSessions,
+                                                sessions: (group?.sessions ?? []).map(TimelineSession.init))
         switch service.strategy {
         case .sequential:
             guard starts.count == 1 else {
@@ -170,63 +191,91 @@ extension AppDatabase {
         }
     }
 
-    /// Refuses new sessions closer to their neighbours than the service's minimum gap.
-    static func checkGaps(service: Service, group: SessionGroup?, starts: [Date], numbers: [Int], calendar: ClinicCalendar) throws {
-        guard service.isMultiSession else { return }
-        var timeline = (group?.sessions ?? []).filter { $0.status.holdsNumber }.map { (start: $0.start, number: $0.sessionNumber, isNew: false) }
-        timeline += zip(starts, numbers).map { (start: $0.0, number: $0.1, isNew: true) }
-        timeline.sort { $0.start < $1.start }
-        for (previous, next) in zip(timeline, timeline.dropFirst()) where previous.isNew || next.isNew {
-            let gap = service.bufferRules.gap(afterSession: min(max(previous.number, 1), max(service.totalSessions - 1, 1)))
-            if case let conflict? = SchedulePlanner.checkGap(previous: previous.start, next: next.start, gap: gap, calendar: calendar),
-               case .gapTooShort = conflict {
-                throw StoreError.notBookable(reason: "\(calendar.dayTime(next.start)) is too soon after \(calendar.dayTime(previous.start)): \(conflict.message(provider: "", calendar: calendar)) The earliest allowed day is \(calendar.dayTime(calendar.adding(gap.minimum, to: previous.start))).")
-            }
-        }
+    /// The placement rule for a treatment of this service (its gaps, the clinic's horizon and clock).
+    func placementRule(service: Service, strategy: Strategy) -> PlacementRule {
+        PlacementRule(strategy: strategy, gaps: service.gaps, horizonDays: bookingHorizonDays, calendar: calendar, now: now)
     }
 
-    /// Finds, for each start, a provider who is free then; refuses with every conflict otherwise.
-    static func place(_ db: Database, service: Service, starts: [Date], numbers: [Int], providers: [Provider],
-                      calendar: ClinicCalendar) throws -> [(providerID: Int64, start: Date)] {
+    /// Finds, for each start, a provider who can take it, after the rule's gap checks; refuses with
+    /// every finding otherwise. Only the maximum gap can be confirmed past (`confirmedLate`).
+    static func place(_ db: Database, service: Service, rule: PlacementRule, starts: [Date], numbers: [Int],
+                      providers: [Provider], others: [TimelineSession],
+                      confirmedLate: Bool) throws -> [(providerID: Int64, start: Date)] {
         guard let first = starts.first, let last = starts.last else { return [] }
+        let calendar = rule.calendar
+        let placements = zip(starts, numbers).map { start, number in
+            TimelineSession(number: number, start: start, durationMinutes: service.definition.durationMinutes(forSession: number))
+        }
+        var findings = service.isMultiSession ? rule.gapFindings(placements, others: others) : []
         var schedules: [Int64: ProviderSchedule] = [:]
+        let horizonEnd = min(last, calendar.startOfDay(rule.lastBookableDay ?? calendar.localDay(of: last)))
         for provider in providers {
-            schedules[provider.id] = try schedule(db, provider: provider, from: first, to: last.addingTimeInterval(86_400))
+            schedules[provider.id] = try schedule(db, provider: provider, from: first, to: max(first, horizonEnd).addingTimeInterval(86_400))
         }
         var placed: [(providerID: Int64, start: Date)] = []
-        var problems: [String] = []
-        for (start, number) in zip(starts, numbers) {
-            let minutes = service.definition.durationMinutes(forSession: number)
-            var reasons: [String] = []
+        var nextFree: Date?
+        for placement in placements {
             var chosen: Int64?
+            var problems: [PlacementProblem] = []
             for provider in providers {
-                var schedule = schedules[provider.id]!
-                if let conflict = schedule.conflict(start: start, durationMinutes: minutes, calendar: calendar) {
-                    reasons.append(conflict.message(provider: provider.name, calendar: calendar))
-                    continue
+                let found = rule.timeProblems(start: placement.start, durationMinutes: placement.durationMinutes,
+                                              availability: schedules[provider.id]!)
+                if found.isEmpty {
+                    schedules[provider.id]!.addBusy(placement.interval)
+                    chosen = provider.id
+                    break
                 }
-                schedule = schedule.adding(busy: DateInterval(start: start, duration: TimeInterval(minutes * 60)))
-                schedules[provider.id] = schedule
-                chosen = provider.id
-                break
+                if problems.isEmpty { problems = found }
             }
             if let chosen {
-                placed.append((chosen, start))
-            } else if providers.count == 1, starts.count == 1,
-                      case let .overlapsBooking(interval)? = schedules[providers[0].id]!.conflict(start: start, durationMinutes: minutes, calendar: calendar) {
+                placed.append((chosen, placement.start))
+                continue
+            }
+            if providers.count == 1, starts.count == 1, findings.isEmpty, problems.count == 1,
+               case .unavailable(.overlapsBooking(let interval)) = problems[0] {
                 throw StoreError.slotTaken(provider: providers[0].name, start: calendar.dayTime(interval.start),
                                            end: calendar.time(interval.end), holder: nil)
-            } else {
-                let suggestion = providers.lazy.compactMap { provider in
-                    schedules[provider.id]!.earliestFit(notBefore: start, durationMinutes: minutes, notAfter: nil, calendar: calendar)
-                        .map { "\(provider.name) at \(calendar.dayTime($0))" }
+            }
+            findings += problems.map { PlacementFinding(number: placement.number, start: placement.start, problem: $0) }
+            if nextFree == nil, !problems.contains(where: { if case .beyondHorizon = $0 { return true } else { return false } }) {
+                nextFree = providers.lazy.compactMap { provider in
+                    schedules[provider.id]!.earliestFit(notBefore: max(placement.start, rule.now), durationMinutes: placement.durationMinutes,
+                                                        notAfter: nil, calendar: calendar)
                 }.first
-                problems.append("\(calendar.dayTime(start)): " + reasons.joined(separator: "; ")
-                                + (suggestion.map { " — next free: \($0)" } ?? ""))
             }
         }
-        guard problems.isEmpty else { throw StoreError.conflicts(problems) }
+        let provider = providers.first?.name ?? "The provider"
+        if !findings.refusals.isEmpty {
+            throw StoreError.placementRefused(PlacementRefusal(provider: provider, findings: findings.refusals.sorted { $0.start < $1.start },
+                                                               nextFree: nextFree, calendar: calendar))
+        }
+        if !findings.warnings.isEmpty && !confirmedLate {
+            throw StoreError.lateConfirmationNeeded(PlacementRefusal(provider: provider, findings: findings.warnings, calendar: calendar))
+        }
         return placed
+    }
+
+    /// Flexible packages follow the calendar: upcoming lessons take their numbers in date order
+    /// (completed ones keep theirs). Numbers are swapped through a cancelled state so that the
+    /// one-live-number index never sees two lessons with one number.
+    func renumberByDate(_ db: Database, groupID: String, service: Service, now: Date) throws {
+        guard let group = try Self.group(db, id: groupID) else { return }
+        let changes = SessionNumbering.byDate(group.sessions.map(TimelineSession.init))
+        guard !changes.isEmpty else { return }
+        let ids = changes.keys.sorted()
+        for id in ids {
+            try db.execute(sql: "UPDATE bookings SET status = 'cancelled' WHERE id = ?", arguments: [id])
+        }
+        for id in ids {
+            let number = changes[id]!
+            let before = group.sessions.first { $0.id == id }
+            let label = service.definition.label(forSession: number)
+            try db.execute(sql: """
+                UPDATE bookings SET session_number = ?, label = ?, status = 'confirmed', updated_at = ?, updated_by = ? WHERE id = ?
+                """, arguments: [number, label, now.storedSeconds, actor, id])
+            try audit(db, action: "renumber", entity: "booking", id: "\(id)",
+                      before: before.map { "\($0.sessionNumber)" }, after: "\(number)")
+        }
     }
 
     static func requireCustomer(_ db: Database, id: Int64) throws -> Customer {

@@ -79,10 +79,15 @@ extension AppDatabase {
         }
     }
 
-    /// Moves a session, re-checking the provider's time and the treatment's gaps. For an immediate
-    /// treatment, `shiftLater` moves every later session by the same amount, all or none.
+    /// Moves a session, re-checking it with the placement rule (gaps to its neighbours, the
+    /// provider's time, the horizon). For an immediate treatment, `shiftLater` moves every later
+    /// session by the same amount, all or none; when one of them would land where the provider
+    /// cannot take it, the nearest plan that fits (same time on the next open day, gaps kept) is
+    /// proposed as `shiftProposed` and booked only with `acceptProposal`. Beyond the maximum gap
+    /// needs `confirmedLate`. Flexible lessons are renumbered by date afterwards.
     public func reschedule(bookingID: Int64, to newStart: Date, shiftLater: Bool = false,
-                           confirmedShortNotice: Bool = false) throws(StoreError) -> [Booking] {
+                           confirmedShortNotice: Bool = false, confirmedLate: Bool = false,
+                           acceptProposal: Bool = false) throws(StoreError) -> [Booking] {
         let now = self.now
         let calendar = self.calendar
         return try write { db in
@@ -92,67 +97,47 @@ extension AppDatabase {
                 throw StoreError.shortNotice(action: "move", start: calendar.dayTime(booking.start))
             }
             let service = try Self.rulesService(db, for: booking)
-            var moves: [(booking: Booking, start: Date)] = [(booking, newStart)]
-            var group: SessionGroup?
-            if let groupID = booking.sessionGroupID {
-                group = try Self.group(db, id: groupID)
-                if shiftLater, let group {
-                    let dayDelta = calendar.daysBetween(booking.start, newStart)
-                    let minuteDelta = calendar.minuteOfDay(of: newStart) - calendar.minuteOfDay(of: booking.start)
-                    for later in group.sessions where later.sessionNumber > booking.sessionNumber && later.status == .confirmed {
-                        let day = calendar.localDay(of: later.start).adding(days: dayDelta)
-                        let minute = min(max(calendar.minuteOfDay(of: later.start) + minuteDelta, 0), 24 * 60 - 1)
-                        moves.append((later, calendar.resolvedDate(day, minuteOfDay: minute)))
-                    }
-                }
-            }
-            // Gaps against the neighbours that stay where they are, and between moved sessions.
-            if let group {
-                let moved = Dictionary(uniqueKeysWithValues: moves.map { ($0.booking.id, $0.start) })
-                let timeline = group.sessions.filter { $0.status.holdsNumber }
-                    .map { (number: $0.sessionNumber, start: moved[$0.id] ?? $0.start, isMoved: moved[$0.id] != nil) }
-                    .sorted { $0.number < $1.number }
-                for (previous, next) in zip(timeline, timeline.dropFirst()) where previous.isMoved || next.isMoved {
-                    let gap = service.bufferRules.gap(afterSession: previous.number)
-                    if let conflict = SchedulePlanner.checkGap(previous: previous.start, next: next.start, gap: gap, calendar: calendar),
-                       case .gapTooShort = conflict {
-                        throw StoreError.refused("Cannot move: session \(next.number) on \(calendar.dayTime(next.start)) would be too close to session \(previous.number) on \(calendar.dayTime(previous.start)): \(conflict.message(provider: "", calendar: calendar))\(shiftLater || group.strategy != .immediate ? "" : " Move the later sessions too (shift later).")")
-                    }
-                    if next.start <= previous.start {
-                        throw StoreError.refused("Cannot move: session \(next.number) would come before session \(previous.number). Keep the sessions in order.")
-                    }
-                }
-            }
-            // Availability: the provider's hours and other bookings, ignoring the sessions being moved.
             guard let provider = try Self.provider(db, id: booking.providerID) else {
                 throw StoreError.notFound(what: "provider", key: "\(booking.providerID)")
             }
-            let excluded = Set(moves.map(\.booking.id))
-            let last = moves.map(\.start).max()!
-            var schedule = try Self.schedule(db, provider: provider, from: moves.map(\.start).min()!, to: last.addingTimeInterval(86_400),
-                                             excluding: excluded)
-            var problems: [String] = []
-            for move in moves {
-                let minutes = Int(move.booking.end.timeIntervalSince(move.booking.start) / 60)
-                if let conflict = schedule.conflict(start: move.start, durationMinutes: minutes, calendar: calendar) {
-                    problems.append("Session \(move.booking.sessionNumber) at \(calendar.dayTime(move.start)): \(conflict.message(provider: provider.name, calendar: calendar))")
-                } else {
-                    schedule = schedule.adding(busy: DateInterval(start: move.start, duration: TimeInterval(minutes * 60)))
-                }
+            let group = try booking.sessionGroupID.flatMap { try Self.group(db, id: $0) }
+            let timeline = (group?.sessions ?? [booking]).map(TimelineSession.init)
+            let moved = TimelineSession(booking)
+            let later = shiftLater && group?.strategy == .immediate
+                ? timeline.filter { $0.number > booking.sessionNumber && $0.status == .confirmed } : []
+            let rule = self.placementRule(service: service, strategy: group?.strategy ?? .flexible)
+            let excluded = Set([booking.id] + later.compactMap(\.id))
+            let span = later.map(\.start).max().map { calendar.adding(days: max(0, calendar.daysBetween(booking.start, newStart)) + 60, to: $0) }
+            let readUntil = min(max(newStart, span ?? newStart), calendar.startOfDay(rule.lastBookableDay ?? calendar.localDay(of: newStart)))
+            let availability = try Self.schedule(db, provider: provider, from: min(newStart, booking.start),
+                                                 to: max(readUntil, newStart).addingTimeInterval(86_400), excluding: excluded)
+
+            let plan = rule.shiftLater(moving: moved, to: newStart, later: later, others: timeline, availability: availability)
+            let refusals = plan.findings.refusals
+            if !refusals.isEmpty {
+                throw StoreError.placementRefused(PlacementRefusal(provider: provider.name, findings: refusals, calendar: calendar))
             }
-            guard problems.isEmpty else { throw StoreError.conflicts(problems) }
+            if plan.isAdjusted && !acceptProposal {
+                throw StoreError.shiftProposed(provider: provider.name, plan, calendar: calendar)
+            }
+            if !plan.findings.warnings.isEmpty && !confirmedLate {
+                throw StoreError.lateConfirmationNeeded(PlacementRefusal(provider: provider.name, findings: plan.findings.warnings,
+                                                                         calendar: calendar))
+            }
             // Move later sessions first when shifting forward, so no two moved sessions collide mid-update.
-            let ordered = newStart > booking.start ? moves.reversed() : moves
+            let ordered = newStart > booking.start ? plan.sessions.reversed() : plan.sessions
             for move in ordered {
-                let duration = move.booking.end.timeIntervalSince(move.booking.start)
+                guard let id = move.id else { continue }
                 try db.execute(sql: "UPDATE bookings SET start_at = ?, end_at = ?, updated_at = ?, updated_by = ? WHERE id = ?",
-                               arguments: [move.start.storedSeconds, move.start.addingTimeInterval(duration).storedSeconds,
-                                           now.storedSeconds, self.actor, move.booking.id])
-                try self.audit(db, action: "reschedule", entity: "booking", id: "\(move.booking.id)",
-                               before: calendar.iso8601(move.booking.start), after: calendar.iso8601(move.start))
+                               arguments: [move.to.storedSeconds, move.placed.end.storedSeconds, now.storedSeconds, self.actor, id])
+                try self.audit(db, action: "reschedule", entity: "booking", id: "\(id)",
+                               before: calendar.iso8601(move.from), after: calendar.iso8601(move.to))
             }
-            if let groupID = booking.sessionGroupID { try Self.refreshGroup(db, id: groupID, now: now) }
-            return try moves.map { try Self.requireBooking(db, id: $0.booking.id) }
+            if let group {
+                if group.strategy == .flexible { try self.renumberByDate(db, groupID: group.id, service: service, now: now) }
+                try Self.refreshGroup(db, id: group.id, now: now)
+            }
+            return try plan.sessions.compactMap(\.id).map { try Self.requireBooking(db, id: $0) }
         }
     }
 

@@ -38,21 +38,27 @@ extension AppDatabase {
 
     /// Plans an immediate treatment for one provider.
     static func planImmediate(_ db: Database, service: Service, provider: Provider, firstStart: Date,
-                              pinned: [Int: Date], calendar: ClinicCalendar, now: Date) throws -> SchedulePlan {
-        let horizon = planningHorizon(for: service, from: firstStart, calendar: calendar)
-        let schedule = try schedule(db, provider: provider, from: min(firstStart, pinned.values.min() ?? firstStart), to: horizon)
+                              pinned: [Int: Date], calendar: ClinicCalendar, now: Date,
+                              horizonDays: Int = PlacementRule.defaultHorizonDays) throws -> SchedulePlan {
+        // Past the booking horizon the rule refuses every session anyway: read nothing beyond it.
+        let lastDay = calendar.startOfDay(calendar.localDay(of: now).adding(days: horizonDays + 1))
+        let from = min(firstStart, pinned.values.min() ?? firstStart, lastDay)
+        let horizon = min(max(planningHorizon(for: service, from: firstStart, calendar: calendar), from), lastDay.addingTimeInterval(120 * 86_400))
+        let schedule = try schedule(db, provider: provider, from: from, to: max(horizon, from))
         return SchedulePlanner.immediate(service: service.definition, gaps: service.gaps, firstStart: firstStart,
-                                         schedule: schedule, calendar: calendar, pinned: pinned, now: now)
+                                         schedule: schedule, calendar: calendar, pinned: pinned, now: now,
+                                         horizonDays: horizonDays)
     }
 
     /// Picks the provider for an immediate plan: the requested one, else the first who fits the
     /// plan as requested, else the one whose complete plan ends earliest.
     static func bestImmediateProposal(_ db: Database, service: Service, candidates: [Provider], firstStart: Date,
-                                      pinned: [Int: Date], calendar: ClinicCalendar, now: Date) throws -> ImmediateProposal? {
+                                      pinned: [Int: Date], calendar: ClinicCalendar, now: Date,
+                                      horizonDays: Int) throws -> ImmediateProposal? {
         var best: ImmediateProposal?
         for provider in candidates {
             let plan = try planImmediate(db, service: service, provider: provider, firstStart: firstStart,
-                                         pinned: pinned, calendar: calendar, now: now)
+                                         pinned: pinned, calendar: calendar, now: now, horizonDays: horizonDays)
             let proposal = ImmediateProposal(plan: plan, provider: provider, service: service)
             if plan.fitsAsRequested && plan.isComplete { return proposal }
             guard plan.isComplete else {
@@ -96,7 +102,7 @@ extension AppDatabase {
             guard let service = try Self.service(db, id: serviceID) else { throw StoreError.notFound(what: "service", key: "\(serviceID)") }
             let providers = try Self.candidates(db, service: service, providerID: providerID)
             return try Self.bestImmediateProposal(db, service: service, candidates: providers, firstStart: firstStart,
-                                                  pinned: pinned, calendar: calendar, now: now)
+                                                  pinned: pinned, calendar: calendar, now: now, horizonDays: self.bookingHorizonDays)
         }
         guard let proposal else { throw .notBookable(reason: "no provider can take this plan.") }
         return proposal

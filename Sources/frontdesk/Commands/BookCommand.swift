@@ -14,17 +14,19 @@ struct BookCommand: ParsableCommand {
         flexible: books one session per --start, or --count sessions from a weekly --pattern; with --group the
           package's numbering continues.
         Dates: "tomorrow 10am", "fri 4pm", "March 10 at 2pm", "10.3. 14:00", "2026-03-10 14:00", "+2w".
+        A session beyond the maximum gap after the previous one is booked only with --late, which says by how many days.
         """)
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: "Customer name or number (not needed with --group).") var customer: String?
     @Option(help: "Service name, trigger word or number (not needed with --group).") var service: String?
-    @Option(help: "When; repeat for several flexible sessions.") var start: [String] = []
+    @Option(parsing: .unconditionalSingleValue, help: "When; repeat for several flexible sessions.") var start: [String] = []
     @Option(help: "Flexible: how many sessions to book from --pattern.") var count: Int?
     @Option(help: "Flexible: a weekly pattern such as \"Mon Wed 17:00, Sat 10:00\".") var pattern: String?
     @Option(help: "Provider name or number (default: any available).") var provider: String?
     @Option(help: "Continue this treatment (its session_group_id).") var group: String?
     @Flag(help: "Immediate: book the shifted proposal when a session does not fit.") var autoShift = false
+    @Flag(help: "Book a session beyond the maximum gap after the previous one.") var late = false
     @Flag(help: "Check and show what would be booked, without writing.") var dryRun = false
     @Flag(help: "Print JSON.") var json = false
 
@@ -59,7 +61,7 @@ struct BookCommand: ParsableCommand {
             }
             result = try store { () throws(StoreError) in
                 try db.bookImmediate(customerID: customerID, serviceID: chosenService.id, providerID: providerID,
-                                     firstStart: starts[0], acceptShift: autoShift)
+                                     firstStart: starts[0], acceptShift: autoShift, confirmedLate: late)
             }
         } else {
             if let pattern {
@@ -77,7 +79,7 @@ struct BookCommand: ParsableCommand {
                 let chosenProvider = providerID ?? proposal.provider.id
                 result = try store { () throws(StoreError) in
                     try db.bookSessions(customerID: customerID, serviceID: chosenService.id, providerID: chosenProvider,
-                                        starts: starts, groupID: existing?.id)
+                                        starts: starts, groupID: existing?.id, confirmedLate: late)
                 }
             } else {
                 guard !starts.isEmpty else { throw CommandFailure.invalid("Give --start WHEN (or, for a flexible package, --pattern with --count).") }
@@ -86,7 +88,7 @@ struct BookCommand: ParsableCommand {
                 }
                 result = try store { () throws(StoreError) in
                     try db.bookSessions(customerID: customerID, serviceID: chosenService.id, providerID: providerID,
-                                        starts: starts, groupID: existing?.id)
+                                        starts: starts, groupID: existing?.id, confirmedLate: late)
                 }
             }
         }

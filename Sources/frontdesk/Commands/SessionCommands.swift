@@ -75,21 +75,31 @@ struct NoShowCommand: ParsableCommand {
 }
 
 struct RescheduleCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "reschedule", abstract: "Move a session, re-checking gaps and availability.")
+    static let configuration = CommandConfiguration(
+        commandName: "reschedule", abstract: "Move a session, re-checking gaps and availability.",
+        discussion: """
+        Relative dates count from the session being moved, at its time: --start +2w is two weeks after it,
+        --start=-3d three days before it ("--start -3d" works too). Other forms ("fri 4pm", "2026-03-20 14:00")
+        mean what they say.
+        """)
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The booking number.") var id: Int64
-    @Option(help: "The new date and time.") var start: String
+    @Option(parsing: .unconditional, help: "The new date and time; +2w / -3d count from the session's own start.") var start: String
     @Flag(help: "Immediate treatments: move every later session by the same amount.") var shiftLater = false
+    @Flag(help: "With --shift-later: book the proposed plan when a later session has to go to the next open day.") var autoShift = false
     @Flag(help: "Confirm a change less than 48 hours before the session.") var confirmLate = false
+    @Flag(help: "Book it even though it is beyond the maximum gap after the previous session.") var late = false
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
         let db = try database.open()
+        let session = try store { () throws(StoreError) in try db.booking(id: id) }
         let parser = DateInputParser(calendar: db.calendar, now: db.now)
         let when: Date
-        do { when = try parser.parse(start) } catch { throw CommandFailure.invalid("--start \(start): \(error)") }
+        do { when = try parser.parse(start, offsetsFrom: session.start) } catch { throw CommandFailure.invalid("--start \(start): \(error)") }
         let moved = try store { () throws(StoreError) in
-            try db.reschedule(bookingID: id, to: when, shiftLater: shiftLater, confirmedShortNotice: confirmLate)
+            try db.reschedule(bookingID: id, to: when, shiftLater: shiftLater, confirmedShortNotice: confirmLate,
+                              confirmedLate: late, acceptProposal: autoShift)
         }
         if json { Output.json(moved.map { Output.bookingObject($0, calendar: db.calendar) }); return }
         for b in moved { Output.line("Moved: " + Output.bookingLine(b, calendar: db.calendar)) }

@@ -18,9 +18,9 @@ struct CommandFailure: Error {
     init(_ error: StoreError) {
         switch error {
         case .invalid, .notFound, .ambiguous, .timeZoneUnknown, .inThePast, .shortNotice:
-            self.init(message: error.description, code: 2)
+            self.init(message: RefusalText.message(error), code: 2)
         default:
-            self.init(message: error.description, code: 1)
+            self.init(message: RefusalText.message(error), code: 1)
         }
     }
 }

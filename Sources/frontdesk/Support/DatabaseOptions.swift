@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FrontdeskApp
 import FrontdeskCore
 import FrontdeskStore
 
@@ -20,9 +21,14 @@ struct DatabaseOptions: ParsableArguments {
     /// Opens the database; `create` for the commands that may start a new file.
     func open(create: Bool = false, timeZone: String? = nil) throws(CommandFailure) -> AppDatabase {
         let clock = try Clock.fromEnvironment()
-        return try store { () throws(StoreError) in
+        let database = try store { () throws(StoreError) in
             try AppDatabase.open(path: path, create: create, timeZone: timeZone, clock: clock)
         }
+        // A broken settings file is reported by the commands that need it (the application, notify);
+        // here it only means the default horizon.
+        let settings = try? AppConfiguration.load(environment: ProcessInfo.processInfo.environment)
+        guard let days = settings?.maxBookingHorizonDays else { return database }
+        return database.withBookingHorizon(days: days)
     }
 }
 

@@ -23,8 +23,10 @@ public enum BookEffect: Sendable, Equatable {
     /// new plan comes back instead.
     case bookImmediate(customerID: Int64, serviceID: Int64, providerID: Int64?, firstStart: Date,
                        pinned: [Int: Date], expectedStarts: [Date])
-    /// Books sessions at the given starts (sequential, flexible, single, or continuing a treatment).
-    case bookSessions(customerID: Int64, serviceID: Int64, providerID: Int64?, starts: [Date], groupID: String?)
+    /// Books sessions at the given starts (sequential, flexible, single, or continuing a treatment);
+    /// `confirmedLate`: the confirmation listed a session beyond the maximum gap and staff went ahead.
+    case bookSessions(customerID: Int64, serviceID: Int64, providerID: Int64?, starts: [Date], groupID: String?,
+                      confirmedLate: Bool = false)
 }
 
 /// What the runtime answers to a `BookEffect`.

@@ -30,7 +30,7 @@ public struct BookFlow: Sendable, Equatable {
     let origin: BookFlowStart
     let calendar: ClinicCalendar
     /// The clock, kept current by the shell on every call.
-    var now: Date
+    public internal(set) var now: Date
     var step: BookStep
     var customers = CustomerSearch()
     var newCustomer = NewCustomerForm()

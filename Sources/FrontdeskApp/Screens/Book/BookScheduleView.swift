@@ -50,6 +50,11 @@ extension BookStepView {
         table(Table(columns: columns, rows: rows, selectedIndex: plan.selected), &buffer, maxRows: rows.count + 1)
         blank()
         for conflict in proposal.conflictLines(calendar: calendar) { paragraph("⚠ " + conflict, &buffer, role: .warning) }
+        for session in proposal.plan.sessions {
+            if let change = session.clockChange {
+                paragraph("⚠ \(flow.sessionTitle(session.number)): " + PlacementWording.clockChange(change), &buffer, role: .warning)
+            }
+        }
         if let editing = plan.editing, plan.sessions.indices.contains(plan.selected) {
             blank()
             field("Session \(plan.sessions[plan.selected].number) on", editing.text, &buffer, labelWidth: 14, width: 36)
@@ -224,7 +229,7 @@ extension BookStepView {
                        Table.Column("Length", width: .fixed(7)), Table.Column("", width: .fixed(noteWidth))]
         let reserved = 6
         table(Table(columns: columns, rows: tableRows), &buffer, maxRows: max(3, min(rows.count + 1, rowsLeft - reserved)))
-        for detail in rows.compactMap(\.detail) { paragraph("⚠ " + detail, &buffer, role: .warning, indent: 1) }
+        for detail in rows.compactMap(\.detail) + rows.flatMap(\.warnings) { paragraph("⚠ " + detail, &buffer, role: .warning, indent: 1) }
         blank()
         line(ServiceDescription(service: service).priceLine, &buffer)
         if service.isMultiSession {

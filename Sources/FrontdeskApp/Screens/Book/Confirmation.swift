@@ -16,6 +16,9 @@ struct ConfirmationRow: Sendable, Equatable {
     var note: String?
     /// The whole story behind the tag, shown under the table.
     var detail: String?
+    /// Every rule the session still breaks that booking goes past (beyond the maximum gap), and a
+    /// time a daylight-saving change moved: listed under the table, all of them.
+    var warnings: [String] = []
 }
 
 extension BookFlow {
@@ -44,9 +47,15 @@ extension BookFlow {
                     let why = session.conflict.map { " (\($0.message(provider: provider, calendar: calendar)))" } ?? ""
                     detail = "\(title) moved from \(calendar.dayTime(session.requestedStart)) to \(calendar.dayTime(session.start))\(why)"
                 }
+                var warnings = session.warnings.map {
+                    RefusalWording.line(PlacementFinding(number: session.number, start: session.start, problem: $0),
+                                        provider: provider, calendar: calendar)
+                }
+                if let change = session.clockChange { warnings.append("\(title): " + PlacementWording.clockChange(change)) }
+                if note == nil, !session.warnings.isEmpty { note = "late" }
                 return ConfirmationRow(number: session.number, title: title, label: label(session.number),
                                        start: session.start, durationMinutes: session.durationMinutes, provider: provider,
-                                       note: note, detail: detail)
+                                       note: note, detail: detail, warnings: warnings)
             }
         case .flexibleProposal:
             let slots = flexible.proposal
@@ -56,12 +65,28 @@ extension BookFlow {
                                 provider: slots?.provider.name ?? "any available provider", note: nil, detail: nil)
             }
         default:
+            let late = lateFindings(numbers: dates.numbers, starts: dates.sortedDates())
+            let provider = providers.chosen?.name ?? "any available provider"
             return zip(dates.numbers, dates.sortedDates()).map { number, start in
-                ConfirmationRow(number: number, title: sessionTitle(number), label: label(number), start: start,
-                                durationMinutes: definition.durationMinutes(forSession: number),
-                                provider: providers.chosen?.name ?? "any available provider", note: nil, detail: nil)
+                let warnings = late.filter { $0.number == number }
+                return ConfirmationRow(number: number, title: sessionTitle(number), label: label(number), start: start,
+                                       durationMinutes: definition.durationMinutes(forSession: number),
+                                       provider: provider, note: warnings.isEmpty ? nil : "late", detail: nil,
+                                       warnings: warnings.map { RefusalWording.line($0, provider: provider, calendar: calendar) })
             }
         }
+    }
+
+    /// The core's placement rule on the dates typed: the gaps that only a confirmation lets
+    /// through (beyond the maximum after the previous session). The store checks everything again.
+    func lateFindings(numbers: [Int], starts: [Date]) -> [PlacementFinding] {
+        guard let service = services.chosen, service.isMultiSession else { return [] }
+        let rule = PlacementRule(strategy: group?.strategy ?? service.strategy, gaps: service.gaps, horizonDays: nil,
+                                 calendar: calendar, now: now)
+        let placements = zip(numbers, starts).map { number, start in
+            TimelineSession(number: number, start: start, durationMinutes: service.definition.durationMinutes(forSession: number))
+        }
+        return rule.gapFindings(placements, others: (group?.sessions ?? []).map(TimelineSession.init)).warnings
     }
 
     /// The booking request for what the confirmation shows.
@@ -78,8 +103,10 @@ extension BookFlow {
             return .bookSessions(customerID: customer.id, serviceID: service.id, providerID: slots.provider.id,
                                  starts: slots.starts.sorted(), groupID: group?.id)
         default:
+            // The confirmation showed every late session: Enter on it is the confirmation.
+            let late = !lateFindings(numbers: dates.numbers, starts: dates.sortedDates()).isEmpty
             return .bookSessions(customerID: customer.id, serviceID: service.id, providerID: providers.chosen?.id,
-                                 starts: dates.sortedDates(), groupID: group?.id)
+                                 starts: dates.sortedDates(), groupID: group?.id, confirmedLate: late)
         }
     }
 

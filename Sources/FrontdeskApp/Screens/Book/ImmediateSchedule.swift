@@ -84,8 +84,18 @@ extension BookFlow {
         case .accept?:
             guard let proposal = immediate.proposal, !immediate.isProposing else { return [] }
             guard proposal.plan.isComplete else {
-                let stuck = proposal.plan.sessions.filter { !$0.isPlaceable }.map { "\($0.number)" }
-                status = .error("Session \(stuck.joined(separator: ", ")) has no free slot within the allowed gap. Press \(BookKeymap.name(.editDate, in: .immediatePreview)) to give it another date, or \(BookKeymap.name(.back, in: .immediatePreview)) to change the start.")
+                let stuck = proposal.plan.sessions.filter { !$0.isPlaceable }
+                // A date typed by hand (or past the horizon) is refused by the rule where it stands: say which rule.
+                let refused = proposal.plan.findings.refusals.filter { finding in
+                    stuck.contains { $0.number == finding.number && ($0.isPinned || $0.conflict == nil) }
+                }
+                let edit = BookKeymap.name(.editDate, in: .immediatePreview)
+                if let first = refused.first {
+                    status = .error(RefusalWording.line(first, provider: proposal.provider.name, calendar: calendar)
+                                    + " Press \(edit) to give it another date.")
+                } else {
+                    status = .error("Session \(stuck.map { "\($0.number)" }.joined(separator: ", ")) has no free slot within the allowed gap. Press \(edit) to give it another date, or \(BookKeymap.name(.back, in: .immediatePreview)) to change the start.")
+                }
                 return []
             }
             status = nil

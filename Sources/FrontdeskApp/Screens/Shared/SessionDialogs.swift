@@ -51,10 +51,10 @@ public struct ConfirmSessionChange: Sendable, Equatable {
         return ConfirmSessionChange(dialog: dialog, command: command, target: target)
     }
 
-    /// The question after the store refused a change within 48 hours.
+    /// The question after the store refused a change within 48 hours; `message` is the refusal as
+    /// `RefusalWording` says it for the screens (one sentence, nothing to cut away).
     public static func shortNotice(_ command: SessionCommand, target: SessionTarget, message: String) -> ConfirmSessionChange {
-        let words = message.split(separator: ".").first.map(String.init) ?? message
-        let dialog = Dialog(title: "Short notice", message: [target.title, words + ".", "", "Change it anyway?"],
+        let dialog = Dialog(title: "Short notice", message: [target.title, message, "", "Change it anyway?"],
                             buttons: ["Yes, at short notice", "No"], focusedButton: 1, role: .warning)
         return ConfirmSessionChange(dialog: dialog, command: command.confirmingShortNotice, target: target)
     }

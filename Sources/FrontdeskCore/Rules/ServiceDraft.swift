@@ -1,7 +1,9 @@
 import Foundation
-import FrontdeskCore
 
 /// A service as typed by a manager or imported from JSON, validated before anything is saved.
+///
+/// The rules live here, in the core, so that `service import`, the store and the Services editor
+/// (which checks the form as the manager types, with `validate(_:)`) refuse the same things.
 public struct ServiceDraft: Sendable, Equatable {
     public var name: String
     public var sessionNoun: String
@@ -16,11 +18,33 @@ public struct ServiceDraft: Sendable, Equatable {
     public var expiryDays: Int?
     public var providerNames: [String]
 
-    /// A field and what is wrong with it.
-    public struct Problem: Error, Equatable, CustomStringConvertible {
+    /// A field (or buffer key) and the rule it breaks; `reason` is the rule in words.
+    public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
         public var field: String
         public var reason: String
+        public var rule: Rule
         public var description: String { "\(field): \(reason)" }
+
+        public init(field: String, reason: String, rule: Rule = .format) {
+            self.field = field
+            self.reason = reason
+            self.rule = rule
+        }
+    }
+
+    /// Which rule a field breaks, with the numbers that broke it.
+    public enum Rule: Equatable, Sendable {
+        /// Nothing was given where something is needed (the name).
+        case required
+        /// A number outside its range: `found` against `allowed`.
+        case outOfRange(found: Int, allowed: ClosedRange<Int>)
+        /// Two fields that contradict each other (single-session service with 5 sessions; a plan longer
+        /// than the service).
+        case inconsistent
+        /// The buffer configuration's own rule, naming its key.
+        case buffer(BufferRulesError)
+        /// The value has the wrong shape (text for a number, an unknown field).
+        case format
     }
 
     static let knownKeys: Set<String> = [
@@ -38,15 +62,17 @@ public struct ServiceDraft: Sendable, Equatable {
             throw Problem(field: key, reason: "is not a service field.\(suggestion)")
         }
         guard let name = (object["name"] as? String)?.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
-            throw Problem(field: "name", reason: "is missing. Every service needs a name, e.g. \"name\": \"Dental Implant\".")
+            throw Problem(field: "name", reason: "is missing. Every service needs a name, e.g. \"name\": \"Dental Implant\".", rule: .required)
         }
         let multi = try Self.bool(object, "requires_multiple_sessions") ?? false
         let total = try Self.integer(object, "total_sessions_required") ?? 1
         guard (1...50).contains(total) else {
-            throw Problem(field: "total_sessions_required", reason: "must be between 1 and 50 (found \(total)).")
+            throw Problem(field: "total_sessions_required", reason: "must be between 1 and 50 (found \(total)).",
+                          rule: .outOfRange(found: total, allowed: 1...50))
         }
         if !multi && total > 1 {
-            throw Problem(field: "requires_multiple_sessions", reason: "is false but total_sessions_required is \(total). Set it to true for a multi-session service.")
+            throw Problem(field: "requires_multiple_sessions", reason: "is false but total_sessions_required is \(total). Set it to true for a multi-session service.",
+                          rule: .inconsistent)
         }
         let strategyText = object["multi_session_strategy"] as? String ?? "flexible"
         guard let strategy = Strategy(rawValue: strategyText) else {
@@ -62,11 +88,12 @@ public struct ServiceDraft: Sendable, Equatable {
         do {
             rules = try BufferRules(object: configObject, totalSessions: total, strategy: multi ? strategy : .flexible)
         } catch {
-            throw Problem(field: "session_buffer_config", reason: "\(error)")
+            throw Problem(field: "session_buffer_config", reason: "\(error)", rule: .buffer(error))
         }
         let duration = try Self.integer(object, "duration_minutes") ?? 60
         guard (5...720).contains(duration) else {
-            throw Problem(field: "duration_minutes", reason: "must be between 5 and 720 minutes (found \(duration)).")
+            throw Problem(field: "duration_minutes", reason: "must be between 5 and 720 minutes (found \(duration)).",
+                          rule: .outOfRange(found: duration, allowed: 5...720))
         }
         var priceCents: Int?
         if let price = try Self.number(object, "price") {
@@ -83,7 +110,7 @@ public struct ServiceDraft: Sendable, Equatable {
                 throw Problem(field: "session_plan", reason: "must be an array like [{\"label\": \"Implant placement\", \"duration_minutes\": 90}].")
             }
             guard steps.count <= total else {
-                throw Problem(field: "session_plan", reason: "has \(steps.count) steps but the service has \(total) sessions.")
+                throw Problem(field: "session_plan", reason: "has \(steps.count) steps but the service has \(total) sessions.", rule: .inconsistent)
             }
             for (index, step) in steps.enumerated() {
                 guard let stepObject = step as? [String: Any], let label = stepObject["label"] as? String else {
@@ -91,14 +118,17 @@ public struct ServiceDraft: Sendable, Equatable {
                 }
                 let minutes = try Self.integer(stepObject, "duration_minutes", field: "session_plan[\(index + 1)].duration_minutes") ?? duration
                 guard (5...720).contains(minutes) else {
-                    throw Problem(field: "session_plan[\(index + 1)].duration_minutes", reason: "must be between 5 and 720 minutes.")
+                    throw Problem(field: "session_plan[\(index + 1)].duration_minutes", reason: "must be between 5 and 720 minutes.",
+                                  rule: .outOfRange(found: minutes, allowed: 5...720))
                 }
                 plan.append(SessionPlanStep(label: label, durationMinutes: minutes))
             }
         }
         let expiry = try Self.integer(object, "expiry_days")
-        if let expiry, expiry <= 0 { throw Problem(field: "expiry_days", reason: "must be a positive number of days.") }
-        let noun = (object["session_noun"] as? String)?.nilIfEmpty
+        if let expiry, expiry <= 0 {
+            throw Problem(field: "expiry_days", reason: "must be a positive number of days.", rule: .outOfRange(found: expiry, allowed: 1...36_600))
+        }
+        let noun = (object["session_noun"] as? String).flatMap { $0.isEmpty ? nil : $0 }
             ?? (name.lowercased().contains("lesson") ? "Lesson" : "Session")
         self.init(name: name, sessionNoun: noun, durationMinutes: duration, priceCents: priceCents, triggerWords: triggers,
                   requiresMultipleSessions: multi, totalSessions: total, strategy: strategy, rules: rules, plan: plan,

@@ -86,3 +86,17 @@ import Testing
                     .map(Fixture.local) == "2026-03-16 13:00")
     }
 }
+
+/// The editor's path: fields as typed → a valid draft → the same preview `service show` prints.
+@Suite struct ServicePreviewDraftTests {
+    @Test func aDraftTypedInTheEditorPreviewsLikeTheSavedService() throws {
+        let fields = ServiceDraft.Fields(name: "Laser Hair Removal", durationMinutes: 45, price: 180, totalSessions: 4, strategy: .immediate,
+                                         bufferDays: ["session_1_to_2_days": 28, "session_2_to_3_days": 28, "session_3_to_4_days": 42])
+        let draft = try #require(ServiceDraft.validate(fields).draft)
+        let preview = ServicePreview.make(draft: draft, firstStart: Fixture.at(2026, 3, 10, 10), providerName: "Dr. Keller",
+                                          schedule: Fixture.weekdays, calendar: Fixture.zurich)
+        #expect(preview.sessions.map(\.daysAfterPrevious) == [nil, 28, 28, 42])
+        #expect(preview.ruleWords == "28 d, 28 d, then 42 d")
+        #expect(preview.sessions.allSatisfy { $0.durationMinutes == 45 })
+    }
+}

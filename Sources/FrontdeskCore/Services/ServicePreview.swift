@@ -179,3 +179,21 @@ public struct ServicePreview: Sendable, Equatable {
         return lines
     }
 }
+
+extension ServiceDraft {
+    /// The draft as the planners see it.
+    public var definition: ServiceDefinition {
+        ServiceDefinition(name: name, sessionNoun: sessionNoun, defaultDurationMinutes: durationMinutes,
+                          requiresMultipleSessions: requiresMultipleSessions, totalSessions: totalSessions, strategy: strategy,
+                          plan: plan, expiryDays: expiryDays)
+    }
+}
+
+extension ServicePreview {
+    /// The preview of a draft the manager is typing (the Services editor), from `firstStart`.
+    public static func make(draft: ServiceDraft, firstStart: Date, providerName: String, schedule: ProviderSchedule,
+                            calendar: ClinicCalendar) -> ServicePreview {
+        make(definition: draft.definition, rules: draft.rules, firstStart: firstStart, providerName: providerName,
+             schedule: schedule, calendar: calendar)
+    }
+}

@@ -41,6 +41,7 @@ struct ServiceCommand: ParsableCommand {
                 case .updated:
                     Output.line("\(dryRun ? "Would update" : "Updated") service #\(s.id) \(name):")
                     for change in outcome.changes { Output.line("  " + TerminalText.safe(change.description)) }
+                    if !s.isActive { Output.line("  It stays deactivated; `frontdesk service activate` offers it again.") }
                     if outcome.activeTreatments > 0 {
                         let n = outcome.activeTreatments
                         Output.line("  \(n) active treatment\(n == 1 ? "" : "s") keep\(n == 1 ? "s" : "") \(n == 1 ? "its" : "their") current rules.")

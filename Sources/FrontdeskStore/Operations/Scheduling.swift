@@ -24,7 +24,8 @@ extension AppDatabase {
     /// A provider's schedule for planning between two instants (padded for shifting later).
     static func schedule(_ db: Database, provider: Provider, from: Date, to: Date, excluding: Set<Int64> = []) throws -> ProviderSchedule {
         ProviderSchedule(name: provider.name, hours: provider.hours,
-                         daysOff: try daysOff(db, provider: provider, from: from, to: to),
+                         // Days off are few: read them a year past `to`, as far as a relocation may search.
+                         daysOff: try daysOff(db, provider: provider, from: from, to: to.addingTimeInterval(400 * 86_400)),
                          busy: try busyIntervals(db, providerID: provider.id, from: from, to: to, excluding: excluding))
     }
 

@@ -149,6 +149,19 @@ import Testing
     }
 }
 
+/// "N active treatments keep their current rules" never reads the treatments table itself.
+@Suite struct ActiveTreatmentCountPlanTests {
+    @Test func activeTreatmentsOfAServiceAreCountedFromTheIndexAlone() throws {
+        let t = try TemporaryDatabase()
+        let plan = try t.database.read { db in
+            try Row.fetchAll(db, sql: """
+                EXPLAIN QUERY PLAN SELECT COUNT(*) FROM session_groups WHERE service_id = 1 AND state IN ('active', 'to_book')
+                """).map { $0["detail"] as String }.joined(separator: " ")
+        }
+        #expect(plan.contains("COVERING INDEX session_groups_on_service"), "\(plan)")
+    }
+}
+
 /// A database from before "v7 services" opens with every treatment's copy of its rules filled in and
 /// its closed days moved to absences.
 @Suite struct ServicesMigrationTests {

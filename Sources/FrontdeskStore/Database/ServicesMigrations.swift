@@ -9,6 +9,10 @@ enum ServicesMigrations {
         migrator.registerMigration("v7 services: treatments keep their rules, absences, clinic closed days") { db in
             try db.execute(sql: v7)
             try moveClosedDaysToAbsences(db)
+            // "3 active treatments keep their current rules" is counted per service from an index,
+            // with the treatment state when that column exists ("v4 lifecycle").
+            let hasState = try db.columns(in: "session_groups").contains { $0.name == "state" }
+            try db.execute(sql: "CREATE INDEX session_groups_on_service ON session_groups(service_id\(hasState ? ", state" : ""))")
         }
     }
 
@@ -35,8 +39,6 @@ enum ServicesMigrations {
           duration_minutes = COALESCE(NEW.duration_minutes, (SELECT s.duration_minutes FROM services s WHERE s.id = NEW.service_id))
         WHERE session_group_id = NEW.session_group_id;
     END;
-    -- "3 active treatments keep their current rules": counted per service from this index.
-    CREATE INDEX session_groups_on_service ON session_groups(service_id);
 
     -- Days are clinic-local YYYY-MM-DD texts, which sort as dates.
     CREATE TABLE provider_absences (

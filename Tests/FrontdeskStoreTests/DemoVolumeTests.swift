@@ -37,7 +37,8 @@ import Testing
         _ = try t.database.seedVolume(bookings: 500)
         let missing = try t.database.read { db in
             try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM session_groups WHERE session_buffer_config IS NULL OR session_plan IS NULL OR duration_minutes IS NULL
+                SELECT COUNT(*) FROM session_groups g
+                WHERE NOT EXISTS (SELECT 1 FROM session_group_rules r WHERE r.session_group_id = g.session_group_id)
                 """)!
         }
         let groups = try t.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM session_groups")! }

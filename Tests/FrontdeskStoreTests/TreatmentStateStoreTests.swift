@@ -129,17 +129,17 @@ import Testing
         t.now = t.at("2026-04-01 09:00")
         _ = try t.database.complete(bookingID: plan.bookings[0].id)
         try t.database.markNoShow(bookingID: plan.bookings[1].id)
-        var report = try t.database.kpiReport()
+        var report = try t.database.dashboard()
         #expect(report.value(of: .completionRate) == .ratio(numerator: 0, denominator: 0))
-        #expect(report.value(of: .completionRate).description != "100% (1 of 1)")
+        #expect(report.value(of: .completionRate).description != "100 % (1 of 1)")
         #expect(report.value(of: .activeTreatments) == .count(1))
-        #expect(report.inputs.groups[.immediate]?.toBook == 1)
+        #expect(report.counts.active[.immediate] == 1)
         // Rebooked and attended, it completes.
         let again = try t.database.bookSessions(customerID: clinic.customer.id, serviceID: laser.id,
                                                 starts: [t.at("2026-04-02 10:00")], groupID: plan.group!.id)
         t.now = t.at("2026-04-02 11:00")
         _ = try t.database.complete(bookingID: again.bookings[0].id)
-        report = try t.database.kpiReport()
+        report = try t.database.dashboard()
         #expect(report.value(of: .completionRate) == .ratio(numerator: 1, denominator: 1))
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import FrontdeskCore
 import FrontdeskStore
 
 /// The measurements of code that landed after the harness: the KPI set and the due follow-ups,
@@ -7,8 +8,16 @@ enum PendingWork {
     /// Appended to the planner's notes (empty now that the core's planner has landed).
     static let plannerNote = ""
 
-    static func measureKPIs(database: AppDatabase, budget: Budget) throws -> Sample? {
-        try measure(budget) { blackHole(try database.kpiReport()) }
+    /// Everything the Dashboard shows for one selection, as `frontdesk kpi` and the screen read it.
+    static func measureDashboard(database: AppDatabase, query: DashboardQuery, budget: Budget) throws -> Sample? {
+        try measure(budget) { blackHole(try database.dashboard(query)) }
+    }
+
+    /// The four lists behind the Dashboard's tiles, as Enter on each tile reads them.
+    static func measureDashboardLists(database: AppDatabase, budget: Budget) throws -> Sample? {
+        try measure(budget) {
+            for list in KPIList.allCases { blackHole(try database.dashboardList(list)) }
+        }
     }
 
     /// Generating what is due (idempotent after the first run, which is not timed) and reading the

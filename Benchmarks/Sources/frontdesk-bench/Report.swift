@@ -20,6 +20,18 @@ struct Report {
         var target: Target?
         /// A ratio of two other rows' medians ("A ÷ B").
         var ratioOf: (String, String)?
+        /// A difference of two other rows' medians ("A − B"), in ms.
+        var differenceOf: (String, String)?
+
+        init(key: String, label: String, style: Style, target: Target? = nil, ratioOf: (String, String)? = nil,
+             differenceOf: (String, String)? = nil) {
+            self.key = key
+            self.label = label
+            self.style = style
+            self.target = target
+            self.ratioOf = ratioOf
+            self.differenceOf = differenceOf
+        }
     }
 
     struct Section {
@@ -45,7 +57,14 @@ struct Report {
             Line(key: "inproc.bookings.jumpEnd", label: "Bookings: End (last loaded row) → frame", style: .inProcess, target: le(10, .p99, "p99 ≤ 10 ms")),
             Line(key: "inproc.agenda.days1", label: "day agenda query (all rows)", style: .inProcess),
             Line(key: "inproc.agenda.days7", label: "week agenda query (all rows)", style: .inProcess),
-            Line(key: "inproc.kpi", label: "KPI set", style: .inProcess),
+            Line(key: "inproc.dashboard", label: "Dashboard: every figure it shows, all time (one store read)", style: .inProcess,
+                 target: le(50, .median, "≤ 50 ms")),
+            Line(key: "inproc.dashboard.filtered", label: "Dashboard: every figure, this month, one provider and service", style: .inProcess,
+                 target: le(50, .median, "≤ 50 ms")),
+            Line(key: "inproc.dashboard.lists", label: "Dashboard: the four tile lists (overdue, expiring, unscheduled, today)",
+                 style: .inProcess),
+            Line(key: "inproc.dashboard.firstFrame", label: "Dashboard: open → first full frame (120×40)", style: .inProcess,
+                 target: le(60, .median, "≤ 60 ms")),
             Line(key: "inproc.followups", label: "due follow-ups", style: .inProcess),
             Line(key: "inproc.plan50.core", label: "50-session immediate plan (core)", style: .inProcess, target: le(5, .median, "≤ 5 ms")),
             Line(key: "inproc.plan50.withRead", label: "50-session plan incl. reading availability", style: .inProcess, target: le(5, .median, "≤ 5 ms")),
@@ -65,7 +84,10 @@ struct Report {
                  ratioOf: ("proc.agenda7.frontdesk", "proc.agenda7.sqlite3")),
             Line(key: "ratio.agenda7.calcurse", label: "agenda 7 days: calcurse ÷ frontdesk", style: .value,
                  ratioOf: ("proc.agenda7.calcurse", "proc.agenda7.frontdesk")),
-            Line(key: "proc.kpi.frontdesk", label: "`frontdesk kpi`", style: .process, target: le(50, .median, "≤ 50 ms")),
+            Line(key: "proc.kpi.frontdesk", label: "`frontdesk kpi`", style: .process, target: le(100, .median, "≤ 100 ms")),
+            Line(key: "proc.kpi.version", label: "`frontdesk --version` (same run)", style: .process),
+            Line(key: "diff.kpi.version", label: "kpi: `frontdesk kpi` − `frontdesk --version`", style: .value,
+                 target: le(30, .value, "≤ 30 ms"), differenceOf: ("proc.kpi.frontdesk", "proc.kpi.version")),
             Line(key: "proc.kpi.sqlite3", label: "`sqlite3` plain KPI SQL", style: .process),
             Line(key: "ratio.kpi", label: "kpi: frontdesk ÷ sqlite3", style: .value, ratioOf: ("proc.kpi.frontdesk", "proc.kpi.sqlite3")),
             Line(key: "proc.firstFrame.baseline", label: "tmux session running `true` (baseline in both rows below)", style: .process),
@@ -84,6 +106,11 @@ struct Report {
 
     func find(_ key: String, _ size: Int) -> BenchResult? {
         results.last { $0.key == key && $0.size == size }
+    }
+
+    func difference(_ pair: (String, String), _ size: Int) -> Double? {
+        guard let a = find(pair.0, size)?.median, let b = find(pair.1, size)?.median else { return nil }
+        return a - b
     }
 
     func ratio(_ pair: (String, String), _ size: Int) -> Double? {
@@ -120,6 +147,7 @@ struct Report {
 
     private func value(_ line: Line, _ size: Int, _ statistic: Statistic) -> Double? {
         if let pair = line.ratioOf { return ratio(pair, size) }
+        if let pair = line.differenceOf { return difference(pair, size) }
         guard let r = find(line.key, size) else { return nil }
         switch statistic {
         case .median: return r.median ?? r.value
@@ -131,6 +159,9 @@ struct Report {
     private func cell(_ line: Line, _ size: Int) -> String {
         if let pair = line.ratioOf {
             return ratio(pair, size).map { String(format: "%.2f×", $0) } ?? "—"
+        }
+        if let pair = line.differenceOf {
+            return difference(pair, size).map { ($0 < 0 ? "−" : "+") + Report.milliseconds(abs($0)) } ?? "—"
         }
         guard let r = find(line.key, size) else { return "—" }
         if r.median == nil && r.value == nil { return r.note == "not landed" ? "not landed" : "—" }
@@ -156,7 +187,13 @@ struct Report {
         case .p99: what = "p99 " + Report.milliseconds(v)
         case .median: what = Report.milliseconds(v)
         case .value:
-            if line.ratioOf != nil { what = String(format: "%.2f×", v) } else { what = Report.number(v, unit: find(line.key, size)?.unit) }
+            if line.ratioOf != nil {
+                what = String(format: "%.2f×", v)
+            } else if line.differenceOf != nil {
+                what = (v < 0 ? "−" : "+") + Report.milliseconds(abs(v))
+            } else {
+                what = Report.number(v, unit: find(line.key, size)?.unit)
+            }
         }
         return (ok ? "meets" : "**misses**") + " (\(what))"
     }

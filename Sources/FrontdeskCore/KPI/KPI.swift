@@ -1,10 +1,8 @@
-/// The dashboard's key figures (SPEC §5.5), each named and defined once here: the dashboard, the
-/// `kpi` command and the help screen all show these titles and definitions.
+/// The Dashboard's figures (SPEC §5.5), each named and defined once here: the Dashboard, its `?`
+/// help and `frontdesk kpi` all show these titles and definitions.
 public enum KPI: String, Sendable, Equatable, Hashable, CaseIterable {
     case activeTreatments = "active_treatments"
     case completionRate = "completion_rate"
-    case completedGroups = "completed_groups"
-    case closedGroups = "closed_groups"
     case completionRateImmediate = "completion_rate_immediate"
     case completionRateSequential = "completion_rate_sequential"
     case completionRateFlexible = "completion_rate_flexible"
@@ -17,6 +15,7 @@ public enum KPI: String, Sendable, Equatable, Hashable, CaseIterable {
     case popularityImmediate = "strategy_popularity_immediate"
     case popularitySequential = "strategy_popularity_sequential"
     case popularityFlexible = "strategy_popularity_flexible"
+    case sessionsPerWeek = "sessions_per_week"
 
     /// The per-strategy completion rate.
     public static func completionRate(for strategy: Strategy) -> KPI {
@@ -27,7 +26,7 @@ public enum KPI: String, Sendable, Equatable, Hashable, CaseIterable {
         }
     }
 
-    /// The per-strategy share of all treatments.
+    /// The per-strategy share of the treatments started in the period.
     public static func popularity(of strategy: Strategy) -> KPI {
         switch strategy {
         case .immediate: return .popularityImmediate
@@ -36,8 +35,19 @@ public enum KPI: String, Sendable, Equatable, Hashable, CaseIterable {
         }
     }
 
-    /// Whether the figure is a ratio (shown as a percentage with its counts) rather than a count.
-    public var isRate: Bool {
+    /// The figures that stand for a list the desk can open (Enter on the tile).
+    public var list: KPIList? {
+        switch self {
+        case .overdueSequential: return .overdue
+        case .packagesExpiring30d: return .expiring
+        case .unscheduledFlexibleSessions: return .unscheduled
+        case .sessionsToday: return .today
+        default: return nil
+        }
+    }
+
+    /// Whether the period selector changes the figure (the others are about now).
+    public var followsPeriod: Bool {
         switch self {
         case .completionRate, .completionRateImmediate, .completionRateSequential, .completionRateFlexible,
              .noShowRate, .popularityImmediate, .popularitySequential, .popularityFlexible:
@@ -47,13 +57,11 @@ public enum KPI: String, Sendable, Equatable, Hashable, CaseIterable {
         }
     }
 
-    /// The short name shown on the dashboard.
+    /// The short name shown on the Dashboard.
     public var title: String {
         switch self {
         case .activeTreatments: return "Active treatments"
         case .completionRate: return "Completion rate"
-        case .completedGroups: return "Completed treatments"
-        case .closedGroups: return "Closed treatments"
         case .completionRateImmediate: return "Completion rate, immediate"
         case .completionRateSequential: return "Completion rate, sequential"
         case .completionRateFlexible: return "Completion rate, flexible"
@@ -66,38 +74,46 @@ public enum KPI: String, Sendable, Equatable, Hashable, CaseIterable {
         case .popularityImmediate: return "Share of immediate treatments"
         case .popularitySequential: return "Share of sequential treatments"
         case .popularityFlexible: return "Share of flexible packages"
+        case .sessionsPerWeek: return "Sessions per week"
         }
     }
 
-    /// One line saying exactly what is counted.
+    /// What exactly is counted, in words the desk reads (the `?` help and `frontdesk kpi`).
     public var definition: String {
         switch self {
         case .activeTreatments:
-            return "Session groups still running (active or to book): not completed, cancelled, ended early or expired."
+            return "Treatments open now: not completed, cancelled, ended early or expired."
         case .completionRate:
-            return "Completed groups ÷ closed groups (completed + cancelled + ended early + expired); none when no group is closed."
-        case .completedGroups:
-            return "Session groups in which every session number has a completed booking (a no-show is not a completion)."
-        case .closedGroups:
-            return "Session groups completed, cancelled, ended early or expired."
+            return "Completed ÷ closed treatments (completed + cancelled + ended early + expired) that closed in the period. "
+                + "A treatment is completed only when every session number has a completed booking; a no-show is not a completion. "
+                + Self.closingDay
         case .completionRateImmediate, .completionRateSequential, .completionRateFlexible:
-            return "Completed ÷ closed groups, counting only \(strategy!.rawValue) treatments."
+            return "Completed ÷ closed treatments that closed in the period, counting only \(strategy!.rawValue) treatments."
         case .sessionsToday:
-            return "Bookings not cancelled that start today (clinic time)."
+            return "Sessions starting today (clinic time): booked, completed and no-show; cancelled ones are not counted."
         case .sessionsThisWeek:
-            return "Bookings not cancelled that start this week, Monday to Sunday (clinic time)."
+            return "Sessions starting this week, Monday to Sunday (clinic time): booked, completed and no-show."
         case .overdueSequential:
-            return "Active sequential groups with nothing booked and the maximum gap (else twice the recommended) passed."
+            return "Open sequential treatments with nothing booked whose last completed session is longer ago than the "
+                + "maximum gap (twice the recommended gap where no maximum is set)."
         case .unscheduledFlexibleSessions:
-            return "Sessions of open flexible packages without a booking: total − confirmed and completed (cancelled and missed ones count again)."
+            return "Sessions of open flexible packages (not expired) without a booked or completed session: "
+                + "total − booked − completed."
         case .packagesExpiring30d:
-            return "Active flexible packages with unbooked sessions that expire within 30 days."
+            return "Open flexible packages with sessions still unscheduled that expire within the next 30 days."
         case .noShowRate:
-            return "No-show sessions ÷ (completed + no-show sessions); none before any session took place."
+            return "No-shows ÷ sessions that took place or were missed (completed + no-show), starting in the period."
         case .popularityImmediate, .popularitySequential, .popularityFlexible:
-            return "Session groups using \(strategy!.rawValue) booking ÷ all session groups."
+            return "Treatments started in the period that use \(strategy!.rawValue) booking ÷ all treatments started in the period."
+        case .sessionsPerWeek:
+            return "Sessions per week, Monday to Sunday: the \(DashboardQuery.weeksBack) weeks before this one, this week "
+                + "and the \(DashboardQuery.weeksAhead) after it, as completed, booked and no-show."
         }
     }
+
+    /// When a treatment counts as closed, for the rates measured over a period.
+    static let closingDay = "It closes on the day its last session was completed, the day it was ended early or "
+        + "cancelled, or the day the package expired."
 
     /// The strategy a per-strategy figure is about.
     public var strategy: Strategy? {
@@ -108,4 +124,16 @@ public enum KPI: String, Sendable, Equatable, Hashable, CaseIterable {
         default: return nil
         }
     }
+}
+
+/// The lists behind the Dashboard's tiles: Enter on the tile opens it.
+public enum KPIList: String, Sendable, Equatable, Hashable, CaseIterable {
+    /// Sequential treatments waiting past their maximum gap.
+    case overdue
+    /// Flexible packages expiring within 30 days with sessions unscheduled.
+    case expiring
+    /// Open flexible packages with sessions left to book.
+    case unscheduled
+    /// Today's sessions.
+    case today
 }

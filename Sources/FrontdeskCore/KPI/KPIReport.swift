@@ -1,156 +1,78 @@
-/// How many session groups of one strategy are in each state (`GroupState`).
-public struct GroupStateCounts: Sendable, Equatable {
-    public var active: Int
-    /// Open treatments waiting for a booking (`GroupState.toBook`).
-    public var toBook: Int
-    public var completed: Int
-    public var cancelled: Int
-    /// Ended early by the desk: closed, not completed.
-    public var ended: Int
-    public var expired: Int
-
-    public init(active: Int = 0, toBook: Int = 0, completed: Int = 0, cancelled: Int = 0, ended: Int = 0, expired: Int = 0) {
-        self.active = active
-        self.toBook = toBook
-        self.completed = completed
-        self.cancelled = cancelled
-        self.ended = ended
-        self.expired = expired
-    }
-
-    /// The count for one state.
-    public subscript(state: GroupState) -> Int {
-        get {
-            switch state {
-            case .active: return active
-            case .toBook: return toBook
-            case .completed: return completed
-            case .cancelled: return cancelled
-            case .ended: return ended
-            case .expired: return expired
-            }
-        }
-        set {
-            switch state {
-            case .active: active = newValue
-            case .toBook: toBook = newValue
-            case .completed: completed = newValue
-            case .cancelled: cancelled = newValue
-            case .ended: ended = newValue
-            case .expired: expired = newValue
-            }
-        }
-    }
-
-    /// Treatments still running: active or waiting for a booking.
-    public var open: Int { active + toBook }
-    /// Completed, cancelled, ended early or expired: the groups a completion rate is measured on.
-    public var closed: Int { completed + cancelled + ended + expired }
-    public var total: Int { open + closed }
-
-    public static func + (a: GroupStateCounts, b: GroupStateCounts) -> GroupStateCounts {
-        var sum = GroupStateCounts()
-        for state in GroupState.allCases { sum[state] = a[state] + b[state] }
-        return sum
-    }
-}
-
-/// The plain counts the store gathers; every formula lives in `KPIReport`.
-public struct KPIInputs: Sendable, Equatable {
-    public var groups: [Strategy: GroupStateCounts]
-    public var sessionsToday: Int
-    public var sessionsThisWeek: Int
-    public var overdueSequentialGroups: Int
-    public var unscheduledFlexibleSessions: Int
-    public var packagesExpiringWithin30Days: Int
-    public var completedSessions: Int
-    public var noShowSessions: Int
-
-    public init(groups: [Strategy: GroupStateCounts] = [:], sessionsToday: Int = 0, sessionsThisWeek: Int = 0,
-                overdueSequentialGroups: Int = 0, unscheduledFlexibleSessions: Int = 0,
-                packagesExpiringWithin30Days: Int = 0, completedSessions: Int = 0, noShowSessions: Int = 0) {
-        self.groups = groups
-        self.sessionsToday = sessionsToday
-        self.sessionsThisWeek = sessionsThisWeek
-        self.overdueSequentialGroups = overdueSequentialGroups
-        self.unscheduledFlexibleSessions = unscheduledFlexibleSessions
-        self.packagesExpiringWithin30Days = packagesExpiringWithin30Days
-        self.completedSessions = completedSessions
-        self.noShowSessions = noShowSessions
-    }
-}
-
-/// A KPI's value: a count, or a ratio kept with its counts so screens can show "67% (2 of 3)".
+/// A figure's value: a count, a ratio kept with its counts ("84 % (42 of 50)"), sessions by status,
+/// or the weekly series.
 public enum KPIValue: Sendable, Equatable, CustomStringConvertible {
     case count(Int)
     case ratio(numerator: Int, denominator: Int)
+    case sessions(SessionCounts)
+    case weeks([WeekSessions])
 
-    /// The ratio as 0…1; nil for a count or when the denominator is 0.
+    /// The ratio as 0…1; nil for anything else or when the denominator is 0.
     public var rate: Double? {
         guard case .ratio(let n, let d) = self, d > 0 else { return nil }
         return Double(n) / Double(d)
     }
 
-    /// "12", "67% (2 of 3)", or "– (0 of 0)" when there is nothing to measure yet.
+    /// "12", "84 % (42 of 50)", "– (0 of 0)" when nothing is measured yet, "5 booked · 3 completed · 1 no-show".
     public var description: String {
         switch self {
         case .count(let n):
             return "\(n)"
         case .ratio(let n, let d):
             guard let rate else { return "– (\(n) of \(d))" }
-            return "\(Int((rate * 100).rounded()))% (\(n) of \(d))"
+            return "\(Int((rate * 100).rounded())) % (\(n) of \(d))"
+        case .sessions(let counts):
+            return "\(counts.booked) booked · \(counts.completed) completed · \(counts.noShow) no-show"
+        case .weeks(let weeks):
+            return "\(weeks.count) weeks"
         }
     }
 }
 
-/// All dashboard figures computed from one set of counts.
+/// Every Dashboard figure computed from one set of counts: the one place the formulas live.
 public struct KPIReport: Sendable, Equatable {
-    public let inputs: KPIInputs
+    public let counts: DashboardCounts
 
-    public init(_ inputs: KPIInputs) {
-        self.inputs = inputs
-    }
-
-    /// Group counts over every strategy.
-    public var allGroups: GroupStateCounts {
-        Strategy.allCases.reduce(GroupStateCounts()) { $0 + (inputs.groups[$1] ?? GroupStateCounts()) }
+    public init(_ counts: DashboardCounts) {
+        self.counts = counts
     }
 
     public func value(of kpi: KPI) -> KPIValue {
-        let all = allGroups
         switch kpi {
-        case .activeTreatments: return .count(all.open)
-        case .completionRate: return .ratio(numerator: all.completed, denominator: all.closed)
-        case .completedGroups: return .count(all.completed)
-        case .closedGroups: return .count(all.closed)
+        case .activeTreatments:
+            return .count(Strategy.allCases.reduce(0) { $0 + (counts.active[$1] ?? 0) })
+        case .completionRate:
+            let all = counts.allClosed
+            return .ratio(numerator: all.completed, denominator: all.closed)
         case .completionRateImmediate, .completionRateSequential, .completionRateFlexible:
-            let counts = inputs.groups[kpi.strategy!] ?? GroupStateCounts()
-            return .ratio(numerator: counts.completed, denominator: counts.closed)
-        case .sessionsToday: return .count(inputs.sessionsToday)
-        case .sessionsThisWeek: return .count(inputs.sessionsThisWeek)
-        case .overdueSequential: return .count(inputs.overdueSequentialGroups)
-        case .unscheduledFlexibleSessions: return .count(inputs.unscheduledFlexibleSessions)
-        case .packagesExpiring30d: return .count(inputs.packagesExpiringWithin30Days)
+            let closed = counts.closed[kpi.strategy!] ?? ClosedTreatments()
+            return .ratio(numerator: closed.completed, denominator: closed.closed)
+        case .sessionsToday: return .sessions(counts.today)
+        case .sessionsThisWeek: return .sessions(counts.thisWeek)
+        case .overdueSequential: return .count(counts.overdueSequential)
+        case .unscheduledFlexibleSessions: return .count(counts.unscheduledFlexibleSessions)
+        case .packagesExpiring30d: return .count(counts.packagesExpiringSoon)
         case .noShowRate:
-            return .ratio(numerator: inputs.noShowSessions,
-                          denominator: inputs.completedSessions + inputs.noShowSessions)
+            let sessions = counts.periodSessions
+            return .ratio(numerator: sessions.noShow, denominator: sessions.completed + sessions.noShow)
         case .popularityImmediate, .popularitySequential, .popularityFlexible:
-            return .ratio(numerator: (inputs.groups[kpi.strategy!] ?? GroupStateCounts()).total, denominator: all.total)
+            let all = Strategy.allCases.reduce(0) { $0 + (counts.started[$1] ?? 0) }
+            return .ratio(numerator: counts.started[kpi.strategy!] ?? 0, denominator: all)
+        case .sessionsPerWeek: return .weeks(counts.weeks)
         }
     }
 
-    /// Completed ÷ (completed + cancelled + ended + expired) groups; nil when no group is closed.
+    /// Completed ÷ closed treatments; nil when none closed in the period.
     public var completionRate: Double? { value(of: .completionRate).rate }
 
-    /// The completion rate of one strategy; nil when none of its groups is closed.
+    /// The completion rate of one strategy; nil when none of its treatments closed in the period.
     public func completionRate(for strategy: Strategy) -> Double? { value(of: .completionRate(for: strategy)).rate }
 
-    /// No-shows ÷ (completed + no-show) sessions; nil before any session took place.
+    /// No-shows ÷ (completed + no-show) sessions; nil when no session took place in the period.
     public var noShowRate: Double? { value(of: .noShowRate).rate }
 
-    /// The share of all groups using a strategy; nil when there are no groups.
+    /// The share of treatments started in the period using a strategy; nil when none started.
     public func popularity(of strategy: Strategy) -> Double? { value(of: .popularity(of: strategy)).rate }
 
-    /// Every KPI in display order with its value, for the dashboard and `kpi` output.
+    /// Every figure in display order with its value, for the Dashboard and `kpi`.
     public var rows: [(kpi: KPI, value: KPIValue)] { KPI.allCases.map { ($0, value(of: $0)) } }
 }

@@ -94,6 +94,7 @@ public final class AppDatabase: Sendable {
                     if let requested = timeZone {
                         try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'timezone'", arguments: [requested])
                     }
+                    try KPICounters.alignClinicZone(db)
                 }
                 return pool
             } catch let error as StoreError {

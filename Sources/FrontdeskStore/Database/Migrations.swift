@@ -16,6 +16,12 @@ enum Migrations {
         migrator.registerMigration(LifecycleMigration.name) { db in
             try LifecycleMigration.migrate(db)
         }
+        // Counters for the Dashboard, kept by triggers in every transaction that changes bookings or
+        // treatments, and built here for the data an existing database already holds. After v4: the
+        // counters read the treatment state it stores.
+        migrator.registerMigration("v5 kpi: dashboard counters kept by triggers") { db in
+            try KPICounters.install(db)
+        }
         ServicesMigrations.register(in: &migrator)
         return migrator
     }

@@ -17,28 +17,19 @@ enum ServicesMigrations {
     }
 
     // A session group keeps a copy of its service's buffer configuration, session plan and default
-    // duration, taken when it is created, so that editing a service changes new treatments only.
-    // The trigger takes the copy for every insert that does not give one (demo data, older code),
-    // so no path can create a group without its rules.
+    // duration, taken when it is created (`insertGroup`), so that editing a service changes new
+    // treatments only; existing groups get their service's current rules here. A table of its own,
+    // one row per group: writing it never runs the triggers other features keep on session_groups.
     private static let v7 = """
-    ALTER TABLE session_groups ADD COLUMN session_buffer_config TEXT;
-    ALTER TABLE session_groups ADD COLUMN session_plan TEXT;
-    ALTER TABLE session_groups ADD COLUMN duration_minutes INTEGER;
-    UPDATE session_groups SET
-      session_buffer_config = (SELECT s.session_buffer_config FROM services s WHERE s.id = session_groups.service_id),
-      session_plan = (SELECT s.session_plan FROM services s WHERE s.id = session_groups.service_id),
-      duration_minutes = (SELECT s.duration_minutes FROM services s WHERE s.id = session_groups.service_id);
-    CREATE TRIGGER session_groups_copy_service_rules
-    AFTER INSERT ON session_groups
-    WHEN NEW.session_buffer_config IS NULL OR NEW.session_plan IS NULL OR NEW.duration_minutes IS NULL
-    BEGIN
-        UPDATE session_groups SET
-          session_buffer_config = COALESCE(NEW.session_buffer_config,
-              (SELECT s.session_buffer_config FROM services s WHERE s.id = NEW.service_id)),
-          session_plan = COALESCE(NEW.session_plan, (SELECT s.session_plan FROM services s WHERE s.id = NEW.service_id)),
-          duration_minutes = COALESCE(NEW.duration_minutes, (SELECT s.duration_minutes FROM services s WHERE s.id = NEW.service_id))
-        WHERE session_group_id = NEW.session_group_id;
-    END;
+    CREATE TABLE session_group_rules (
+        session_group_id TEXT PRIMARY KEY NOT NULL REFERENCES session_groups(session_group_id) ON DELETE CASCADE,
+        session_buffer_config TEXT NOT NULL,
+        session_plan TEXT NOT NULL,
+        duration_minutes INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    INSERT INTO session_group_rules(session_group_id, session_buffer_config, session_plan, duration_minutes)
+    SELECT g.session_group_id, s.session_buffer_config, s.session_plan, s.duration_minutes
+    FROM session_groups g JOIN services s ON s.id = g.service_id;
 
     -- Days are clinic-local YYYY-MM-DD texts, which sort as dates.
     CREATE TABLE provider_absences (

@@ -23,8 +23,10 @@ extension AppDatabase {
             try generator.writeCatalog(db, servicesJSON: DemoCatalog.servicesJSON, actor: self.actor)
             let bulk = try BulkLoad(db, tables: ["bookings", "session_groups"])
             let written = try generator.writeBookings(db, actor: self.actor)
+            try AppDatabase.fillMissingRuleCopies(db) // each treatment's copy of its rules, before the triggers return
             try bulk.finish(db)
-            try AppDatabase.fillMissingRuleCopies(db) // the bulk load ran without the copying trigger
+            // The counters' triggers were set aside with the others: count the loaded rows once.
+            try KPICounters.rebuild(db, zone: calendar.timeZone)
             try db.execute(sql: "INSERT OR REPLACE INTO settings(key, value) VALUES ('demo', 'volume')")
             return written
         }

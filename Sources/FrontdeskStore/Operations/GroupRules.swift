@@ -34,15 +34,23 @@ extension AppDatabase {
         return service
     }
 
+    /// Stores the treatment's own copy of the rules it is booked under, in its creating transaction.
+    static func insertRuleCopy(_ db: Database, groupID: String, service: Service) throws {
+        let plan = String(decoding: (try? JSONEncoder().encode(service.definition.plan)) ?? Data("[]".utf8), as: UTF8.self)
+        try db.execute(sql: """
+            INSERT INTO session_group_rules(session_group_id, session_buffer_config, session_plan, duration_minutes)
+            VALUES (?, ?, ?, ?)
+            """, arguments: [groupID, service.bufferRules.canonicalJSON, plan, service.definition.defaultDurationMinutes])
+    }
+
     /// Gives every treatment without a copy of its rules the service's current ones (rows written
-    /// with triggers off, as the demo volume's bulk load does).
+    /// outside `insertGroup`, as the demo volume's bulk load does).
     static func fillMissingRuleCopies(_ db: Database) throws {
         try db.execute(sql: """
-            UPDATE session_groups SET
-              session_buffer_config = (SELECT s.session_buffer_config FROM services s WHERE s.id = session_groups.service_id),
-              session_plan = (SELECT s.session_plan FROM services s WHERE s.id = session_groups.service_id),
-              duration_minutes = (SELECT s.duration_minutes FROM services s WHERE s.id = session_groups.service_id)
-            WHERE session_buffer_config IS NULL OR session_plan IS NULL OR duration_minutes IS NULL
+            INSERT INTO session_group_rules(session_group_id, session_buffer_config, session_plan, duration_minutes)
+            SELECT g.session_group_id, s.session_buffer_config, s.session_plan, s.duration_minutes
+            FROM session_groups g JOIN services s ON s.id = g.service_id
+            WHERE NOT EXISTS (SELECT 1 FROM session_group_rules r WHERE r.session_group_id = g.session_group_id)
             """)
     }
 
@@ -86,8 +94,9 @@ struct GroupRulesCache {
 
     mutating func service(_ db: Database, asBookedIn groupID: String) throws -> Service? {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT service_id, strategy, total_sessions, session_buffer_config, session_plan, duration_minutes
-            FROM session_groups WHERE session_group_id = ?
+            SELECT g.service_id, g.strategy, g.total_sessions, r.session_buffer_config, r.session_plan, r.duration_minutes
+            FROM session_groups g LEFT JOIN session_group_rules r ON r.session_group_id = g.session_group_id
+            WHERE g.session_group_id = ?
             """, arguments: [groupID]) else { return nil }
         let serviceID: Int64 = row["service_id"]
         let strategy: String = row["strategy"]

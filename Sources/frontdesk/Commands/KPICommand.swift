@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import FrontdeskCore
+import FrontdeskStore
+
+/// `frontdesk kpi`: the Dashboard's figures with their definitions, for a period and filters.
+struct KPICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kpi", abstract: "The dashboard figures, each with its definition.",
+        discussion: """
+        Rates (completion, no-show, strategy popularity) cover the period: --period week|month|quarter|year|all
+        (default all) or --from DAY --to DAY (both included). The other figures are about now. --provider and
+        --service count only that provider's or service's treatments and sessions.
+        """)
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "week, month, quarter, year or all (default all).") var period: String?
+    @Option(help: "First day of the period (YYYY-MM-DD); needs --to.") var from: String?
+    @Option(help: "Last day of the period (YYYY-MM-DD), included; needs --from.") var to: String?
+    @Option(help: "Provider name or number.") var provider: String?
+    @Option(help: "Service name, trigger word or number.") var service: String?
+    @Flag(help: "Print the sessions per week (the 12 weeks before this one, this week and the 4 after).") var weeks = false
+    @Flag(help: "Recount every counter from the bookings and report any difference (exit 1 on a difference).") var verify = false
+    @Flag(help: "Replace every counter with a recount from the bookings (after --verify found a difference).") var rebuild = false
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let db = try database.open()
+        if rebuild {
+            try store { () throws(StoreError) in try db.rebuildKPICounters() }
+            Output.line("The dashboard counters were recounted from the bookings and treatments.")
+            return
+        }
+        if verify { return try runVerification(db) }
+        let query = try dashboardQuery(db)
+        let report = try store { () throws(StoreError) in try db.dashboard(query) }
+        let names = try filterNames(db, query)
+        if weeks {
+            json ? Output.json(KPIOutput.weeksJSON(report.counts.weeks)) : KPIOutput.printWeeks(report.counts.weeks)
+        } else if json {
+            Output.json(KPIOutput.json(report, query: query, today: db.calendar.localDay(of: db.now)))
+        } else {
+            KPIOutput.print(report, query: query, today: db.calendar.localDay(of: db.now), provider: names.provider, service: names.service)
+        }
+    }
+
+    private func dashboardQuery(_ db: AppDatabase) throws -> DashboardQuery {
+        var query = DashboardQuery()
+        switch (from, to) {
+        case (nil, nil):
+            if let period {
+                guard let named = KPIPeriod(name: period) else {
+                    throw CommandFailure.invalid("--period “\(period)” is not a period. Use week, month, quarter, year or all.")
+                }
+                query.period = named
+            }
+        case let (from?, to?):
+            if period != nil { throw CommandFailure.invalid("--period and --from/--to both name a period. Give one of them.") }
+            guard let first = LocalDay(iso: from) else { throw CommandFailure.invalid("--from “\(from)” is not a day. Write it as YYYY-MM-DD, e.g. 2026-03-01.") }
+            guard let last = LocalDay(iso: to) else { throw CommandFailure.invalid("--to “\(to)” is not a day. Write it as YYYY-MM-DD, e.g. 2026-03-31.") }
+            guard first <= last else { throw CommandFailure.invalid("--from \(first) comes after --to \(last). Give the earlier day first.") }
+            query.period = .days(from: first, to: last)
+        default:
+            throw CommandFailure.invalid("--from and --to go together: give both days of the period (or --period).")
+        }
+        if let provider { query.providerID = try store { () throws(StoreError) in try db.resolveProvider(provider).id } }
+        if let service { query.serviceID = try store { () throws(StoreError) in try db.resolveService(service).id } }
+        return query
+    }
+
+    private func filterNames(_ db: AppDatabase, _ query: DashboardQuery) throws -> (provider: String?, service: String?) {
+        let provider = try query.providerID.map { id throws(CommandFailure) in try store { () throws(StoreError) in try db.provider(id: id).name } }
+        let service = try query.serviceID.map { id throws(CommandFailure) in try store { () throws(StoreError) in try db.service(id: id).name } }
+        return (provider, service)
+    }
+
+    private func runVerification(_ db: AppDatabase) throws {
+        let differences = try store { () throws(StoreError) in try db.verifyKPICounters() }
+        if json {
+            Output.json(["ok": differences.isEmpty,
+                         "differences": differences.map { ["table": $0.table, "side": $0.side.rawValue, "row": $0.row] }] as [String: Any])
+        } else if differences.isEmpty {
+            Output.line("The dashboard counters match a recount of the bookings and treatments.")
+        } else {
+            for difference in differences { Output.line(KPIOutput.escaped(difference.description)) }
+        }
+        if !differences.isEmpty {
+            throw CommandFailure.failed("""
+                \(differences.count)\(differences.count >= 100 ? " or more" : "") dashboard counter row(s) differ from a recount of the \
+                bookings and treatments, so the figures are wrong. Back up the database, report this, then run \
+                `frontdesk kpi --rebuild` to recount them.
+                """)
+        }
+    }
+}

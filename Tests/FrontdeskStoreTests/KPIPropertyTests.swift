@@ -1,0 +1,207 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskStore
+import FrontdeskTestSupport
+import Testing
+
+/// Random sequences of desk operations against a real database: after every step the counters the
+/// triggers keep must equal a recount from the bookings and treatments, and the Dashboard's figures
+/// must equal the same figures worked out in Swift from every group and booking.
+@Suite struct KPIPropertyTests {
+    /// 4 × 500 = 2,000 random steps, each followed by a full recount.
+    static let steps = 500
+
+    @Test(arguments: [UInt64(1), 2, 3, 4])
+    func countersMatchARecountAfterEveryStep(seed: UInt64) throws {
+        var run = try RandomDesk(seed: seed)
+        for step in 0..<Self.steps {
+            let operation = try run.step()
+            let differences = try run.t.database.verifyKPICounters()
+            #expect(differences.isEmpty, "seed \(seed) step \(step) (\(operation)): \(differences.prefix(3))")
+            if !differences.isEmpty { return }
+            if step % 10 == 0 || step == Self.steps - 1 {
+                let expected = try run.recountedFigures()
+                let actual = try run.t.database.dashboard().counts
+                #expect(actual == expected, "seed \(seed) step \(step) (\(operation))")
+                if actual != expected { return }
+            }
+        }
+        #expect(run.succeeded.count >= 6, "too few operations succeeded to mean anything: \(run.succeeded)")
+    }
+}
+
+/// A desk doing random things: booking every strategy, completing, cancelling, missing, moving,
+/// extending, importing services, and the clock moving on.
+struct RandomDesk {
+    let t: TemporaryDatabase
+    let clinic: ClinicFixture.Clinic
+    let single: Service
+    var customers: [Int64] = []
+    var random: SeededRandom
+    var bookingIDs: [Int64] = []
+    var groupIDs: [String] = []
+    /// Which operations succeeded at least once.
+    var succeeded: Set<String> = []
+
+    init(seed: UInt64) throws {
+        t = try TemporaryDatabase(now: "2026-03-02T09:00:00+01:00")
+        clinic = try ClinicFixture.seed(t.database, hours: "Mon-Sun 07:00-21:00")
+        single = try t.database.importServices(json: """
+            {"name": "Check-up", "requires_multiple_sessions": false, "total_sessions_required": 1,
+             "multi_session_strategy": "flexible", "duration_minutes": 30}
+            """)[0].service
+        customers = [clinic.customer.id]
+        for name in ["Thomas Weber", "Zoë Müller"] { customers.append(try t.database.addCustomer(name: name).id) }
+        random = SeededRandom(seed: seed)
+    }
+
+    mutating func pick<T>(_ items: [T]) -> T? {
+        items.isEmpty ? nil : items[Int(random.next() % UInt64(items.count))]
+    }
+
+    /// A start between 5 days ago and 40 days ahead, on the hour or half hour.
+    mutating func someStart() -> Date {
+        let day = t.calendar.localDay(of: t.now).adding(days: Int(random.next() % 45) - 5)
+        return t.calendar.resolvedDate(day, minuteOfDay: (7 + Int(random.next() % 13)) * 60 + Int(random.next() % 2) * 30)
+    }
+
+    /// One random operation; refusals (a taken slot, a gap rule, a wrong status) are part of the game.
+    mutating func step() throws -> String {
+        let db = t.database
+        let roll = random.next() % 100
+        var name = ""
+        do {
+            switch roll {
+            case 0..<14:
+                name = "book immediate"
+                let customer = pick(customers)!, start = someStart()
+                let result = try db.bookImmediate(customerID: customer, serviceID: clinic.implant.id, firstStart: start, acceptShift: true)
+                record(result)
+            case 14..<26:
+                name = "book sequential"
+                let group = pick(groupIDs), continues = random.next() % 2 == 0, customer = pick(customers)!, start = someStart()
+                let result: BookingResult
+                if let group, continues, let treatment = try? db.group(id: group), treatment.strategy == .sequential {
+                    result = try db.bookSessions(customerID: treatment.customerID, serviceID: treatment.serviceID, starts: [start],
+                                                 groupID: group)
+                } else {
+                    result = try db.bookSessions(customerID: customer, serviceID: clinic.physio.id, starts: [start])
+                }
+                record(result)
+            case 26..<38:
+                name = "book flexible"
+                var starts: [Date] = []
+                for _ in 0..<(1 + Int(random.next() % 3)) { starts.append(someStart()) }
+                starts.sort()
+                let group = pick(groupIDs), continues = random.next() % 2 == 0, customer = pick(customers)!
+                let result: BookingResult
+                if let group, continues, let treatment = try? db.group(id: group), treatment.strategy == .flexible {
+                    result = try db.bookSessions(customerID: treatment.customerID, serviceID: treatment.serviceID, starts: starts, groupID: group)
+                } else {
+                    result = try db.bookSessions(customerID: customer, serviceID: clinic.driving.id, starts: starts)
+                }
+                record(result)
+            case 38..<44:
+                name = "book single"
+                let customer = pick(customers)!, start = someStart()
+                let result = try db.bookSessions(customerID: customer, serviceID: single.id, starts: [start])
+                record(result)
+            case 44..<60:
+                name = "complete"
+                guard let id = pick(bookingIDs) else { return "nothing to complete" }
+                _ = try db.complete(bookingID: id)
+            case 60..<68:
+                name = "cancel"
+                guard let id = pick(bookingIDs) else { return "nothing to cancel" }
+                try db.cancel(bookingID: id, confirmedShortNotice: true)
+            case 68..<76:
+                name = "no-show"
+                guard let id = pick(bookingIDs) else { return "nothing missed" }
+                try db.markNoShow(bookingID: id)
+            case 76..<84:
+                name = "reschedule"
+                guard let id = pick(bookingIDs) else { return "nothing to move" }
+                let start = someStart(), shift = random.next() % 2 == 0
+                _ = try db.reschedule(bookingID: id, to: start, shiftLater: shift, confirmedShortNotice: true)
+            case 84..<87:
+                name = "extend"
+                guard let group = pick(groupIDs) else { return "nothing to extend" }
+                let days = 1 + Int(random.next() % 60)
+                try db.extendPackage(groupID: group, until: t.now.addingTimeInterval(TimeInterval(86_400 * days)))
+            case 87..<89:
+                name = "import"
+                _ = try db.importServices(json: ClinicFixture.drivingLessonsJSON)
+            default:
+                name = "clock"
+                // Up to four days on, sometimes far enough for packages to lapse.
+                let hours = Int(random.next() % 96), far = random.next() % 20 == 0
+                t.advance(hours: hours + (far ? 24 * 120 : 0))
+                return name
+            }
+        } catch {
+            return "\(name) (refused: \(error))"
+        }
+        succeeded.insert(name)
+        return name
+    }
+
+    mutating func record(_ result: BookingResult) {
+        bookingIDs += result.bookings.map(\.id)
+        if let group = result.group, !groupIDs.contains(group.id) { groupIDs.append(group.id) }
+    }
+
+    /// The Dashboard's counts for all time and no filter, from every group and booking, with the core's rules.
+    func recountedFigures() throws -> DashboardCounts {
+        let db = t.database
+        let now = t.now, calendar = t.calendar
+        let today = calendar.localDay(of: now)
+        var counts = DashboardCounts()
+        let weeks = DashboardQuery.chartWeeks(today: today)
+        counts.weeks = weeks.map { WeekSessions(weekStart: $0, sessions: SessionCounts()) }
+        let bookings = try db.agenda(from: Date(timeIntervalSince1970: 0), to: Date(timeIntervalSince1970: 4_000_000_000), limit: 1_000_000)
+        #expect(bookings.count == bookingIDs.count)
+        for booking in bookings {
+            let day = calendar.localDay(of: booking.start)
+            counts.periodSessions.add(1, booking.status)
+            if day == today { counts.today.add(1, booking.status) }
+            if day.mondayOfWeek == today.mondayOfWeek { counts.thisWeek.add(1, booking.status) }
+            if let index = weeks.firstIndex(of: day.mondayOfWeek) { counts.weeks[index].sessions.add(1, booking.status) }
+        }
+        let services = [clinic.implant.id: clinic.implant, clinic.physio.id: clinic.physio, clinic.driving.id: clinic.driving]
+        let groups = try customers.flatMap { id throws(StoreError) in try db.treatments(ofCustomer: id, limit: 100_000) }
+        #expect(groups.count == groupIDs.count)
+        for group in groups {
+            let progress = group.progress(now: now)
+            let state = group.state(now: now)
+            counts.started[group.strategy, default: 0] += 1
+            let held = Set(group.sessions.filter { $0.status == .confirmed || $0.status == .completed }.map(\.sessionNumber)).count
+            switch state {
+            case .completed: counts.closed[group.strategy, default: ClosedTreatments()].completed += 1
+            case .cancelled: counts.closed[group.strategy, default: ClosedTreatments()].cancelled += 1
+            case .ended: counts.closed[group.strategy, default: ClosedTreatments()].endedEarly += 1
+            case .expired: counts.closed[group.strategy, default: ClosedTreatments()].expired += 1
+            case .active, .toBook:
+                counts.active[group.strategy, default: 0] += 1
+                if group.strategy == .flexible {
+                    counts.unscheduledFlexibleSessions += group.totalSessions - held
+                    if let expires = group.expiresAt, expires > now, expires <= calendar.adding(days: 30, to: now),
+                       held < group.totalSessions {
+                        counts.packagesExpiringSoon += 1
+                    }
+                }
+                if group.strategy == .sequential, progress.booked == 0, held < group.totalSessions,
+                   let last = progress.lastCompleted, let service = services[group.serviceID] {
+                    let gaps = service.gaps
+                    let gap = gaps.indices.contains(last.number - 1) ? gaps[last.number - 1] : gaps.last!
+                    if now > FollowUpRules.overdueAt(lastSessionStart: last.start, gap: gap, calendar: calendar) {
+                        counts.overdueSequential += 1
+                    }
+                }
+            }
+        }
+        for strategy in Strategy.allCases where counts.active[strategy] == nil && counts.started[strategy] != nil {
+            counts.active[strategy] = 0
+        }
+        return counts
+    }
+}

@@ -78,6 +78,7 @@ struct ProviderCommand: ParsableCommand {
         @Option(help: "Exactly the services this provider delivers, comma-separated; who else delivers each is unchanged.") var services: String?
         @Option(help: "A new name.") var rename: String?
         @Flag(inversion: .prefixedNo, help: "Active (takes bookings) or not.") var active: Bool?
+        @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
             try ManagerGate.require("edit providers")
@@ -103,6 +104,11 @@ struct ProviderCommand: ParsableCommand {
             }
             let provider = try store { () throws(StoreError) in try db.resolveProvider(name, includeInactive: true) }
             let outcome = try store { () throws(StoreError) in try db.editProvider(id: provider.id, edit) }
+            if json {
+                Output.json(ProviderEditJSON(provider: ProviderJSON(outcome.record),
+                                             uncoveredBookings: outcome.uncoveredBookings.map { BookingJSON($0, calendar: db.calendar) }))
+                return
+            }
             ProviderCommand.print(outcome.record)
             ProviderCommand.printUncovered(outcome.uncoveredBookings, provider: outcome.record.provider.name, calendar: db.calendar)
         }

@@ -199,4 +199,19 @@ import Testing
         session.press(.character("u"))
         #expect(session.shows("Nothing to undo here"), "\(session.screenText)")
     }
+
+    @Test func theOfferToUndoLeavesTheStatusLineAfterTenSeconds() throws {
+        let scenario = try Scenario()
+        let session = scenario.session()
+        while session.state.bookings.list.selectedRow?.customerName != "Later Customer 11" { session.press(.down) }
+        session.press([.character("x"), .character("y"), .character("y")])
+        #expect(session.shows("u undoes."), "\(session.screenText)")
+        scenario.temporary.now = scenario.temporary.now.addingTimeInterval(5)
+        session.tick()
+        #expect(session.shows("u undoes."))
+        scenario.temporary.now = scenario.temporary.now.addingTimeInterval(6)
+        session.tick()
+        #expect(!session.shows("u undoes."), "\(session.screenText)")
+        #expect(session.shows("Cancelled"))
+    }
 }

@@ -31,6 +31,16 @@ public struct SessionDesk: Sendable, Equatable {
 
     public init() {}
 
+    /// The clock moved on: once the moment to undo has passed, the offer leaves the status line.
+    public mutating func tick(_ context: inout ScreenContext) {
+        guard let last = lastChange, context.now.timeIntervalSince(last.at) > Self.undoSeconds else { return }
+        lastChange = nil
+        let offer = " \(SessionKeys.name(.reopen)) undoes."
+        if let status = context.status, status.message.hasSuffix(offer) {
+            context.status = StatusLine(String(status.message.dropLast(offer.count)), kind: status.kind)
+        }
+    }
+
     /// Where the keys go while a dialog is open; nil when none is.
     public var keyFocus: KeyFocus? {
         switch dialog {

@@ -186,11 +186,9 @@ public final class AppDatabase: Sendable {
     static let emptyFileReason = "the file is empty"
     static let emptyDatabaseReason = "it is an empty SQLite database"
 
-    /// The login name of whoever runs this process.
-    public static func currentUser() -> String {
-        let env = ProcessInfo.processInfo.environment
-        return env["USER"] ?? env["LOGNAME"] ?? NSUserName()
-    }
+    /// The login name of the OS account running this process (its effective user id), never
+    /// `$USER`: the audit trail must not be whatever the environment claims.
+    public static func currentUser() -> String { SystemAccount.current().name }
 
     static func configuration(readOnly: Bool) -> Configuration {
         var config = Configuration()

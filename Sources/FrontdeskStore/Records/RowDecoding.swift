@@ -36,10 +36,8 @@ enum RowDecoding {
 
     static func provider(_ row: Row) -> Provider {
         let hours = (try? WorkingHours.parse(row["working_hours"])) ?? Self.fallbackHours
-        let closedText: String = row["closed_days"]
-        let closed = ((try? JSONDecoder().decode([String].self, from: Data(closedText.utf8))) ?? [])
-            .compactMap(LocalDay.init(iso:))
-        return Provider(id: row["id"], name: row["name"], hours: hours, closedDays: closed)
+        // Absences live in provider_absences; the reader that needs them adds them.
+        return Provider(id: row["id"], name: row["name"], hours: hours, isActive: row["active"])
     }
 
     static func service(_ row: Row, providerIDs: [Int64]) -> Service {
@@ -59,7 +57,7 @@ enum RowDecoding {
             requiresMultipleSessions: multi, totalSessions: total, strategy: strategy, plan: plan,
             expiryDays: row["expiry_days"])
         return Service(id: row["id"], definition: definition, priceCents: row["price_cents"],
-                       triggerWords: triggers, bufferRules: rules, providerIDs: providerIDs)
+                       triggerWords: triggers, bufferRules: rules, providerIDs: providerIDs, isActive: row["active"])
     }
 
     static func jsonArray(_ strings: [String]) -> String {

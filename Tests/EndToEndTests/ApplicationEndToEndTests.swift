@@ -70,9 +70,10 @@ import Testing
         try tmux.send("Enter")
         try tmux.waitFor("Session 4: Wed 11 Mar 2026 09:00 - Confirmed")
 
+        // Session 4 is tomorrow: completing it early is asked for by date, and y says it is on purpose.
         try tmux.send("c")
-        try tmux.waitFor("Mark this session as completed?")
-        try tmux.send("Enter")
+        try tmux.waitFor("This session is on Wed 11 Mar 2026, tomorrow.")
+        try tmux.send("y")
         try tmux.waitFor("Book Session 5 of 8 now?")
         try tmux.send("Enter")
         try tmux.waitFor("Booked Session 5 of 8 (Lukas Huber)")

@@ -25,6 +25,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case busy(path: String)
     case shortNotice(action: String, start: String)
     case inThePast(start: String)
+    /// Completing a session that starts more than an hour from now, without saying it is on purpose.
+    case completedTooEarly(session: String, start: String, distance: String)
+    /// Undoing an outcome whose time (or session number) another booking holds now.
+    case reopenBlocked(session: String, start: String, holder: String)
+    /// Booking a missed session again would break the gap to later sessions, which could move along.
+    case laterSessionsInTheWay(problem: String, moves: [String])
     /// The file exists but is not a Frontdesk database (another program's, empty, a folder); it was not touched.
     case notFrontdesk(path: String, reason: String)
     /// The database carries migrations this version does not know: a newer Frontdesk wrote it.
@@ -93,6 +99,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "The session on \(start) is less than 48 hours away. Confirm that you want to \(action) it at short notice (--confirm-late on the command line)."
         case let .inThePast(start):
             return "\(start) is in the past. Choose a future date and time."
+        case let .completedTooEarly(session, start, distance):
+            return "\(session) starts \(start), \(distance), so it has not taken place yet and was not marked completed. If it really took place early, say so (--early on the command line)."
+        case let .reopenBlocked(session, start, holder):
+            return "\(session) on \(start) cannot be reopened: \(holder) now. Move or cancel that booking first, or book the session again."
+        case let .laterSessionsInTheWay(problem, moves):
+            return "\(problem) Move the later sessions along to keep their gaps (--move-later on the command line): "
+                + moves.joined(separator: "; ") + ". Nothing was saved."
         case let .notFrontdesk(path, reason):
             return "\(path) is not a Frontdesk database (\(reason)); it was left untouched. Pass --db with the clinic's database, or create a new one with `frontdesk init --db NEW_FILE`."
         case let .newerSchema(path, unknown):

@@ -71,6 +71,20 @@ import Testing
         #expect(text.stdout.contains("2026-04-20          1       0        0"))
     }
 
+    @Test func listsBehindTheTilesAsJSON() throws {
+        let (clinic, later) = try completedImplant()
+        let physio = try clinic.json(["book", "--customer", "Marie Schmidt", "--service", "physio", "--start", "March 5 at 10am"])
+        let session = try #require((physio["bookings"] as? [[String: Any]])?.first?["id"] as? Int)
+        #expect(try later("complete", "\(session)").status == 0)
+        let overdue = try later("kpi", "--list", "overdue", "--json")
+        let groups = try #require(ProcessRunner.json(overdue) as? [[String: Any]], "\(overdue.stdout) \(overdue.stderr)")
+        #expect(groups.map { $0["strategy"] as? String } == ["sequential"])
+        #expect((groups.first?["progress"] as? [String: Any])?["completed"] as? Int == 1)
+        let today = try #require(ProcessRunner.json(try later("kpi", "--list", "today", "--json")) as? [[String: Any]])
+        #expect(today.isEmpty)
+        #expect(try later("kpi", "--list", "soon").status == 2)
+    }
+
     @Test func badOptionsAreInvalidInput() throws {
         let (clinic, _) = try completedImplant()
         for arguments in [["kpi", "--from", "2026-03-01"], ["kpi", "--period", "fortnight"],

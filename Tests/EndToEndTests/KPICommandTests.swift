@@ -110,7 +110,14 @@ import Testing
         #expect(broken.status == 1)
         #expect(broken.stdout.contains("kpi_sessions kept, not recounted"))
         #expect(broken.stderr.contains("kpi --rebuild"))
+        let brokenJSON = try clinic.run(["kpi", "--verify", "--json"])
+        #expect(brokenJSON.status == 1)
+        let refusal = try #require(ProcessRunner.json(brokenJSON) as? [String: Any], "one JSON document: \(brokenJSON.stdout)")
+        #expect(refusal["exit_code"] as? Int == 1)
+        #expect((refusal["reasons"] as? [String])?.contains { $0.hasPrefix("kpi_sessions kept, not recounted") } == true)
         #expect(try clinic.run(["kpi", "--rebuild"]).status == 0)
-        #expect(try clinic.run(["kpi", "--verify"]).status == 0)
+        let repaired = try clinic.run(["kpi", "--verify", "--json"])
+        #expect(repaired.status == 0)
+        #expect((ProcessRunner.json(repaired) as? [String: Any])?["ok"] as? Bool == true)
     }
 }

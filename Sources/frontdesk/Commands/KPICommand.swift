@@ -77,13 +77,13 @@ struct KPICommand: ParsableCommand {
         let calendar = db.calendar, now = db.now
         switch try store({ () throws(StoreError) in try db.dashboardList(kind, query: query) }) {
         case .sessions(let bookings):
-            if json { return Output.json(bookings.map { Output.bookingObject($0, calendar: calendar) }) }
+            if json { return Output.json(bookings.map { BookingJSON($0, calendar: calendar) }) }
             if bookings.isEmpty { Output.line("No sessions today.") }
             for booking in bookings { Output.line(KPIOutput.escaped(Output.bookingLine(booking, calendar: calendar))) }
         case .treatments(let rows):
             var groups: [SessionGroup] = []
             for row in rows { if let id = row.groupID { groups.append(try store { () throws(StoreError) in try db.group(id: id) }) } }
-            if json { return Output.json(groups.map { GroupsCommand.groupObject($0, calendar: calendar, now: now) }) }
+            if json { return Output.json(groups.map { TreatmentJSON($0, calendar: calendar, now: now) }) }
             if groups.isEmpty { Output.line("No treatments.") }
             for g in groups {
                 let p = g.progress(now: now)
@@ -103,20 +103,18 @@ struct KPICommand: ParsableCommand {
 
     private func runVerification(_ db: AppDatabase) throws {
         let differences = try store { () throws(StoreError) in try db.verifyKPICounters() }
-        if json {
-            Output.json(["ok": differences.isEmpty,
-                         "differences": differences.map { ["table": $0.table, "side": $0.side.rawValue, "row": $0.row] }] as [String: Any])
-        } else if differences.isEmpty {
-            Output.line("The dashboard counters match a recount of the bookings and treatments.")
-        } else {
-            for difference in differences { Output.line(KPIOutput.escaped(difference.description)) }
+        if differences.isEmpty {
+            json ? Output.json(["ok": true, "differences": [String]()] as [String: Any])
+                 : Output.line("The dashboard counters match a recount of the bookings and treatments.")
+            return
         }
-        if !differences.isEmpty {
-            throw CommandFailure.failed("""
-                \(differences.count)\(differences.count >= 100 ? " or more" : "") dashboard counter row(s) differ from a recount of the \
-                bookings and treatments, so the figures are wrong. Back up the database, report this, then run \
-                `frontdesk kpi --rebuild` to recount them.
-                """)
-        }
+        if !json { for difference in differences { Output.line(KPIOutput.escaped(difference.description)) } }
+        // Under --json the refusal (with each difference as a reason) is the one JSON document printed.
+        throw CommandFailure.failed("""
+            \(differences.count)\(differences.count >= 100 ? " or more" : "") dashboard counter row(s) differ from a recount of the \
+            bookings and treatments, so the figures are wrong. Back up the database, report this, then run \
+            `frontdesk kpi --rebuild` to recount them.
+            """ + (json ? "\n" + differences.map { KPIOutput.escaped($0.description) }.joined(separator: "\n") : ""))
     }
+
 }

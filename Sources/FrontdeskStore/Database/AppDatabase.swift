@@ -52,10 +52,13 @@ public final class AppDatabase: Sendable {
     /// - Parameters:
     ///   - create: create the file when missing (`init`, `demo`); otherwise a missing file is an error.
     ///   - timeZone: the clinic's zone to record in a new database; an existing one keeps its own.
+    ///   - readOnly: for commands that only read: a database that needs no set-up is opened read-only,
+    ///     so the command neither writes nor syncs the file.
     ///   - sharedGroup: create the database for this group (`init --shared`): folder 2770, files
     ///     0660, all owned by the group. A new database in a setgid folder is shared the same way
     ///     with the folder's group.
     public static func open(path: String, create: Bool = false, timeZone: String? = nil, sharedGroup: String? = nil,
+                            readOnly: Bool = false,
                             actor: String = AppDatabase.currentUser(),
                             clock: @escaping @Sendable () -> Date = { Date() }) throws(StoreError) -> AppDatabase {
         let fileManager = FileManager.default
@@ -94,10 +97,29 @@ public final class AppDatabase: Sendable {
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
         config.label = "frontdesk"
-        // Opening (which switches a new file to WAL) and migrating both happen under the lock: two
-        // processes setting up the same new file at once would otherwise get SQLITE_BUSY at once,
-        // before any busy timeout applies.
-        let pool = try MigrationLock.withLock(besideDatabase: path) { () throws(StoreError) -> DatabasePool in
+        // An existing database that is set up already is opened without the lock and without a write
+        // transaction: a read-only command (agenda, kpi) then neither writes nor syncs the file.
+        let ready: DatabasePool? = exists && timeZone == nil && !setsUpSharing ? try? openIfReady(path, config, readOnly: readOnly) : nil
+        let pool: DatabasePool
+        if let ready { pool = ready } else { pool = try setUp(path, exists: exists, timeZone: timeZone, config: config) }
+        if setsUpSharing { SharedFiles.settle(path, group: group) }
+        let zoneName: String
+        do {
+            zoneName = try pool.read { db in
+                try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'timezone'")
+            } ?? TimeZone.current.identifier
+        } catch {
+            throw mapOpenError(error, path: path)
+        }
+        guard let calendar = ClinicCalendar(identifier: zoneName) else { throw .timeZoneUnknown(zoneName) }
+        return AppDatabase(path: path, writer: pool, calendar: calendar, actor: actor, clock: clock)
+    }
+
+    /// Opens, migrates and records the zone under the lock beside the file: opening (which switches
+    /// a new file to WAL) and migrating both happen under it, so two processes setting up the same
+    /// new file at once never get SQLITE_BUSY before any busy timeout applies.
+    private static func setUp(_ path: String, exists: Bool, timeZone: String?, config: Configuration) throws(StoreError) -> DatabasePool {
+        try MigrationLock.withLock(besideDatabase: path) { () throws(StoreError) -> DatabasePool in
             do {
                 let pool = try DatabasePool(path: path, configuration: config)
                 if exists, try !isFrontdeskSchema(pool) { throw StoreError.corrupt(path: path) }
@@ -118,17 +140,25 @@ public final class AppDatabase: Sendable {
                 throw mapOpenError(error, path: path)
             }
         }
-        if setsUpSharing { SharedFiles.settle(path, group: group) }
-        let zoneName: String
-        do {
-            zoneName = try pool.read { db in
-                try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'timezone'")
-            } ?? TimeZone.current.identifier
-        } catch {
-            throw mapOpenError(error, path: path)
+    }
+
+    /// The pool when every migration has run, the zone is recorded and the counters follow it; nil
+    /// when anything is left to do under the lock.
+    /// `readOnly` (commands that only read): the pool never writes, not even GRDB's set-up of the
+    /// WAL file, which otherwise writes and syncs a dummy transaction whenever the file is absent.
+    private static func openIfReady(_ path: String, _ config: Configuration, readOnly: Bool) throws -> DatabasePool? {
+        var config = config
+        config.readonly = readOnly
+        let pool = try DatabasePool(path: path, configuration: config)
+        let ready = try pool.read { db -> Bool in
+            guard try db.tableExists("grdb_migrations"), try Migrations.migrator.hasCompletedMigrations(db) else { return false }
+            let row = try Row.fetchOne(db, sql: """
+                SELECT (SELECT value FROM settings WHERE key = 'timezone') AS zone, (SELECT value FROM settings WHERE key = ?) AS counted
+                """, arguments: [KPICounters.zoneKey])
+            guard let zone: String = row?["zone"] else { return false }
+            return zone == row?["counted"]
         }
-        guard let calendar = ClinicCalendar(identifier: zoneName) else { throw .timeZoneUnknown(zoneName) }
-        return AppDatabase(path: path, writer: pool, calendar: calendar, actor: actor, clock: clock)
+        return ready ? pool : nil
     }
 
     /// The login name of whoever runs this process.

@@ -13,7 +13,7 @@ struct AgendaCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let db = try database.open()
+        let db = try database.open(readOnly: true)
         let calendar = db.calendar
         let first: LocalDay
         do { first = try DateInputParser(calendar: calendar, now: db.now).parseDay(from) } catch {
@@ -59,7 +59,7 @@ struct GroupsCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let db = try database.open()
+        let db = try database.open(readOnly: true)
         let calendar = db.calendar
         var filter = TreatmentFilter(includeSingles: false)
         if let customer { filter.customerID = try store { () throws(StoreError) in try db.resolveCustomer(customer).id } }

@@ -12,6 +12,8 @@ enum DashboardTilesView {
         }
         let period = state.query.period.label
         func fits(_ text: String) -> Bool { TextWidth.width(of: text) <= innerWidth }
+        /// The first wording that fits the tile, else the shortest.
+        func fitting(_ wordings: String...) -> String { wordings.first(where: fits) ?? wordings.last! }
         func perStrategy(_ kpi: (Strategy) -> KPI) -> [String] {
             let long = Strategy.allCases.map { s in s.rawValue.capitalized.padding(toLength: 11, withPad: " ", startingAt: 0)
                 + report.value(of: kpi(s)).description }
@@ -39,7 +41,8 @@ enum DashboardTilesView {
                         caption: "closed, \(period)", borderRole: border)
         case .noShow:
             return Tile(title: tile.title, value: report.value(of: .noShowRate).description,
-                        caption: "of sessions held, \(period)", borderRole: border)
+                        caption: fitting("of sessions held, \(period)", "sessions held, \(period)", period),
+                        borderRole: border)
         case .completionByStrategy, .popularity:
             let lines = perStrategy(tile == .popularity ? KPI.popularity(of:) : KPI.completionRate(for:))
             return Tile(title: tile.title, value: lines[0], caption: "", valueRole: .normal, details: Array(lines.dropFirst()),
@@ -47,9 +50,9 @@ enum DashboardTilesView {
         case .overdue, .unscheduled, .expiring:
             let caption: String
             switch tile {
-            case .overdue: caption = "treatments waiting · Enter lists"
-            case .unscheduled: caption = "sessions to book · Enter lists"
-            default: caption = "expire within 30 days · Enter"
+            case .overdue: caption = fitting("treatments waiting · Enter lists", "treatments · Enter lists")
+            case .unscheduled: caption = fitting("sessions to book · Enter lists", "to book · Enter lists")
+            default: caption = fitting("expire within 30 days · Enter lists", "within 30 days · Enter lists")
             }
             let count = report.value(of: tile.figures[0])
             let role: ThemeRole = count == .count(0) ? .accent : .warning

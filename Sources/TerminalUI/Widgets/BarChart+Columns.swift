@@ -18,9 +18,12 @@ extension BarChart {
         var heights: [Int] = []
         var running = 0, drawn = 0
         let columnRows = column.total > 0 ? max(1, (column.total * height + highest / 2) / highest) : 0
-        for value in column.values {
+        for (index, value) in column.values.enumerated() {
             running += value
             var top = column.total > 0 ? (running * columnRows + column.total / 2) / column.total : 0
+            // Leave a row for each later part that is not zero, while there are rows to leave.
+            let later = column.values[(index + 1)...].filter { $0 > 0 }.count
+            top = min(top, max(drawn + (value > 0 ? 1 : 0), columnRows - later))
             if value > 0, top == drawn, drawn < columnRows { top = drawn + 1 }
             top = min(max(top, drawn), columnRows)
             heights.append(top - drawn)

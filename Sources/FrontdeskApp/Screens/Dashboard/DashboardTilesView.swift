@@ -50,9 +50,9 @@ enum DashboardTilesView {
         case .overdue, .unscheduled, .expiring:
             let caption: String
             switch tile {
-            case .overdue: caption = fitting("treatments waiting · Enter lists", "treatments · Enter lists")
+            case .overdue: caption = fitting("treatments waiting · Enter lists", "Enter lists them")
             case .unscheduled: caption = fitting("sessions to book · Enter lists", "to book · Enter lists")
-            default: caption = fitting("expire within 30 days · Enter lists", "within 30 days · Enter lists")
+            default: caption = fitting("expire within 30 days · Enter lists", "within 30 days · Enter", "Enter lists them")
             }
             let count = report.value(of: tile.figures[0])
             let role: ThemeRole = count == .count(0) ? .accent : .warning

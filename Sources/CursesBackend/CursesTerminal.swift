@@ -19,6 +19,8 @@ public final class CursesTerminal {
     var pendingKeys: [Key] = []
     /// The read timeout last given to ncurses, so it is set only when it changes.
     var currentTimeout: Int32 = -2
+    /// Whether the rest of a paste may be read past ncurses (the locale is UTF-8; see CursesPasteReader).
+    var readsPasteDirectly = false
 
     /// True when the terminal can show colours (decided in `start`).
     public private(set) var colorsAvailable = false
@@ -90,6 +92,7 @@ public final class CursesTerminal {
         decoder = KeySequenceDecoder()
         pendingKeys = []
         currentTimeout = -2
+        readsPasteDirectly = CursesTerminal.localeIsUTF8()
     }
 
     /// Restores the terminal; safe to call more than once and after a hangup.

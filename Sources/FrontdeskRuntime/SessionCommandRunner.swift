@@ -24,13 +24,14 @@ public struct SessionCommandRunner: Sendable {
             return .bookings([try database.cancel(bookingID: id, confirmedShortNotice: confirmed)])
         case .noShow(let id):
             return .bookings([try database.markNoShow(bookingID: id)])
-        case let .reschedule(id, start, shiftLater, confirmed):
-            return .bookings(try database.reschedule(bookingID: id, to: start, shiftLater: shiftLater, confirmedShortNotice: confirmed))
+        case let .reschedule(id, start, shiftLater, confirmed, late, proposal):
+            return .bookings(try database.reschedule(bookingID: id, to: start, shiftLater: shiftLater, confirmedShortNotice: confirmed,
+                                                     confirmedLate: late, acceptProposal: proposal))
         case let .setNotes(id, notes):
             return .bookings([try database.setNotes(bookingID: id, notes: notes)])
-        case let .bookNext(customerID, serviceID, groupID, start):
+        case let .bookNext(customerID, serviceID, groupID, start, late):
             return .bookings(try database.bookSessions(customerID: customerID, serviceID: serviceID, starts: [start],
-                                                       groupID: groupID).bookings)
+                                                       groupID: groupID, confirmedLate: late).bookings)
         }
     }
 }

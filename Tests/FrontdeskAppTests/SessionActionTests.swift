@@ -54,6 +54,38 @@ import Testing
         #expect(try scenario.group(scenario.physioGroup).sessions.count == 2)
     }
 
+    @Test func aNextSessionBeyondTheMaximumGapIsBookedOnlyAfterConfirmingHowLateItIs() throws {
+        let scenario = try BookingsScenario()
+        let session = scenario.session()
+        session.select(rowContaining: "Lukas Huber")
+        session.press([.character("c"), .enter, .control("u")])
+        session.type("2026-03-27 15:00")
+        session.press(.enter)
+        guard case .confirm(let question)? = session.state.bookings.desk.dialog else {
+            Issue.record("a session beyond the maximum gap was not questioned")
+            return
+        }
+        #expect(question.dialog.title == "Later than the window")
+        #expect(session.shows("days"))
+        #expect(try scenario.group(scenario.physioGroup).sessions.count == 2)
+        session.press(.enter)
+        // Enter lands on "No": nothing is booked.
+        #expect(session.state.bookings.desk.dialog == nil)
+        #expect(try scenario.group(scenario.physioGroup).sessions.count == 2)
+    }
+
+    @Test func confirmingALateNextSessionBooksIt() throws {
+        let scenario = try BookingsScenario()
+        let session = scenario.session()
+        session.select(rowContaining: "Lukas Huber")
+        session.press([.character("c"), .enter, .control("u")])
+        session.type("2026-03-27 15:00")
+        session.press([.enter, .character("y")])
+        let third = try #require(try scenario.group(scenario.physioGroup).sessions.first { $0.sessionNumber == 3 })
+        #expect(third.start == scenario.temporary.at("2026-03-27 15:00"))
+        #expect(session.state.bookings.desk.dialog == nil)
+    }
+
     @Test func escapeLeavesTheNextSessionForLater() throws {
         let scenario = try BookingsScenario()
         let session = scenario.session()

@@ -103,17 +103,41 @@ public enum SessionCommand: Sendable, Equatable {
     case complete(bookingID: Int64)
     case cancel(bookingID: Int64, confirmedShortNotice: Bool)
     case noShow(bookingID: Int64)
-    case reschedule(bookingID: Int64, to: Date, shiftLater: Bool, confirmedShortNotice: Bool)
+    /// Moves a session; the flags say what staff confirmed after being asked (short notice, a late
+    /// session beyond the maximum gap, the proposed plan for the later sessions).
+    case reschedule(bookingID: Int64, to: Date, shiftLater: Bool, confirmedShortNotice: Bool,
+                    confirmedLate: Bool = false, acceptProposal: Bool = false)
     case setNotes(bookingID: Int64, notes: String)
     /// The next session of a treatment (`bookSessions(groupID:)`).
-    case bookNext(customerID: Int64, serviceID: Int64, groupID: String, start: Date)
+    case bookNext(customerID: Int64, serviceID: Int64, groupID: String, start: Date, confirmedLate: Bool = false)
 
     /// The same command, confirmed for a change within 48 hours.
     public var confirmingShortNotice: SessionCommand {
         switch self {
         case let .cancel(id, _): return .cancel(bookingID: id, confirmedShortNotice: true)
-        case let .reschedule(id, to, shift, _): return .reschedule(bookingID: id, to: to, shiftLater: shift, confirmedShortNotice: true)
+        case let .reschedule(id, to, shift, _, late, proposal):
+            return .reschedule(bookingID: id, to: to, shiftLater: shift, confirmedShortNotice: true, confirmedLate: late,
+                               acceptProposal: proposal)
         default: return self
+        }
+    }
+
+    /// The same command, with what the refusal asked for confirmed (a late session, a proposed plan);
+    /// nil when the refusal is not one that confirming lets through.
+    public func confirming(_ refusal: DeskRefusal) -> SessionCommand? {
+        switch (self, refusal) {
+        case let (.reschedule(id, to, shift, notice, _, proposal), .lateConfirmation):
+            return .reschedule(bookingID: id, to: to, shiftLater: shift, confirmedShortNotice: notice, confirmedLate: true,
+                               acceptProposal: proposal)
+        case let (.reschedule(id, to, shift, notice, late, _), .shiftProposal):
+            return .reschedule(bookingID: id, to: to, shiftLater: shift, confirmedShortNotice: notice, confirmedLate: late,
+                               acceptProposal: true)
+        case let (.bookNext(customer, service, group, start, _), .lateConfirmation):
+            return .bookNext(customerID: customer, serviceID: service, groupID: group, start: start, confirmedLate: true)
+        case (_, .shortNotice):
+            return confirmingShortNotice
+        default:
+            return nil
         }
     }
 }

@@ -27,6 +27,12 @@ extension SessionDesk {
     }
 
     private mutating func refused(_ command: SessionCommand, _ failure: AppFailure, _ context: inout ScreenContext) {
+        // A late session or a proposed plan goes through once staff confirm it: ask, naming what stands.
+        if let refusal = failure.refusal, let confirmed = command.confirming(refusal), !isShortNotice(refusal),
+           let target = pending ?? targetOfOpenDialog {
+            dialog = .confirm(.confirmingRefusal(refusal, command: confirmed, target: target))
+            return
+        }
         switch dialog {
         case .reschedule(var form)?:
             if failure.needsShortNoticeConfirmation {
@@ -45,6 +51,22 @@ extension SessionDesk {
             }
         }
         context.fail(failure.message)
+    }
+
+    private func isShortNotice(_ refusal: DeskRefusal) -> Bool {
+        if case .shortNotice = refusal { return true }
+        return false
+    }
+
+    /// The session the open dialog is about.
+    private var targetOfOpenDialog: SessionTarget? {
+        switch dialog {
+        case .reschedule(let form)?: return form.target
+        case .notes(let form)?: return form.target
+        case .confirm(let confirm)?: return confirm.target
+        case .nextSession(let form)?: return SessionTarget(next: form)
+        default: return nil
+        }
     }
 
     /// After completing: offer the next sequential session, celebrate the last one, or just say so.

@@ -51,6 +51,20 @@ public struct ConfirmSessionChange: Sendable, Equatable {
         return ConfirmSessionChange(dialog: dialog, command: command, target: target)
     }
 
+    /// The question when the store needs a confirmation: a session beyond the maximum gap, or the
+    /// nearest plan that keeps the gaps when the later sessions cannot move by the same amount.
+    public static func confirmingRefusal(_ refusal: DeskRefusal, command: SessionCommand,
+                                         target: SessionTarget) -> ConfirmSessionChange {
+        let title: String, yes: String
+        switch refusal {
+        case .shiftProposal: title = "Move as proposed?"; yes = "Book this plan"
+        default: title = "Later than the window"; yes = "Book it anyway"
+        }
+        let message = [target.title, ""] + RefusalWording.lines(refusal).dropLast() + ["", "Go ahead?"]
+        let dialog = Dialog(title: title, message: Array(message), buttons: [yes, "No"], focusedButton: 1, role: .warning)
+        return ConfirmSessionChange(dialog: dialog, command: command, target: target)
+    }
+
     /// The question after the store refused a change within 48 hours; `message` is the refusal as
     /// `RefusalWording` says it for the screens (one sentence, nothing to cut away).
     public static func shortNotice(_ command: SessionCommand, target: SessionTarget, message: String) -> ConfirmSessionChange {

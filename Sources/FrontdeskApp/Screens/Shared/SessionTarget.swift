@@ -57,6 +57,14 @@ public struct SessionTarget: Sendable, Equatable {
                   laterBookedCount: 0)
     }
 
+    /// The session the next-session dialog is about to book (not stored yet: no booking number).
+    public init(next form: NextSessionForm) {
+        self.init(bookingID: 0, customerID: form.customerID, customerName: form.customerName, serviceID: form.serviceID,
+                  serviceName: form.serviceName, sessionNoun: form.sessionNoun, sessionNumber: form.nextNumber,
+                  totalSessions: form.totalSessions, start: form.window.recommended, status: .confirmed,
+                  groupID: form.groupID, strategy: .sequential, notes: "", laterBookedCount: 0)
+    }
+
     /// A single booking's row in the grouped list.
     public init?(singleRow row: TreatmentSummary) {
         guard row.kind == .single, let id = row.bookingID else { return nil }

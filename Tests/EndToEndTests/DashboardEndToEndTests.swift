@@ -17,7 +17,7 @@ import Testing
         defer { tmux.kill() }
         try tmux.waitFor("F1 Help")
         try tmux.send("F8")
-        try tmux.waitFor("Sessions per week")
+        try tmux.waitFor("Sessions per week", timeout: 30)
         try expectScreenMatches(try figures(demo), tmux)
 
         // Another terminal completes and marks today's sessions, and cancels two of next week's.
@@ -34,7 +34,7 @@ import Testing
         let after = try figures(demo)
         let todayFigure = try #require(after["sessions_today"] as? [String: Any])
         let expected = "\(todayFigure["completed"]!) completed · \(todayFigure["no_show"]!) no-show"
-        try tmux.waitUntil("the Dashboard to show \(expected)") { (try? tile("Sessions today", in: $0))?.contains(expected) == true }
+        try tmux.waitUntil("the Dashboard to show \(expected)", timeout: 30) { (try? tile("Sessions today", in: $0))?.contains(expected) == true }
         try expectScreenMatches(after, tmux)
         try expectRecountMatches(after, demo)
 
@@ -42,7 +42,7 @@ import Testing
         try tmux.send("F5")
         try tmux.waitUntil("the Bookings screen") { !$0.contains("Sessions per week") }
         try tmux.send("D")
-        try tmux.waitFor("Sessions per week")
+        try tmux.waitFor("Sessions per week", timeout: 30)
         try expectScreenMatches(after, tmux)
         try tmux.send("q")
         try ApplicationEndToEndTests.expectTerminalRestored(tmux)
@@ -51,7 +51,7 @@ import Testing
     // MARK: - The screen against kpi --json
 
     func expectScreenMatches(_ figures: [String: Any], _ tmux: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let screen = try tmux.waitUntil("every tile filled in") { !$0.contains("Loading…") && !$0.contains("Reading…") }
+        let screen = try tmux.waitUntil("every tile filled in", timeout: 30) { !$0.contains("Loading…") && !$0.contains("Reading…") }
         func count(_ key: String) -> String { "\(figures[key] as? Int ?? -1)" }
         func text(_ key: String) -> String { (figures[key] as? [String: Any])?["text"] as? String ?? "missing \(key)" }
         func sessions(_ key: String) -> [String] {

@@ -149,7 +149,9 @@ extension AppState {
     @Test func tilesWithoutAListSaySoOnEnter() throws {
         let scenario = try BookingsScenario()
         let session = dashboard(scenario)
+        #expect(session.state.front?.legend.binding(for: "open") != nil)
         select(.completion, in: session)
+        #expect(session.state.front?.legend.binding(for: "open") == nil)
         session.press(.enter)
         #expect(session.state.dashboard?.list == nil)
         #expect(session.state.status?.message.contains("has no list") == true)

@@ -71,7 +71,9 @@ public enum DashboardKeymap {
     public static func legend(for state: DashboardState) -> Keymap<String> {
         if let keymap = state.desk.keymap { return keymap.erased }
         if state.filterForm != nil { return DialogKeymap.filter.erased }
-        let order = shown(in: state.place, listOfSessions: state.list?.kind == .today)
+        var order = shown(in: state.place, listOfSessions: state.list?.kind == .today)
+        // Enter is offered only on a tile that has a list behind it.
+        if state.place == .tiles, state.tile.list == nil { order.removeAll { $0 == .open } }
         let bindings = order.compactMap { action -> KeyBinding<DashboardAction>? in
             guard var binding = all.binding(for: action) else { return nil }
             binding.showsInLegend = true

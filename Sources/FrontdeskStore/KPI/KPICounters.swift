@@ -86,7 +86,10 @@ enum KPIRecount {
         FROM (SELECT provider_id, service_id, 'started' AS event, started_day AS day, strategy, 1 AS n, 0 AS u FROM \(source)
               UNION ALL
               SELECT provider_id, service_id, state, COALESCE(closed_day, 0), strategy, 1,
-                     CASE WHEN closed_day IS NULL THEN total_sessions - held_sessions ELSE 0 END FROM \(source)) e,
+                     CASE WHEN closed_day IS NULL THEN total_sessions - held_sessions ELSE 0 END FROM \(source)
+              UNION ALL
+              SELECT provider_id, service_id, 'lapses', \(ClinicDaySQL.day(of: "expires_at")), strategy, 1,
+                     total_sessions - held_sessions FROM \(source) l WHERE \(KPICounterSchema.lapses("l"))) e,
              \(rollupFlags) r
         GROUP BY 1, 2, 3, 4, 5
         """

@@ -25,6 +25,9 @@ public final class CursesTerminal {
     /// True when the terminal can show colours (decided in `start`).
     public private(set) var colorsAvailable = false
 
+    /// How text reaches the terminal: UTF-8, or ASCII when no UTF-8 locale exists (decided in `start`).
+    public private(set) var textMode = TerminalTextMode.utf8
+
     /// True while the screen is set up and not yet restored.
     public private(set) var isRunning = false
 
@@ -49,6 +52,8 @@ public final class CursesTerminal {
         }
         switch fd_check_terminal(term) {
         case 1: return nil
+        case 2:
+            return "The terminal type \"\(term)\" cannot move the cursor, which the full-screen application needs; use a terminal such as xterm-256color (TERM=xterm-256color), or the command-line subcommands."
         case -1: return "No terminal database (terminfo) was found; install the ncurses-base package or set TERMINFO."
         default: return "The terminal type \"\(term)\" is unknown on this machine; try TERM=xterm-256color."
         }
@@ -58,8 +63,8 @@ public final class CursesTerminal {
     public func start() throws(TerminalError) {
         guard !isRunning else { return }
         if let problem = CursesTerminal.checkTerminal() { throw .unusable(problem) }
-        // Without the user's locale ncurses treats UTF-8 bytes as Latin-1 and garbles them.
-        setlocale(LC_ALL, "")
+        // Without a UTF-8 locale ncurses garbles or drops every letter beyond ASCII.
+        textMode = TerminalTextMode.adopt()
         // Before newterm changes them: a crash puts these settings back.
         fd_signals_save_terminal()
         guard let screen = fd_newterm() else { throw .unusable("The terminal could not be initialised.") }

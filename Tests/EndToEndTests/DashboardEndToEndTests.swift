@@ -100,7 +100,7 @@ import Testing
     // MARK: - kpi --json against a recount from groups and agenda
 
     func expectRecountMatches(_ figures: [String: Any], _ demo: Demo, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let groups = try json(demo, ["groups", "--limit", "100000"]) as? [[String: Any]] ?? []
+        let groups = try json(demo, ["groups", "--limit", "10000"]) as? [[String: Any]] ?? []
         let closedStates: Set<String> = ["completed", "cancelled", "ended", "expired"]
         func state(_ g: [String: Any]) -> String { g["state"] as? String ?? "" }
         #expect(figures["active_treatments"] as? Int == groups.filter { !closedStates.contains(state($0)) }.count,

@@ -172,7 +172,8 @@ extension AppState {
             Issue.record("c did not ask before completing")
             return
         }
-        session.press(.enter)
+        // The session at 15:00 has not started at 09:00: the question defaults to No, so answer yes.
+        session.press(.character("y"))
         #expect(try scenario.booking(today[0].id).status == .completed)
         // The sequential treatment offers its next session; not now.
         guard case .nextSession? = session.state.dashboard?.desk.dialog else {

@@ -4,15 +4,44 @@ import FrontdeskCore
 import FrontdeskStore
 
 struct InitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create an empty clinic database.")
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create an empty clinic database.",
+        discussion: """
+        With --shared GROUP the database is made for every account in GROUP: its folder becomes \
+        group-owned with mode 2770 (setgid), and the database, its -wal and -shm files and its lock \
+        file are group-owned with mode 0660. A new database created in a folder that is already setgid \
+        is shared the same way with the folder's group.
+
+        Examples:
+          frontdesk init --timezone Europe/Berlin
+          sudo frontdesk init --shared reception --db /srv/frontdesk/clinic.sqlite
+        """
+    )
 
     @OptionGroup var database: DatabaseOptions
-    @Option(help: "The clinic's time zone (IANA name such as Europe/Zurich). Default: the system's.")
+    @Option(help: "The clinic's time zone (IANA name such as Europe/Zurich). Default: `timezone` in config.toml, else the system's.")
     var timezone: String?
+    @Option(help: ArgumentHelp("Share the database with every account in this group.", valueName: "group"))
+    var shared: String?
+    @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let db = try database.open(create: true, timeZone: timezone)
-        Output.line("Database ready at \(db.path) (time zone \(db.calendar.timeZone.identifier)).")
+        // The zone for a new database: --timezone, else the configuration's, else the system's.
+        let configured = try Settings.load().timezone
+        let zone = try timezone ?? configured ?? (database.needsCreating ? SystemTimeZone.identifier() : nil)
+        let db = try database.open(create: true, timeZone: zone, sharedGroup: shared)
+        // An existing database is never changed by init: its bookings were made in its own zone.
+        if !db.wasCreated, let timezone, timezone != db.timeZoneName {
+            throw CommandFailure.failed("A database already exists at \(db.path) and its time zone stays \(db.timeZoneName); nothing was changed. To change it, run `frontdesk timezone \(timezone) --db \(db.path)`: it shows what moves and asks first.")
+        }
+        if json {
+            Output.json(DatabaseJSON(path: db.path, timezone: db.timeZoneName, sharedGroup: shared))
+            return
+        }
+        var line = db.wasCreated ? "Database ready at \(db.path) (time zone \(db.timeZoneName))"
+                                 : "A database already exists at \(db.path) (time zone \(db.timeZoneName)); its data and zone were not changed"
+        if let shared { line += ", shared with the group \(shared)" }
+        Output.line(line + ".")
     }
 }
 
@@ -20,12 +49,15 @@ struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "backup", abstract: "Write a consistent copy of the database to PATH.")
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "Where to write the copy (must not exist).") var destination: String
+    @Argument(help: "Where to write the copy: a new file, or a folder (gets frontdesk-YYYYMMDD-HHMM.sqlite).", completion: .file())
+    var destination: String
+    @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
         let db = try database.open()
-        try store { () throws(StoreError) in try db.backup(to: destination) }
-        Output.line("Backed up \(db.path) to \(destination).")
+        let written = try store { () throws(StoreError) in try db.backup(to: destination) }
+        if json { Output.json(["database": db.path, "backup": written]); return }
+        Output.line("Backed up \(db.path) to \(written).")
     }
 }
 
@@ -39,6 +71,7 @@ struct ProviderCommand: ParsableCommand {
         @Option(help: "The provider's name.") var name: String
         @Option(help: "Weekly working hours, e.g. \"Mon-Fri 08:00-18:00; Sat 09:00-13:00\".") var hours = "Mon-Fri 08:00-18:00"
         @Option(help: "A closed day (YYYY-MM-DD); repeat for several.") var closed: [String] = []
+        @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
             let db = try database.open()
@@ -48,6 +81,7 @@ struct ProviderCommand: ParsableCommand {
                 days.append(day)
             }
             let provider = try store { () throws(StoreError) in try db.addProvider(name: name, hours: hours, closedDays: days) }
+            if json { Output.json(ProviderJSON(provider)); return }
             Output.line("Added provider #\(provider.id) \(provider.name) (\(provider.hours)).")
         }
     }
@@ -61,8 +95,7 @@ struct ProviderCommand: ParsableCommand {
             let db = try database.open()
             let providers = try store { () throws(StoreError) in try db.providers() }
             if json {
-                Output.json(providers.map { ["id": $0.id, "name": $0.name, "hours": $0.hours.description,
-                                             "closed_days": $0.closedDays.map(\.description)] as [String: Any] })
+                Output.json(providers.map(ProviderJSON.init))
                 return
             }
             if providers.isEmpty { Output.line("No providers yet. Add one with `frontdesk provider add --name NAME`.") }
@@ -87,7 +120,7 @@ struct CustomerCommand: ParsableCommand {
             let db = try database.open()
             let c = try store { () throws(StoreError) in try db.addCustomer(name: name, phone: phone, email: email) }
             if json {
-                Output.json(CustomerCommand.object(c))
+                Output.json(CustomerJSON(c))
             } else {
                 Output.line("Added customer #\(c.id) \(c.name).")
             }
@@ -98,22 +131,24 @@ struct CustomerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List or search customers.")
         @OptionGroup var database: DatabaseOptions
         @Option(help: "Part of a name or phone number.") var search = ""
-        @Option(help: "At most this many.") var limit = 100
+        @Option(help: "At most this many (1–10000).") var limit = 100
         @Flag(help: "Print JSON.") var json = false
+
+        func validate() throws {
+            try NumericOption.check("--limit", limit, in: 1...10_000)
+        }
 
         func run() throws {
             let db = try database.open()
             let customers = try store { () throws(StoreError) in try db.searchCustomers(search, limit: limit) }
-            if json { Output.json(customers.map(CustomerCommand.object)); return }
+            if customers.count == limit { Output.cutShort(limit, "customers") }
+            if json { Output.json(customers.map(CustomerJSON.init)); return }
             for c in customers {
                 Output.line("#\(c.id)  \(c.name)  \(c.phone ?? "")  \(c.email ?? "")")
             }
         }
     }
 
-    static func object(_ c: Customer) -> [String: Any] {
-        ["id": c.id, "name": c.name, "phone": c.phone as Any? ?? NSNull(), "email": c.email as Any? ?? NSNull(), "notes": c.notes]
-    }
 }
 
 struct ServiceCommand: ParsableCommand {
@@ -126,15 +161,7 @@ struct ServiceCommand: ParsableCommand {
         @Argument(help: "A JSON file; - reads standard input.") var file: String
 
         func run() throws {
-            let text: String
-            if file == "-" {
-                text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            } else {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    throw CommandFailure.invalid("Cannot read \(file): no such file or no permission.")
-                }
-                text = String(decoding: data, as: UTF8.self)
-            }
+            let text = try ServiceFile.read(file)
             let db = try database.open()
             let results = try store { () throws(StoreError) in try db.importServices(json: text) }
             for (service, created) in results {

@@ -51,7 +51,6 @@ import Testing
     // MARK: - The screen against kpi --json
 
     func expectScreenMatches(_ figures: [String: Any], _ tmux: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let screen = try tmux.waitUntil("every tile filled in", timeout: 30) { !$0.contains("Loading…") && !$0.contains("Reading…") }
         func count(_ key: String) -> String { "\(figures[key] as? Int ?? -1)" }
         func text(_ key: String) -> String { (figures[key] as? [String: Any])?["text"] as? String ?? "missing \(key)" }
         func sessions(_ key: String) -> [String] {
@@ -74,6 +73,12 @@ import Testing
                                      "Sequential " + text("strategy_popularity_sequential"),
                                      "Flexible   " + text("strategy_popularity_flexible")]),
         ]
+        func matches(_ screen: String) -> Bool {
+            expected.allSatisfy { title, lines in (try? tile(title, in: screen)).map { Array($0.prefix(lines.count)) == lines } == true }
+        }
+        // The other terminal's changes arrive over a few ticks: wait for the last of them, then compare.
+        let waited = try? tmux.waitUntil("the figures of kpi --json", timeout: 30) { matches($0) }
+        let screen = try waited ?? tmux.capture()
         for (title, lines) in expected {
             let shown = try tile(title, in: screen)
             #expect(Array(shown.prefix(lines.count)) == lines, "\(title): \(shown) ≠ \(lines)\n\(screen)", sourceLocation: sourceLocation)

@@ -14,6 +14,7 @@ public struct ScreenCatalog: Sendable {
     public static func standard(database: AppDatabase) -> ScreenCatalog {
         var catalog = ScreenCatalog()
         catalog.register(BookingsScreen.self, runner: BookingsRunner(database: database))
+        catalog.register(DashboardScreen.self, runner: DashboardRunner(database: database))
         catalog.register(opensOnTop: BookFlow.self, runner: BookEffectRunner(database: database))
         return catalog
     }

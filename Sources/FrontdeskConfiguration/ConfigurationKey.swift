@@ -35,6 +35,10 @@ public struct ConfigurationKey: Sendable, Equatable {
                          example: "[templates]\nreminder = \"{clinic}: see you {date} at {time} with {provider}.\""),
         ConfigurationKey(name: "default_country_code", summary: "what a national phone number (leading 0) means, for phone search and duplicates, e.g. \"41\"",
                          example: "default_country_code = \"41\""),
+        ConfigurationKey(name: "managers", summary: "OS user names that may change services, providers and clinic closed days (and extend packages); with managers_group unset too, everyone may",
+                         example: "managers = [\"anna\", \"ben\"]"),
+        ConfigurationKey(name: "managers_group", summary: "an OS group whose members are managers, besides the names in managers",
+                         example: "managers_group = \"frontdesk-managers\""),
         ConfigurationKey(name: "staff_name", summary: "no longer used", example: "",
                          retiredBecause: "the audit log records the system account, which cannot be chosen in a file"),
     ]

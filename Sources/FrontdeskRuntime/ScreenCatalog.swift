@@ -16,6 +16,7 @@ public struct ScreenCatalog: Sendable {
         var catalog = ScreenCatalog()
         catalog.register(BookingsScreen.self, runner: BookingsRunner(database: database))
         catalog.register(CustomersScreen.self, runner: CustomersRunner(database: database))
+        catalog.register(DashboardScreen.self, runner: DashboardRunner(database: database))
         catalog.register(FollowUpsScreen.self, runner: FollowUpsRunner(database: database, sendNow: sendFollowUp))
         catalog.register(opensOnTop: BookFlow.self, runner: BookEffectRunner(database: database))
         return catalog

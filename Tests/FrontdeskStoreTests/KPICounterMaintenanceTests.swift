@@ -40,12 +40,28 @@ import Testing
         // Take the database back to before the counters: no tables, no triggers, no migration record.
         let objects = try sqlite(t.path, "SELECT type || ' ' || name FROM sqlite_master WHERE name LIKE 'kpi%' AND type IN ('table', 'trigger')")
         let drops = objects.split(separator: "\n").map { "DROP \($0.split(separator: " ")[0].uppercased()) IF EXISTS \($0.split(separator: " ")[1]);" }
-        _ = try sqlite(t.path, drops.joined() + "DELETE FROM grdb_migrations WHERE identifier LIKE 'v5 kpi%'; DELETE FROM settings WHERE key = 'kpi_zone';")
+        _ = try sqlite(t.path, drops.joined() + "DELETE FROM grdb_migrations WHERE identifier LIKE 'v5 kpi%' OR identifier LIKE 'v6 kpi%'; DELETE FROM settings WHERE key = 'kpi_zone';")
         #expect(try sqlite(t.path, "SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'kpi%'") == "0")
         let now = t.now
         let reopened = try AppDatabase.open(path: t.path, actor: "test", clock: { now })
         #expect(try reopened.dashboard() == before)
         #expect(try reopened.verifyKPICounters().isEmpty)
+    }
+
+    @Test func v6MigrationCountsLapsingPackagesInADatabaseCountedWithout() throws {
+        let (t, _) = try busyClinic()
+        // The driving package: its first lesson missed too, it lapses with nothing booked.
+        let lesson = try #require(try t.database.agenda(from: t.at("2026-03-03 00:00"), to: t.at("2026-03-04 00:00")).first)
+        try t.database.markNoShow(bookingID: lesson.id)
+        t.now = t.at("2026-10-01 09:00")
+        let before = try t.database.dashboard()
+        #expect(before.counts.allClosed.expired == 1)
+        _ = try sqlite(t.path, "DELETE FROM kpi_treatment_counts WHERE event = 'lapses'; DELETE FROM grdb_migrations WHERE identifier LIKE 'v6 kpi%';")
+        #expect(try t.database.verifyKPICounters().isEmpty == false)
+        let now = t.now
+        let reopened = try AppDatabase.open(path: t.path, actor: "test", clock: { now })
+        #expect(try reopened.verifyKPICounters().isEmpty)
+        #expect(try reopened.dashboard() == before)
     }
 
     @Test func aWriterOutsideTheApplicationKeepsTheCountersRight() throws {

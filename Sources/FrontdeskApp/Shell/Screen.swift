@@ -30,6 +30,8 @@ public protocol Screen: Sendable, Equatable {
     mutating func reload(_ context: inout ScreenContext) -> [Effect]
     /// A screen opened on top of this one (the Book flow) closed with this outcome.
     mutating func resume(after outcome: ScreenOutcome, _ context: inout ScreenContext) -> [Effect]
+    /// The clock moved on (about twice a second): `context.now` is current; drop what has expired.
+    mutating func tick(_ context: inout ScreenContext) -> [Effect]
     /// Draws the screen into `area` (between the title bar and the status line).
     func render(into buffer: inout Buffer, area: Rect, context: RenderContext)
     /// A short figure after the tab's title ("Follow-ups 12"); nil for none.
@@ -43,6 +45,7 @@ extension Screen {
     public var keyFocus: KeyFocus { .screen }
     public mutating func reload(_ context: inout ScreenContext) -> [Effect] { [] }
     public mutating func resume(after outcome: ScreenOutcome, _ context: inout ScreenContext) -> [Effect] { [] }
+    public mutating func tick(_ context: inout ScreenContext) -> [Effect] { [] }
     public var tabBadge: String? { nil }
     public mutating func receive(handoff: ScreenHandoff, _ context: inout ScreenContext) -> [Effect] { [] }
 }

@@ -22,9 +22,13 @@ enum Migrations {
         migrator.registerMigration("v5 kpi: dashboard counters kept by triggers") { db in
             try KPICounters.install(db)
         }
+        migrator.registerMigration("v6 kpi: counter triggers as defined now, packages counted by the day they lapse") { db in
+            try KPICounters.refreshTriggers(db)
+        }
         migrator.registerMigration(InstallMigration.name) { db in
             try InstallMigration.migrate(db)
         }
+        ServicesMigrations.register(in: &migrator)
         migrator.registerMigration(PeopleMigration.name) { db in
             try PeopleMigration.migrate(db)
         }

@@ -69,21 +69,40 @@ extension AppDatabase {
             }
         }
         // Expired packages are open in the counters (expiry is a matter of the clock): take them out.
-        let periodStart = period.map { calendar.startOfDay($0.lowerBound).storedSeconds } ?? Int64.min
-        let periodEnd = period.map { calendar.startOfDay($0.upperBound.adding(days: 1)).storedSeconds } ?? Int64.max
+        // Those that lapsed before today are summed by day; today's so far are read one by one.
+        let lastDay = today.adding(days: -1).ordinal
+        let inPeriod = period.map { "day BETWEEN \($0.lowerBound.ordinal) AND \($0.upperBound.ordinal)" } ?? "1"
+        var expired: [Strategy: (treatments: Int, unscheduled: Int, inPeriod: Int)] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT strategy, COUNT(*) AS n, SUM(total_sessions - held_sessions) AS unscheduled,
-                   SUM(expires_at >= ? AND expires_at < ?) AS in_period
-            FROM kpi_treatments INDEXED BY kpi_treatments_expiry
-            WHERE \(KPICounterSchema.expiredNow) \(filter.treatments) GROUP BY strategy
-            """, arguments: [periodStart, periodEnd, now.storedSeconds]) {
+            SELECT strategy, SUM(treatments) AS n, SUM(unscheduled) AS unscheduled,
+                   SUM(CASE WHEN \(inPeriod) THEN treatments ELSE 0 END) AS in_period
+            FROM kpi_treatment_counts
+            WHERE provider_id = ? AND service_id = ? AND event = 'lapses' AND day <= ? GROUP BY strategy
+            """, arguments: [filter.provider, filter.service, lastDay]) {
             guard let strategy = Strategy(rawValue: row["strategy"]) else { continue }
-            let n: Int = row["n"], unscheduled: Int = row["unscheduled"]
-            open[strategy, default: (0, 0)].treatments -= n
-            open[strategy, default: (0, 0)].unscheduled -= unscheduled
-            counts.closed[strategy, default: ClosedTreatments()].expired += row["in_period"] as Int
+            expired[strategy] = (row["n"], row["unscheduled"], row["in_period"])
         }
-        for (strategy, value) in open { counts.active[strategy] = value.treatments }
+        let todayCounts = period.map { $0.contains(today) } ?? true
+        for row in try Row.fetchAll(db, sql: """
+            SELECT strategy, COUNT(*) AS n, SUM(total_sessions - held_sessions) AS unscheduled
+            FROM kpi_treatments INDEXED BY kpi_treatments_expiry
+            WHERE \(KPICounterSchema.expiredNow) AND expires_at >= ? \(filter.treatments) GROUP BY strategy
+            """, arguments: [now.storedSeconds, calendar.startOfDay(today).storedSeconds]) {
+            guard let strategy = Strategy(rawValue: row["strategy"]) else { continue }
+            let n: Int = row["n"]
+            expired[strategy, default: (0, 0, 0)].treatments += n
+            expired[strategy, default: (0, 0, 0)].unscheduled += row["unscheduled"] as Int
+            if todayCounts { expired[strategy, default: (0, 0, 0)].inPeriod += n }
+        }
+        for (strategy, value) in expired {
+            open[strategy, default: (0, 0)].treatments -= value.treatments
+            open[strategy, default: (0, 0)].unscheduled -= value.unscheduled
+            counts.closed[strategy, default: ClosedTreatments()].expired += value.inPeriod
+        }
+        for (strategy, value) in open where value.treatments != 0 { counts.active[strategy] = value.treatments }
+        // Strategies with nothing to count are left out (counters can hold rows that went back to zero).
+        counts.closed = counts.closed.filter { $0.value != ClosedTreatments() }
+        counts.started = counts.started.filter { $0.value != 0 }
         counts.unscheduledFlexibleSessions = open[.flexible]?.unscheduled ?? 0
         counts.packagesExpiringSoon = try Int.fetchOne(db, sql: """
             SELECT COUNT(*) FROM kpi_treatments INDEXED BY kpi_treatments_expiry WHERE \(KPICounterSchema.expiringSoon) \(filter.treatments)

@@ -131,12 +131,21 @@ enum KPICounterSchema {
         """
 
     /// A treatment's two events: started on its first day; its state, on its closing day (0 while open).
+    /// A third event, `lapses`, on the day an open package with nothing booked expires: the days before
+    /// today sum to the packages expired now, so that figure does not read every expired package.
     static func events(_ t: String) -> String {
         """
         (SELECT 'started' AS event, \(t).started_day AS day, 0 AS unscheduled
          UNION ALL SELECT \(t).state, COALESCE(\(t).closed_day, 0),
-                          CASE WHEN \(t).closed_day IS NULL THEN \(t).total_sessions - \(t).held_sessions ELSE 0 END)
+                          CASE WHEN \(t).closed_day IS NULL THEN \(t).total_sessions - \(t).held_sessions ELSE 0 END
+         UNION ALL SELECT 'lapses', \(ClinicDaySQL.day(of: "\(t).expires_at")), \(t).total_sessions - \(t).held_sessions
+                   WHERE \(lapses(t)))
         """
+    }
+
+    /// Whether the treatment row `t` expires with nothing booked, unless booked or extended first.
+    static func lapses(_ t: String) -> String {
+        "\(t).closed_day IS NULL AND \(t).confirmed_sessions = 0 AND \(t).expires_at IS NOT NULL"
     }
 
     /// Adds `sign` times the treatment row `t` (NEW or OLD) to its counters.
@@ -162,6 +171,7 @@ enum KPICounterSchema {
         WHEN OLD.state IS NOT NEW.state OR OLD.started_day IS NOT NEW.started_day OR OLD.closed_day IS NOT NEW.closed_day
           OR OLD.held_sessions IS NOT NEW.held_sessions OR OLD.total_sessions IS NOT NEW.total_sessions
           OR OLD.provider_id IS NOT NEW.provider_id OR OLD.service_id IS NOT NEW.service_id OR OLD.strategy IS NOT NEW.strategy
+          OR OLD.expires_at IS NOT NEW.expires_at OR (OLD.confirmed_sessions = 0) IS NOT (NEW.confirmed_sessions = 0)
         BEGIN
         \(countTreatment("OLD", sign: -1))
         \(countTreatment("NEW", sign: 1))

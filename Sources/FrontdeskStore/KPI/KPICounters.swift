@@ -19,6 +19,26 @@ enum KPICounters {
         }
     }
 
+    /// The "v6 kpi" migration, for databases that ran an earlier "v5 kpi" (before packages were counted
+    /// by the day they lapse): every counter trigger as the code defines it now, and a recount when the
+    /// lapse counts are missing.
+    static func refreshTriggers(_ db: Database) throws {
+        for name in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'kpi%'") {
+            try db.execute(sql: "DROP TRIGGER \(name.quotedDatabaseIdentifier)")
+        }
+        for sql in KPICounterSchema.sourceTriggers + KPICounterSchema.treatmentCountTriggers.map(\.sql) {
+            try db.execute(sql: sql)
+        }
+        let missingLapses = try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM kpi_treatments t WHERE \(KPICounterSchema.lapses("t")))
+               AND NOT EXISTS (SELECT 1 FROM kpi_treatment_counts WHERE event = 'lapses')
+            """) ?? false
+        if missingLapses, let zone = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'timezone'"),
+           let timeZone = TimeZone(identifier: zone) {
+            try rebuild(db, zone: timeZone)
+        }
+    }
+
     /// Rebuilds the counters when the clinic's zone is not the one they were computed in (a new
     /// database, or `init --timezone` changing it). One read when nothing changed.
     static func alignClinicZone(_ db: Database) throws {
@@ -32,6 +52,10 @@ enum KPICounters {
     /// Recomputes every counter from `bookings` and `session_groups` (the migration, a change of zone,
     /// a bulk load). The treatment-count triggers are set aside so the counts are built in one pass.
     static func rebuild(_ db: Database, zone: TimeZone) throws {
+        // The recount sorts every booking by day: give it the page cache a bulk load uses, then give it back.
+        let previousCacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        try db.execute(sql: "PRAGMA cache_size = -\(BulkLoad.cacheKiB)")
+        defer { try? db.execute(sql: "PRAGMA cache_size = \(previousCacheSize)") }
         try db.execute(sql: "DELETE FROM kpi_clinic_offsets")
         let insert = try db.makeStatement(sql: "INSERT INTO kpi_clinic_offsets(from_at, offset_seconds) VALUES (?, ?)")
         for offset in ClinicDaySQL.offsets(of: zone) { try insert.execute(arguments: [offset.from, offset.offset]) }
@@ -82,7 +106,10 @@ enum KPIRecount {
         FROM (SELECT provider_id, service_id, 'started' AS event, started_day AS day, strategy, 1 AS n, 0 AS u FROM \(source)
               UNION ALL
               SELECT provider_id, service_id, state, COALESCE(closed_day, 0), strategy, 1,
-                     CASE WHEN closed_day IS NULL THEN total_sessions - held_sessions ELSE 0 END FROM \(source)) e,
+                     CASE WHEN closed_day IS NULL THEN total_sessions - held_sessions ELSE 0 END FROM \(source)
+              UNION ALL
+              SELECT provider_id, service_id, 'lapses', \(ClinicDaySQL.day(of: "expires_at")), strategy, 1,
+                     total_sessions - held_sessions FROM \(source) l WHERE \(KPICounterSchema.lapses("l"))) e,
              \(rollupFlags) r
         GROUP BY 1, 2, 3, 4, 5
         """

@@ -150,7 +150,7 @@ extension AppDatabase {
 
     private func currentScheduled(_ db: Database, followUp: FollowUp, booking: Booking?, now: Date) throws -> [DueFollowUp] {
         if let groupID = followUp.groupID {
-            guard let group = try Self.group(db, id: groupID), let service = try Self.service(db, id: group.serviceID) else { return [] }
+            guard let group = try Self.group(db, id: groupID), let service = try Self.service(db, asBookedIn: groupID) else { return [] }
             return FollowUpRules.scheduled(for: Self.facts(group, service: service), now: now, calendar: calendar)
         }
         guard let booking else { return [] }

@@ -32,7 +32,7 @@ extension AppDatabase {
     func queueConfirmation(_ db: Database, group: SessionGroup?, booked: [Booking]) throws {
         guard let first = booked.first else { return }
         if let group {
-            let service = try Self.requireService(db, id: group.serviceID)
+            let service = try Self.service(db, asBookedIn: group.id) ?? Self.requireService(db, id: group.serviceID)
             if let due = FollowUpRules.confirmation(for: Self.facts(group, service: service), bookingIDs: booked.map(\.id),
                                                     now: now, calendar: calendar) {
                 try Self.store(db, due, customerID: group.customerID, now: now)
@@ -47,7 +47,7 @@ extension AppDatabase {
 
     /// Queues progress, completion and next-session messages after a completion, in the same transaction.
     func queueCompletionFollowUps(_ db: Database, group: SessionGroup, completed: Booking, window: SessionWindow?) throws {
-        let service = try Self.requireService(db, id: group.serviceID)
+        let service = try Self.service(db, asBookedIn: group.id) ?? Self.requireService(db, id: group.serviceID)
         for due in FollowUpRules.afterCompletion(of: completed.id, facts: Self.facts(group, service: service), now: now, calendar: calendar) {
             try Self.store(db, due, customerID: group.customerID, now: now)
         }

@@ -33,7 +33,7 @@ extension AppDatabase {
             pendingSQL = "f.booking_id = ? AND f.session_group_id IS NULL"
             key = id
         } else {
-            guard let group = try Self.group(db, id: subject), let service = try Self.service(db, id: group.serviceID) else { return 0 }
+            guard let group = try Self.group(db, id: subject), let service = try Self.service(db, asBookedIn: subject) else { return 0 }
             customerID = group.customerID
             desired = FollowUpRules.scheduled(for: Self.facts(group, service: service), now: now, calendar: calendar)
             pendingSQL = "f.session_group_id = ?"

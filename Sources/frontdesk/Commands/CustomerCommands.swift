@@ -54,7 +54,8 @@ struct CustomerCommand: ParsableCommand {
             if rows.count == limit { Output.cutShort(limit, "customers") }
             // The customer's one shape; the next appointment and open treatments are in the text and in `customer show`.
             if json { Output.json(rows.map { CustomerJSON($0.customer) }); return }
-            if rows.isEmpty { Output.line(search.isEmpty ? "No customers yet." : "No customer matches “\(e(search))”.") }
+            // Standard output stays empty for scripts; the notice goes to standard error.
+            if rows.isEmpty { Output.error(search.isEmpty ? "No customers yet." : "No customer matches “\(e(search))”.") }
             for row in rows {
                 let c = row.customer
                 let next = row.nextAppointment.map { "  next \(db.calendar.dayTime($0.start)) \(e($0.serviceName))" } ?? ""

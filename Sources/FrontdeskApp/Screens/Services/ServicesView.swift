@@ -117,6 +117,10 @@ enum ServiceEditorView {
         var lines: [(String, ThemeRole)] = []
         if let blocker = editor.saveBlocker {
             lines.append((blocker, .statusError))
+            // The focused field's problem in full (under the field it may be cut to the column).
+            if let id = editor.form.focusedID, let field = editor.form[id], let error = field.error {
+                lines.append(("\(field.label.isEmpty ? "Strategy" : field.label): \(error)", .statusError))
+            }
             lines += editor.otherProblems.map { ($0, ThemeRole.statusError) }
         } else if !editor.isReadOnly {
             lines.append(("The form is valid: \(ServicesKeymap.name(.save)) saves it.", .statusSuccess))
@@ -162,6 +166,10 @@ extension ServiceEditorView {
         guard width > 10 else { return lines }
         var result: [String] = []
         for line in lines {
+            if TextWidth.width(of: line) <= width {
+                result.append(line)
+                continue
+            }
             let indent = String(line.prefix { $0 == " " })
             var current = ""
             for word in line.split(separator: " ", omittingEmptySubsequences: true) {

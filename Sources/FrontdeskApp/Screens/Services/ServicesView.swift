@@ -125,6 +125,7 @@ enum ServiceEditorView {
         } else if !editor.isReadOnly {
             lines.append(("The form is valid: \(ServicesKeymap.name(.save)) saves it.", .statusSuccess))
         }
+        lines = lines.flatMap { line in wrapped([line.0], width: area.width - 2).map { ($0, line.1) } }
         for (index, line) in lines.prefix(3).enumerated() {
             buffer.write(line.0, at: area.x + 1, y: area.y + 1 + index, style: theme[line.1], maxWidth: area.width - 2,
                          ellipsis: theme.symbols.ellipsis)

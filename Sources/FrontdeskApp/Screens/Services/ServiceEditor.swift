@@ -106,6 +106,8 @@ public struct ServiceEditor: Sendable, Equatable {
         let (draft, problems) = ServiceDraft.validate(current.fields)
         var others: [String] = []
         for problem in problems {
+            // A gap typed as text is missing from the rules: the core's "no gap" is that same problem.
+            if case .buffer(.missingGapForImmediate) = problem.rule, !current.typingProblems.isEmpty { continue }
             let field = Self.field(for: problem, strategy: current.fields.strategy)
             if let field, form[field] != nil {
                 if placed[field] == nil { placed[field] = Self.wording(problem) }

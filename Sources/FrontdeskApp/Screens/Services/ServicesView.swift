@@ -13,9 +13,12 @@ enum ServicesView {
         var body = area.inset(top: 1)
         renderHeader(screen, into: &buffer, area: header, theme: theme)
         if case .readOnly(let reason) = screen.access {
-            buffer.write("Read only: \(reason)", at: body.x + 1, y: body.y, style: theme[.warning], maxWidth: body.width - 2,
-                         ellipsis: theme.symbols.ellipsis)
-            body = body.inset(top: 1)
+            let lines = ServiceEditorView.wrapped(["Read only: \(reason)"], width: body.width - 2).prefix(3)
+            for (index, line) in lines.enumerated() {
+                buffer.write(line, at: body.x + 1, y: body.y + index, style: theme[.warning], maxWidth: body.width - 2,
+                             ellipsis: theme.symbols.ellipsis)
+            }
+            body = body.inset(top: lines.count)
         }
         if let editor = screen.editor {
             ServiceEditorView.render(editor, into: &buffer, area: body, context: context)
@@ -173,7 +176,8 @@ extension ServiceEditorView {
             }
             let indent = String(line.prefix { $0 == " " })
             var current = ""
-            for word in line.split(separator: " ", omittingEmptySubsequences: true) {
+            // Empty pieces are the second space of a double space: kept, so columns stay apart.
+            for word in line.dropFirst(indent.count).split(separator: " ", omittingEmptySubsequences: false) {
                 let candidate = current.isEmpty ? indent + word : current + " " + word
                 if TextWidth.width(of: candidate) > width, !current.isEmpty {
                     result.append(current)

@@ -286,3 +286,19 @@ import Testing
                                                              totalSessions: 8, strategy: .sequential),
                                      plan: [], expiryDays: nil, providerNames: [])
 }
+
+extension ServicesUpdateTests {
+    @Test func retypingTheNumberOfSessionsKeepsTheGapsTyped() {
+        var desk = Desk()
+        desk.typeLaser()
+        desk.focus(.total)
+        desk.press(.backspace)
+        #expect(desk.editor?.form[.gap(1)] == nil)
+        desk.type("4")
+        #expect(desk.editor?.form.text(.gap(3)) == "6 weeks")
+        #expect(desk.editor?.draft?.rules.gap(afterSession: 3).planned == .weeks(6))
+        desk.focus(.strategy); desk.press(.right)
+        desk.focus(.strategy); desk.press(.left)
+        #expect(desk.editor?.form.text(.gap(1)) == "4 weeks")
+    }
+}

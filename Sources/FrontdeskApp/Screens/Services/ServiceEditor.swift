@@ -27,6 +27,8 @@ public struct ServiceEditor: Sendable, Equatable {
     /// The calendar was read and no active provider delivers the service.
     var hasNoProvider = false
     public private(set) var preview: [String] = []
+    /// Text of fields the pane no longer shows, given back when they return.
+    var setAside: [ServiceField: String] = [:]
     /// Esc with unsaved changes: the question is open.
     public var isAskingToLeave = false
     public var isSaving = false
@@ -175,7 +177,16 @@ public struct ServiceEditor: Sendable, Equatable {
         guard wanted.fields.map(\.id) != form.fields.map(\.id) else { return }
         var rebuilt = wanted
         for field in form.fields {
-            if case .text = field.control, rebuilt[field.id] != nil { rebuilt.setText(field.text, for: field.id) }
+            guard case .text = field.control else { continue }
+            if rebuilt[field.id] != nil {
+                rebuilt.setText(field.text, for: field.id)
+            } else {
+                // Kept aside: lowering the sessions for a moment (retyping 4) must not lose the gaps typed.
+                setAside[field.id] = field.text
+            }
+        }
+        for field in rebuilt.fields where form[field.id] == nil {
+            if let text = setAside[field.id] { rebuilt.setText(text, for: field.id) }
         }
         if let focused = form.focusedID { rebuilt.focus(focused) }
         form = rebuilt

@@ -1,4 +1,5 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
+// 6.1: GRDB 7.10 declares swift-tools-version 6.1, so an older toolchain could not resolve it anyway.
 import PackageDescription
 
 let package = Package(
@@ -24,7 +25,11 @@ let package = Package(
         ),
         // Terminal-independent drawing: cells, buffers, styles, themes, text width, widgets.
         .target(name: "TerminalUI"),
-        .systemLibrary(name: "CNCursesw", path: "Sources/CNCursesw"),
+        // ncursesw.pc adds -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 and -ltinfo on Debian; SQLite comes through GRDB.
+        .systemLibrary(
+            name: "CNCursesw", path: "Sources/CNCursesw", pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]
+        ),
         // Signal handlers in C (async-signal-safe): quit flags, and a crash that gives the terminal back.
         .target(name: "CursesSignals"),
         // The only code that talks to ncurses.
@@ -32,6 +37,11 @@ let package = Package(
         // Screens, state, messages, effects and the pure update function.
         .target(
             name: "FrontdeskApp",
+            dependencies: ["FrontdeskCore", "TerminalUI"]
+        ),
+        // Reads config.toml and theme files (TOMLKit, file I/O); holds the stock themes built into the binary.
+        .target(
+            name: "FrontdeskConfiguration",
             dependencies: ["FrontdeskCore", "TerminalUI", "TOMLKit"]
         ),
         // Performs the screens' effects against the store; drives the app with any terminal.
@@ -42,7 +52,8 @@ let package = Package(
         .executableTarget(
             name: "frontdesk",
             dependencies: [
-                "FrontdeskCore", "FrontdeskStore", "FrontdeskApp", "FrontdeskRuntime", "TerminalUI", "CursesBackend",
+                "FrontdeskCore", "FrontdeskStore", "FrontdeskApp", "FrontdeskRuntime", "FrontdeskConfiguration", "TerminalUI",
+                "CursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +69,7 @@ let package = Package(
             dependencies: ["FrontdeskApp", "FrontdeskRuntime", "FrontdeskStore", "FrontdeskTestSupport"],
             exclude: ["Snapshots"]
         ),
+        .testTarget(name: "FrontdeskConfigurationTests", dependencies: ["FrontdeskConfiguration", "TerminalUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["FrontdeskTestSupport"]),
     ]
 )

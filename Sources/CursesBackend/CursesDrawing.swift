@@ -38,7 +38,8 @@ extension CursesTerminal {
         // whole lets the terminal's cursor drift from ours and smears the rest of the row. Send the
         // base character with its combining marks only, so every later column stays where we put it.
         var scalars: [wchar_t] = []
-        for scalar in cell.symbol.unicodeScalars {
+        let symbol = textMode.drawsASCIIOnly ? ASCIIFallback.cell(cell.symbol) : cell.symbol
+        for scalar in symbol.unicodeScalars {
             let isMark = scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark
             if scalars.isEmpty || (isMark && scalars.count < 4) { scalars.append(wchar_t(bitPattern: scalar.value)) }
         }

@@ -24,6 +24,18 @@ extension CursesTerminal {
         let window = fd_stdscr()
         let started = monotonicMilliseconds()
         while true {
+            if decoder.waiting == .paste && readsPasteDirectly {
+                switch readRestOfPaste() {
+                case .keys(let keys):
+                    if let key = deliver(keys) { return key }
+                    continue
+                case .interrupted:
+                    return nil
+                case .hangup:
+                    hungUp = true
+                    return .hangup
+                }
+            }
             let wait: Int
             switch decoder.waiting {
             case .nothing:

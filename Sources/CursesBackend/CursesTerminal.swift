@@ -19,9 +19,14 @@ public final class CursesTerminal {
     var pendingKeys: [Key] = []
     /// The read timeout last given to ncurses, so it is set only when it changes.
     var currentTimeout: Int32 = -2
+    /// Whether the rest of a paste may be read past ncurses (the locale is UTF-8; see CursesPasteReader).
+    var readsPasteDirectly = false
 
     /// True when the terminal can show colours (decided in `start`).
     public private(set) var colorsAvailable = false
+
+    /// How text reaches the terminal: UTF-8, or ASCII when no UTF-8 locale exists (decided in `start`).
+    public private(set) var textMode = TerminalTextMode.utf8
 
     /// True while the screen is set up and not yet restored.
     public private(set) var isRunning = false
@@ -56,8 +61,8 @@ public final class CursesTerminal {
     public func start() throws(TerminalError) {
         guard !isRunning else { return }
         if let problem = CursesTerminal.checkTerminal() { throw .unusable(problem) }
-        // Without the user's locale ncurses treats UTF-8 bytes as Latin-1 and garbles them.
-        setlocale(LC_ALL, "")
+        // Without a UTF-8 locale ncurses garbles or drops every letter beyond ASCII.
+        textMode = TerminalTextMode.adopt()
         // Before newterm changes them: a crash puts these settings back.
         fd_signals_save_terminal()
         guard let screen = fd_newterm() else { throw .unusable("The terminal could not be initialised.") }
@@ -90,6 +95,7 @@ public final class CursesTerminal {
         decoder = KeySequenceDecoder()
         pendingKeys = []
         currentTimeout = -2
+        readsPasteDirectly = CursesTerminal.localeIsUTF8()
     }
 
     /// Restores the terminal; safe to call more than once and after a hangup.

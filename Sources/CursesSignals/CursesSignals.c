@@ -59,8 +59,19 @@ static void fatal_handler(int signo) {
     raise(signo);
 }
 
+/* A call to exit() while curses has the terminal (a library giving up, a stray exit) would leave it
+   raw: put it back on the way out. After a normal stop nothing is installed and this does nothing. */
+static void restore_at_exit(void) {
+    if (installed) fd_signals_restore_terminal();
+}
+
 void fd_signals_install(void) {
     if (installed) return;
+    static int registered_at_exit = 0;
+    if (!registered_at_exit) {
+        atexit(restore_at_exit);
+        registered_at_exit = 1;
+    }
     if (alternate_stack == NULL) {
         size_t size = 64 * 1024;
         alternate_stack = malloc(size);
@@ -72,6 +83,7 @@ void fd_signals_install(void) {
             sigaltstack(&stack, NULL);
         }
     }
+    quit_signal = 0;
     struct sigaction action;
     memset(&action, 0, sizeof action);
     sigemptyset(&action.sa_mask);

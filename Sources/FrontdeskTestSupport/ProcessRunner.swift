@@ -63,6 +63,22 @@ public enum ProcessRunner {
                       stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// Runs `frontdesk` as another Unix account (`runuser`, so the caller must be root), with only
+    /// the environment given plus a PATH: permission cases need a real second user.
+    @discardableResult
+    public static func run(asUser user: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+        let settings = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        process.arguments = ["-u", user, "--", "/usr/bin/env", "-i", "PATH=/usr/bin:/bin", "HOME=/nonexistent"] + settings + [binary] + arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return finish((process, out, err))
+    }
+
     /// Parses standard output as JSON.
     public static func json(_ result: Result) -> Any? {
         try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8))

@@ -13,18 +13,26 @@ struct Frontdesk: ParsableCommand {
             OpenCommand.self, InitCommand.self, DemoCommand.self, ProviderCommand.self, ServiceCommand.self,
             CustomerCommand.self, BookCommand.self, CompleteCommand.self, CancelCommand.self, NoShowCommand.self,
             RescheduleCommand.self, AgendaCommand.self, GroupsCommand.self, KPICommand.self, FollowUpsCommand.self,
-            BackupCommand.self, ClinicCommand.self, AuditCommand.self,
+            BackupCommand.self, ExportCommand.self, ImportCommand.self, ClinicCommand.self, AuditCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )
 
     /// Parses and runs, mapping every failure to SPEC §6's exit codes: 1 failure, 2 invalid input.
     static func main() {
+        if let unknown = unknownCommand(in: Array(CommandLine.arguments.dropFirst())) {
+            let names = configuration.subcommands.map { $0.configuration.commandName ?? "" }.filter { !$0.isEmpty }
+            Output.error("frontdesk: unknown command “\(unknown)”. The commands are: \(names.joined(separator: ", ")). See frontdesk --help.")
+            Foundation.exit(2)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as CommandFailure {
             Output.error("frontdesk: " + failure.message)
+            // A script that asked for JSON gets the refusal as JSON too (a plan that does not fit
+            // lists its reasons), on standard output, with the same exit code.
+            if CommandLine.arguments.dropFirst().contains("--json") { Output.json(FailureJSON(failure)) }
             Foundation.exit(failure.code)
         } catch {
             let code = exitCode(for: error)
@@ -35,5 +43,13 @@ struct Frontdesk: ParsableCommand {
             // Usage mistakes (unknown option, missing value) are invalid input.
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
+    }
+
+    /// The first word when it is neither an option nor a command: without this check the parser
+    /// hands it to the default command (`open`) and prints that command's usage instead.
+    static func unknownCommand(in arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-"), first != "help" else { return nil }
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+        return names.contains(first) ? nil : first
     }
 }

@@ -91,6 +91,9 @@ import Testing
         let dry = try clinic.ok(["service", "import", "--dry-run", partial])
         #expect(dry.stdout.contains("price: 180 → 200") && dry.stdout.contains("Nothing was saved"))
         #expect(try clinic.ok(["service", "export"]).stdout == export)
+        let dryJSON = try #require(try clinic.json(["service", "import", "--dry-run", partial]) as? [[String: Any]])
+        #expect(dryJSON.first?["outcome"] as? String == "updated" && dryJSON.first?["saved"] as? Bool == false)
+        #expect((dryJSON.first?["changes"] as? [[String: Any]])?.map { $0["field"] as? String } == ["price", "trigger_words"])
         let applied = try clinic.ok(["service", "import", partial])
         #expect(applied.stdout == "Updated service #1 Laser Hair Removal:\n  price: 180 → 200\n  trigger_words: [] → [\"laser\"]\n")
         let after = try #require(try clinic.json(["service", "export", "laser hair removal"]) as? [String: Any])
@@ -144,6 +147,10 @@ import Testing
         let edit = try clinic.ok(["provider", "edit", "Dr Keller", "--add-absence", "2026-07-20..2026-08-02", "--reason", "holiday"])
         #expect(edit.stdout.contains("1 confirmed booking is now outside Dr Keller's time"))
         #expect(edit.stdout.contains("#\(id) "))
+        // The same absence again replaces itself, and uncovers nothing new (shown as JSON).
+        let again = try #require(try clinic.json(["provider", "edit", "Dr Keller", "--add-absence", "2026-07-20..2026-08-02", "--reason", "holiday"]) as? [String: Any])
+        #expect((again["provider"] as? [String: Any])?["absences"] as? [[String: String]] == [["from": "2026-07-20", "to": "2026-08-02", "reason": "holiday"]])
+        #expect((again["uncovered_bookings"] as? [Any])?.isEmpty == true)
 
         let refused = try clinic.run(["book", "--customer", "Anna", "--service", "physio", "--start", "2026-07-28 10:00"])
         #expect(refused.status == 1)
@@ -154,7 +161,8 @@ import Testing
         try clinic.ok(["provider", "edit", "Dr Keller", "--remove-absence", "2026-07-20"])
         try clinic.ok(["book", "--customer", "Anna", "--service", "physio", "--start", "2026-07-28 10:00"])
 
-        try clinic.ok(["clinic", "closed", "add", "2026-12-25", "--reason", "Christmas"])
+        let christmas = try #require(try clinic.json(["clinic", "closed", "add", "2026-12-25", "--reason", "Christmas"]) as? [String: Any])
+        #expect(christmas["day"] as? String == "2026-12-25" && (christmas["bookings_on_it"] as? [Any])?.isEmpty == true)
         let closed = try #require(try clinic.json(["clinic", "closed", "list"]) as? [[String: Any]])
         #expect(closed.map { $0["day"] as? String } == ["2026-12-25"])
         let holiday = try clinic.run(["book", "--customer", "Anna", "--service", "physio", "--start", "2026-12-25 10:00"])

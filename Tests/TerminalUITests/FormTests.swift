@@ -154,4 +154,25 @@ struct FormTests {
         #expect(LabelColumn.width(for: ["Name", "A very long label indeed"], totalWidth: 40) == 16)
         #expect(LabelColumn.width(for: [], totalWidth: 80) == 0)
     }
+
+    @Test func theFormsKeysAreDataTheLegendCanShow() {
+        #expect(Keymap.form.validate().isEmpty)
+        #expect(Keymap.form.action(for: .tab) == .nextField)
+        #expect(Keymap.form.action(for: .up) == .previousField)
+        #expect(Keymap.form.binding(for: .nextField)?.legendText == "Tab Next field")
+    }
+
+    @Test func aLongValueInAFieldIsEditedAndDrawnAroundItsCursor() {
+        var form = customerForm()
+        let long = String(repeating: "Müller ", count: 300_000)
+        form.setText(long, for: .name)
+        form.setError("Too long.", for: .name)
+        _ = press(.character("X"), in: &form)
+        #expect(form.text(.name).utf8.count == long.utf8.count + 1)
+        #expect(form.text(.name).hasSuffix("Müller X"))
+        #expect(form[.name]?.error == nil)
+        var buffer = Buffer(width: 40, height: 4)
+        buffer.render(form, in: buffer.area, theme: .monochrome)
+        #expect(buffer.lines()[0].hasSuffix("Müller Müller X "))
+    }
 }

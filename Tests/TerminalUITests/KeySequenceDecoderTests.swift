@@ -150,4 +150,25 @@ struct KeySequenceDecoderTests {
     @Test func anEmptyPasteIsNoKey() {
         #expect(decode("\u{1B}[200~\u{1B}[201~") == [])
     }
+
+    @Test func rawBytesSplitAnywhereDecodeToTheSameTextAndKeys() {
+        let sent = Array("\u{1B}[200~Zoë 日本 👩‍⚕️\u{1B}[201~ü\u{1B}[4~".utf8)
+        let expected: [Key] = [.paste("Zoë 日本 👩‍⚕️"), .character("ü"), .end]
+        for split in 0...sent.count {
+            var decoder = KeySequenceDecoder()
+            var keys = decoder.feed(utf8: sent[..<split])
+            keys += decoder.feed(utf8: sent[split...])
+            #expect(keys == expected, "split at byte \(split)")
+        }
+    }
+
+    @Test func aCharacterCutShortIsHandedBackWhenTheReaderChangesHands() {
+        var decoder = KeySequenceDecoder()
+        let bytes = Array("\u{1B}[200~a\u{1B}[201~日".utf8)
+        do { let got = decoder.feed(utf8: bytes.dropLast(1)); #expect(got == [.paste("a")]) }
+        do { let got = decoder.takeIncompleteUTF8(); #expect(got == Array(bytes.suffix(3).prefix(2))) }
+        do { let got = decoder.takeIncompleteUTF8(); #expect(got.isEmpty) }
+        // Invalid bytes are not lost silently: they read as the replacement character.
+        do { let got = decoder.feed(utf8: [0x41, 0xFF, 0x42]); #expect(got == [.character("A"), .character("\u{FFFD}"), .character("B")]) }
+    }
 }

@@ -72,4 +72,24 @@ struct TextWidthTests {
         #expect(TextWidth.width(of: huge, upTo: 20) == 21)
         #expect(TextWidth.width(of: "日本", upTo: 20) == 4)
     }
+
+    @Test func wrapKeepsLineBreaksStopsAtMaxLinesAndTruncatesOrCutsLongWords() {
+        #expect(TextWidth.wrap("one two\n\nthree", to: 20) == ["one two", "", "three"])
+        #expect(TextWidth.wrap("a b c d e f", to: 3, maxLines: 2) == ["a b", "c d"])
+        #expect(TextWidth.wrap("Book Massage abcdefghijkl now", to: 8, longWords: .truncate(ellipsis: "…"))
+                == ["Book", "Massage", "abcdefg…", "now"])
+        #expect(TextWidth.wrap("Book abcdefghijkl now", to: 8) == ["Book", "abcdefgh", "ijkl now"])
+        #expect(TextWidth.wrap("日本語テキスト です", to: 6, longWords: .truncate(ellipsis: "…")) == ["日本…", "です"])
+    }
+
+    @Test func wrappingAHugeWordShowsOneLineOfItAndGoesOn() {
+        let name = String(repeating: "x", count: 5_000_000)
+        let lines = TextWidth.wrap("Book for Anna: Massage \(name) END", to: 20, maxLines: 200, longWords: .truncate(ellipsis: "…"))
+        // Past 64 KB without a space the word's rest, and what follows, is not shown.
+        #expect(lines == ["Book for Anna:", "Massage", String(repeating: "x", count: 19) + "…"])
+        let long = String(repeating: "y", count: 60_000)
+        #expect(TextWidth.wrap("a \(long) b", to: 10, longWords: .truncate(ellipsis: "…")) == ["a", "yyyyyyyyy…", "b"])
+        let cut = TextWidth.wrap(name, to: 50, maxLines: 3)
+        #expect(cut == Array(repeating: String(repeating: "x", count: 50), count: 3))
+    }
 }

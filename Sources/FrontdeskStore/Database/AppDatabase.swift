@@ -52,7 +52,10 @@ public final class AppDatabase: Sendable {
     /// - Parameters:
     ///   - create: create the file when missing (`init`, `demo`); otherwise a missing file is an error.
     ///   - timeZone: the clinic's zone to record in a new database; an existing one keeps its own.
-    public static func open(path: String, create: Bool = false, timeZone: String? = nil,
+    ///   - sharedGroup: create the database for this group (`init --shared`): folder 2770, files
+    ///     0660, all owned by the group. A new database in a setgid folder is shared the same way
+    ///     with the folder's group.
+    public static func open(path: String, create: Bool = false, timeZone: String? = nil, sharedGroup: String? = nil,
                             actor: String = AppDatabase.currentUser(),
                             clock: @escaping @Sendable () -> Date = { Date() }) throws(StoreError) -> AppDatabase {
         let fileManager = FileManager.default
@@ -62,12 +65,24 @@ public final class AppDatabase: Sendable {
         }
         if let zone = timeZone, TimeZone(identifier: zone) == nil { throw .timeZoneUnknown(zone) }
         let folder = (path as NSString).deletingLastPathComponent
-        if !exists {
+        var group: gid_t?
+        if let sharedGroup {
+            guard let id = SharedFiles.groupID(named: sharedGroup) else {
+                throw .invalid(field: "--shared", reason: "there is no group called \(sharedGroup). Create it (groupadd \(sharedGroup)) and add the staff accounts to it (usermod -aG \(sharedGroup) NAME).")
+            }
+            group = id
+            try SharedFiles.prepareFolder(folder.isEmpty ? "." : folder, group: id, path: path)
+        } else if !exists {
             do {
                 try fileManager.createDirectory(atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
             } catch {
                 throw .cannotOpen(path: path, reason: "its folder cannot be created (\(error.localizedDescription))")
             }
+        }
+        // Only the account that creates the database (or runs `init --shared`) sets the modes up.
+        let setsUpSharing = (group != nil) || (!exists && SharedFiles.isSetgidFolder(folder.isEmpty ? "." : folder))
+        if setsUpSharing {
+            try SharedFiles.createFiles(for: path, group: group)
         }
         if exists && !fileManager.isWritableFile(atPath: path) { throw .readOnly(path: path) }
         if !fileManager.isWritableFile(atPath: folder.isEmpty ? "." : folder) {
@@ -103,6 +118,7 @@ public final class AppDatabase: Sendable {
                 throw mapOpenError(error, path: path)
             }
         }
+        if setsUpSharing { SharedFiles.settle(path, group: group) }
         let zoneName: String
         do {
             zoneName = try pool.read { db in

@@ -9,7 +9,9 @@ import Glibc
 enum MigrationLock {
     static func withLock<T>(besideDatabase path: String, _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         let lockPath = path + ".lock"
-        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o660)
+        var fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o660)
+        // Another account's lock file that we may only read still serves: flock needs no write access.
+        if fd < 0 && errno == EACCES { fd = open(lockPath, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else {
             throw .cannotOpen(path: path, reason: "the lock file \(lockPath) cannot be created (\(String(cString: strerror(errno))))")
         }

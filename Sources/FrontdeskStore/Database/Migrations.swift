@@ -22,6 +22,9 @@ enum Migrations {
         migrator.registerMigration("v5 kpi: dashboard counters kept by triggers") { db in
             try KPICounters.install(db)
         }
+        migrator.registerMigration(InstallMigration.name) { db in
+            try InstallMigration.migrate(db)
+        }
         ServicesMigrations.register(in: &migrator)
         return migrator
     }

@@ -204,13 +204,17 @@ enum KPICounterSchema {
         """,
         """
         CREATE TRIGGER kpi_on_group_insert AFTER INSERT ON session_groups BEGIN
+        -- Another trigger's update of the new row (the rules copy) may have counted it already.
         INSERT INTO kpi_treatments(\(treatmentColumns))
-        SELECT \(groupValues("NEW")), 0, 0, NULL, NULL;
+        SELECT \(groupValues("NEW")), 0, 0, NULL, NULL
+        WHERE true ON CONFLICT(session_group_id) DO NOTHING;
         \(refreshTreatment("NEW.session_group_id"))
         END
         """,
         """
-        CREATE TRIGGER kpi_on_group_update AFTER UPDATE ON session_groups BEGIN
+        CREATE TRIGGER kpi_on_group_update
+        AFTER UPDATE OF session_group_id, strategy, provider_id, service_id, total_sessions, state, created_at,
+                        completed_at, ended_at, anchor_at, expires_at ON session_groups BEGIN
         DELETE FROM kpi_treatments WHERE session_group_id = OLD.session_group_id AND OLD.session_group_id IS NOT NEW.session_group_id;
         INSERT INTO kpi_treatments(\(treatmentColumns))
         SELECT \(groupValues("NEW")), 0, 0, NULL, NULL

@@ -49,6 +49,8 @@ public struct KeySequenceDecoder: Sendable {
     private var pasted = String.UnicodeScalarView()
     /// How many bytes of the end marker have matched so far inside a paste.
     private var pasteEndMatched = 0
+    /// The first bytes of a UTF-8 character whose rest has not been read yet (`feed(utf8:)`).
+    private var utf8Carry: [UInt8] = []
 
     public init() {}
 
@@ -68,11 +70,56 @@ public struct KeySequenceDecoder: Sendable {
         return keys
     }
 
-    /// Feeds every scalar of `text`, as if the terminal had sent it in one read (for tests and tools).
+    /// Feeds every scalar of `text`, as if the terminal had sent it in one read. Inside a paste,
+    /// text goes straight into it until an Esc might start the end marker.
     public mutating func feed(text: String) -> [Key] {
         var keys: [Key] = []
-        for scalar in text.unicodeScalars { feed(.scalar(scalar.value), into: &keys) }
+        for scalar in text.unicodeScalars {
+            if state == .paste && pasteEndMatched == 0 && scalar.value != 27 {
+                pasted.append(scalar)
+            } else {
+                feed(.scalar(scalar.value), into: &keys)
+            }
+        }
         return keys
+    }
+
+    /// Feeds raw UTF-8 bytes as read from the terminal; a character cut at the end waits for the
+    /// bytes of the next call (see `takeIncompleteUTF8`). Invalid bytes become U+FFFD.
+    public mutating func feed(utf8 bytes: some Sequence<UInt8>) -> [Key] {
+        var data = utf8Carry
+        data.append(contentsOf: bytes)
+        utf8Carry = Self.incompleteTail(of: data)
+        data.removeLast(utf8Carry.count)
+        return feed(text: String(decoding: data, as: UTF8.self))
+    }
+
+    /// The bytes of a character still cut short, handed back (and forgotten here) when the reader
+    /// goes back to reading characters another way.
+    public mutating func takeIncompleteUTF8() -> [UInt8] {
+        defer { utf8Carry = [] }
+        return utf8Carry
+    }
+
+    /// The last bytes of `data` when they begin a UTF-8 sequence that is not complete yet.
+    static func incompleteTail(of data: [UInt8]) -> [UInt8] {
+        var start = data.count
+        // A sequence is at most four bytes: look back over at most three continuation bytes.
+        while start > 0 && data.count - start < 4 {
+            start -= 1
+            let byte = data[start]
+            if byte & 0xC0 != 0x80 {
+                let needed: Int
+                switch byte {
+                case 0xC0...0xDF: needed = 2
+                case 0xE0...0xEF: needed = 3
+                case 0xF0...0xF7: needed = 4
+                default: needed = 1
+                }
+                return data.count - start < needed ? Array(data[start...]) : []
+            }
+        }
+        return []
     }
 
     /// Nothing more arrived in time: a pending Esc is a lone Esc, a pending paste is delivered as it is,
@@ -199,8 +246,10 @@ public struct KeySequenceDecoder: Sendable {
             return
         }
         // Not the end marker after all: what was held back is pasted text.
-        for held in Self.pasteEnd.prefix(pasteEndMatched) { pasted.append(Unicode.Scalar(held)!) }
-        pasteEndMatched = 0
+        if pasteEndMatched > 0 {
+            for held in Self.pasteEnd[..<pasteEndMatched] { pasted.append(Unicode.Scalar(held)!) }
+            pasteEndMatched = 0
+        }
         if value == Self.pasteEnd[0] {
             pasteEndMatched = 1
         } else if let scalar = Unicode.Scalar(value) {

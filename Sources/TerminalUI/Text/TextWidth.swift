@@ -91,30 +91,119 @@ public enum TextWidth {
         }
     }
 
-    /// Breaks text into lines of at most `maxWidth` columns at spaces (long words are cut).
-    public static func wrap(_ text: String, to maxWidth: Int) -> [String] {
-        guard maxWidth > 0 else { return [] }
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            var word = String(word)
-            while width(of: word) > maxWidth {
-                if !current.isEmpty { lines.append(current); current = "" }
-                let head = truncate(word, to: maxWidth, ellipsis: "")
-                lines.append(head)
-                word = String(word.dropFirst(head.count))
+    /// What `wrap` does with a word wider than a line.
+    public enum LongWords: Sendable, Equatable {
+        /// Cut it over as many lines as it needs.
+        case cut
+        /// Keep one line of it, ending with the ellipsis; the rest of the word is skipped.
+        case truncate(ellipsis: String)
+    }
+
+    /// Breaks text into lines of at most `maxWidth` columns at spaces; a line break in the text
+    /// starts a new line. Reads the text once and stops after `maxLines` lines (a truncated word's
+    /// rest is skipped on its bytes, up to `longestWordScanned`), so a huge value costs what is shown.
+    public static func wrap(
+        _ text: some StringProtocol, to maxWidth: Int, maxLines: Int = .max, longWords: LongWords = .cut
+    ) -> [String] {
+        guard maxWidth > 0, maxLines > 0 else { return [] }
+        var layout = WrapLayout(maxWidth: maxWidth, maxLines: maxLines, longWords: longWords)
+        var index = text.startIndex
+        while index < text.endIndex && !layout.isFull {
+            let character = text[index]
+            if character == " " {
+                layout.endWord()
+            } else if character.isNewline {
+                layout.endWord()
+                layout.endLine(keepingEmpty: true)
+            } else if !layout.add(character, width: width(of: character)) {
+                index = nextSpaceOrLineBreak(in: text, from: text.index(after: index))
+                continue
             }
-            if current.isEmpty {
-                current = word
-            } else if width(of: current) + 1 + width(of: word) <= maxWidth {
-                current += " " + word
-            } else {
-                lines.append(current)
-                current = word
-            }
+            index = text.index(after: index)
         }
-        if !current.isEmpty { lines.append(current) }
-        return lines
+        layout.endWord()
+        layout.endLine(keepingEmpty: false)
+        return layout.lines
+    }
+
+    /// How far `wrap` looks for the end of a truncated word: no word anyone reads is longer, and the
+    /// bound keeps every frame cheap when a value is one 50 MB "word".
+    static let longestWordScanned = 1 << 16
+
+    /// Where the next space or line break is, searched on the bytes; past `longestWordScanned`
+    /// bytes without one, the end of the text (the rest is not shown).
+    static func nextSpaceOrLineBreak(in text: some StringProtocol, from start: String.Index) -> String.Index {
+        guard start < text.endIndex else { return text.endIndex }
+        let window = text.utf8[start...].prefix(longestWordScanned)
+        return window.firstIndex { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D } ?? text.endIndex
+    }
+
+    /// The state of `wrap`: the lines so far, the line being filled and the word being read.
+    private struct WrapLayout {
+        let maxWidth: Int
+        let maxLines: Int
+        let longWords: LongWords
+        var lines: [String] = []
+        var line = ""
+        var lineWidth = 0
+        var word = ""
+        var wordWidth = 0
+
+        init(maxWidth: Int, maxLines: Int, longWords: LongWords) {
+            self.maxWidth = maxWidth
+            self.maxLines = maxLines
+            self.longWords = longWords
+        }
+
+        var isFull: Bool { lines.count >= maxLines }
+
+        /// Adds a character to the word; false when the word was truncated and its rest is to be skipped.
+        mutating func add(_ character: Character, width: Int) -> Bool {
+            if wordWidth + width > maxWidth && !word.isEmpty {
+                switch longWords {
+                case .cut:
+                    // What fits goes on a line of its own.
+                    endLine(keepingEmpty: false)
+                    emit(word)
+                    word = ""
+                    wordWidth = 0
+                case .truncate(let ellipsis):
+                    word = TextWidth.truncate(word + String(character), to: maxWidth, ellipsis: ellipsis)
+                    wordWidth = TextWidth.width(of: word)
+                    return false
+                }
+            }
+            word.append(character)
+            wordWidth += width
+            return true
+        }
+
+        mutating func endWord() {
+            guard !word.isEmpty else { return }
+            if line.isEmpty {
+                line = word
+                lineWidth = wordWidth
+            } else if lineWidth + 1 + wordWidth <= maxWidth {
+                line += " " + word
+                lineWidth += 1 + wordWidth
+            } else {
+                emit(line)
+                line = word
+                lineWidth = wordWidth
+            }
+            word = ""
+            wordWidth = 0
+        }
+
+        mutating func endLine(keepingEmpty: Bool) {
+            if !line.isEmpty || keepingEmpty { emit(line) }
+            line = ""
+            lineWidth = 0
+        }
+
+        private mutating func emit(_ text: String) {
+            if lines.count < maxLines { lines.append(text) }
+        }
     }
 
     static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool {

@@ -153,36 +153,47 @@ public struct Form<FieldID: Hashable & Sendable>: Widget, Equatable {
 
     // MARK: Keys
 
-    /// Tab/↓ and Shift-Tab/↑ move the focus; other keys (and a paste) go to the focused field unless
-    /// the form is read-only. False when the key is not the form's: Enter, Esc, function keys…
+    /// The keys of `Keymap.form` move the focus (Tab/↓, Shift-Tab/↑); other keys (and a paste) go
+    /// to the focused field unless the form is read-only. False when the key is not the form's:
+    /// Enter, Esc, function keys…
     public mutating func handle(_ key: Key) -> Bool {
-        switch key {
-        case .tab, .down:
+        switch Keymap.form.action(for: key) {
+        case .nextField?:
             focusNext()
             return true
-        case .backTab, .up:
+        case .previousField?:
             focusPrevious()
             return true
-        default:
+        case nil:
             break
         }
         guard !isReadOnly, let id = focusedID, let index = fields.firstIndex(where: { $0.id == id }) else { return false }
         var field = fields[index]
+        // The control leaves the array while it is edited, so a long value is changed in place
+        // rather than copied on every key (copy-on-write).
+        fields[index].control = .info("")
         let handled: Bool
+        let changed: Bool
         switch field.control {
         case .text(var input):
+            field.control = .info("")
+            // Every edit of a text field changes its length; a move or a no-op does not.
+            let length = input.value.utf8.count
             handled = input.handle(key)
+            changed = input.value.utf8.count != length
             field.control = .text(input)
         case .choice(var select):
+            let chosen = select.selectedIndex
             handled = Form.handleChoice(&select, key)
+            changed = select.selectedIndex != chosen
             field.control = .choice(select)
         case .info:
             handled = false
+            changed = false
         }
-        guard handled else { return false }
-        if field.control != fields[index].control { field.error = nil }
+        if changed { field.error = nil }
         fields[index] = field
-        return true
+        return handled
     }
 
     /// A choice in a form stays one line: ↑/↓ belong to the focus, so ←/→, h/l, Space and Home/End
@@ -283,5 +294,21 @@ public struct Form<FieldID: Hashable & Sendable>: Widget, Equatable {
         case .info:
             break
         }
+    }
+}
+
+/// What a form's own keys do.
+public enum FormAction: Hashable, Sendable {
+    case nextField, previousField
+}
+
+extension Keymap where Action == FormAction {
+    /// The form's keys, for dispatch and for the screen's legend and help.
+    public static var form: Keymap<FormAction> {
+        Keymap([
+            KeyBinding(.nextField, keys: [.tab, .down], label: "Next field", help: "Move to the next field", section: "Form"),
+            KeyBinding(.previousField, keys: [.backTab, .up], label: "Previous field", help: "Move to the previous field",
+                       section: "Form", showsInLegend: false),
+        ])
     }
 }

@@ -2,6 +2,7 @@ import CursesBackend
 import Foundation
 import Glibc
 import FrontdeskApp
+import FrontdeskConfiguration
 import FrontdeskRuntime
 import FrontdeskStore
 import TerminalUI
@@ -25,9 +26,9 @@ enum ApplicationLauncher {
         var warnings: [String] = []
         let configuration: AppConfiguration
         do {
-            configuration = try AppConfiguration.load(environment: environment)
+            configuration = try Settings.load(environment: environment)
         } catch {
-            warnings.append(error.description)
+            warnings.append(error.message)
             configuration = AppConfiguration()
         }
         allowQuitSignals()
@@ -41,9 +42,15 @@ enum ApplicationLauncher {
         let choice = ThemeSelection.choose(flag: flag, configuration: configuration, environment: environment,
                                            terminalHasColors: terminal.colorsAvailable, searchPaths: ThemeSearchPaths.current())
         if let warning = choice.warning { warnings.insert(warning, at: 0) }
+        var theme = choice.theme
+        if let notice = terminal.textMode.notice {
+            // Marks and bars in ASCII too, and say why names look plainer than they are.
+            theme.symbols = .ascii
+            warnings.insert(notice, at: 0)
+        }
         let status = warnings.first.map { StatusLine($0, kind: .error) }
         let size = terminal.size
-        let session = AppSession(database: database, theme: choice.theme, width: size.width, height: size.height, status: status,
+        let session = AppSession(database: database, theme: theme, width: size.width, height: size.height, status: status,
                                  execution: .background, managers: configuration.managerPolicy)
         TerminalLoop.run(session, on: terminal, firstFrameOnly: firstFrameExit)
         terminal.stop()

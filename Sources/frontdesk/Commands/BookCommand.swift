@@ -97,10 +97,8 @@ struct BookCommand: ParsableCommand {
 
     private func report(_ result: BookingResult, service: Service, calendar: ClinicCalendar, now: Date) {
         if json {
-            var object: [String: Any] = ["bookings": result.bookings.map { Output.bookingObject($0, calendar: calendar) },
-                                         "dry_run": dryRun, "shifted": result.shifted]
-            if let group = result.group { object["group"] = GroupsCommand.groupObject(group, calendar: calendar, now: now) }
-            Output.json(object)
+            Output.json(BookingResultJSON(bookings: result.bookings.map { BookingJSON($0, calendar: calendar) }, dryRun: dryRun,
+                                          shifted: result.shifted, group: result.group.map { TreatmentJSON($0, calendar: calendar, now: now) }))
             return
         }
         let verb = dryRun ? "Would book" : "Booked"

@@ -17,12 +17,18 @@ struct ClinicCommand: ParsableCommand {
             @OptionGroup var database: DatabaseOptions
             @Argument(help: "The day (YYYY-MM-DD).") var date: String
             @Option(help: "Why, e.g. \"Christmas\".") var reason = ""
+            @Flag(help: "Print JSON.") var json = false
 
             func run() throws {
                 try ManagerGate.require("change clinic closed days")
                 let db = try database.open()
                 let day = try Closed.day(date, db: db)
                 let bookings = try store { () throws(StoreError) in try db.addClinicClosedDay(day, reason: reason) }
+                if json {
+                    Output.json(ClosedDayJSON(day: day.description, reason: reason,
+                                              bookingsOnIt: bookings.map { BookingJSON($0, calendar: db.calendar) }))
+                    return
+                }
                 Output.line("The clinic is closed on \(day) (\(day.shortText))\(reason.isEmpty ? "" : ": \(TerminalText.safe(reason))").")
                 ProviderCommand.printUncovered(bookings, provider: "the clinic", calendar: db.calendar)
             }
@@ -32,12 +38,14 @@ struct ClinicCommand: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Open the clinic again on DATE. Manager work.")
             @OptionGroup var database: DatabaseOptions
             @Argument(help: "The day (YYYY-MM-DD).") var date: String
+            @Flag(help: "Print JSON.") var json = false
 
             func run() throws {
                 try ManagerGate.require("change clinic closed days")
                 let db = try database.open()
                 let day = try Closed.day(date, db: db)
                 try store { () throws(StoreError) in try db.removeClinicClosedDay(day) }
+                if json { Output.json(["day": day.description, "open": true] as [String: Any]); return }
                 Output.line("The clinic is open again on \(day) (\(day.shortText)).")
             }
         }
@@ -52,7 +60,7 @@ struct ClinicCommand: ParsableCommand {
                 let db = try database.open()
                 let first = try from.map { (text: String) throws(CommandFailure) in try Closed.day(text, db: db) }
                 let days = try store { () throws(StoreError) in try db.clinicClosedDays(from: first) }
-                if json { Output.json(days.map { ["day": $0.day.description, "reason": $0.reason] }); return }
+                if json { Output.json(days.map { ClosedDayJSON(day: $0.day.description, reason: $0.reason, bookingsOnIt: nil) }); return }
                 if days.isEmpty { Output.line("No closed days. Add one with `frontdesk clinic closed add YYYY-MM-DD --reason TEXT`.") }
                 for closed in days {
                     Output.line("\(closed.day)  \(closed.day.shortText)\(closed.reason.isEmpty ? "" : "  \(TerminalText.safe(closed.reason))")")

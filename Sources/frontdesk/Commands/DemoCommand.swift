@@ -17,7 +17,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Generate this many bookings instead of the story clinic.") var bookings: Int?
     @Option(help: "The clinic's time zone for a new database.") var timezone: String?
     @Flag(help: "Open the full-screen application afterwards.") var open = false
-    @Option(help: "Theme for --open.") var theme: String?
+    @Option(help: ThemeArgument.help, completion: ThemeArgument.completion) var theme: String?
     @Flag(help: .hidden) var firstFrameExit = false
 
     func run() throws {
@@ -47,7 +47,7 @@ struct OpenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "open", abstract: "Open the full-screen application (the default).")
 
     @OptionGroup var database: DatabaseOptions
-    @Option(help: "Colour theme: default, high-contrast, monochrome, or a .toml file.") var theme: String?
+    @Option(help: ThemeArgument.help, completion: ThemeArgument.completion) var theme: String?
     /// For benchmarks: draw the first full Bookings screen, then exit 0.
     @Flag(help: .hidden) var firstFrameExit = false
 

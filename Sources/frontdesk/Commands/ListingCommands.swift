@@ -24,14 +24,14 @@ struct AgendaCommand: ParsableCommand {
         if let provider { filter.providerID = try store { () throws(StoreError) in try db.resolveProvider(provider).id } }
         if !all { filter.statuses = [.confirmed, .completed, .noShow] }
         var cursor: AgendaCursor?
-        var objects: [[String: Any]] = []
+        var objects: [BookingJSON] = []
         var currentDay: LocalDay?
         var printed = 0
         // Page through the range so even a busy week never sits in memory at once.
         repeat {
             let page = try store { () throws(StoreError) in try db.agenda(day: first, days: days, filter: filter, after: cursor, limit: 500) }
             for b in page {
-                if json { objects.append(Output.bookingObject(b, calendar: calendar)); continue }
+                if json { objects.append(BookingJSON(b, calendar: calendar)); continue }
                 let day = calendar.localDay(of: b.start)
                 if day != currentDay {
                     if currentDay != nil { Output.line() }
@@ -53,8 +53,8 @@ struct GroupsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "groups", abstract: "Treatments with their progress.")
     @OptionGroup var database: DatabaseOptions
     @Option(help: "Only this customer's treatments (name or number).") var customer: String?
-    @Option(help: "active, to_book, needs_outcome, completed, cancelled, ended or expired.") var state: String?
-    @Option(help: "immediate, sequential or flexible.") var strategy: String?
+    @Option(help: "Only treatments in this state.") var state: TreatmentFilter.State?
+    @Option(help: "Only treatments with this strategy.") var strategy: Strategy?
     @Option(help: "At most this many.") var limit = 200
     @Flag(help: "Print JSON.") var json = false
 
@@ -63,21 +63,14 @@ struct GroupsCommand: ParsableCommand {
         let calendar = db.calendar
         var filter = TreatmentFilter(includeSingles: false)
         if let customer { filter.customerID = try store { () throws(StoreError) in try db.resolveCustomer(customer).id } }
-        if let state {
-            guard let parsed = TreatmentFilter.State(rawValue: state.replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")) else {
-                throw CommandFailure.invalid("--state must be one of " + TreatmentFilter.State.allCases.map(\.rawValue).joined(separator: ", ") + ".")
-            }
-            filter.state = parsed
-        }
-        if let strategy {
-            guard let parsed = Strategy(rawValue: strategy) else { throw CommandFailure.invalid("--strategy must be immediate, sequential or flexible.") }
-            filter.strategy = parsed
-        }
+        filter.state = state
+        filter.strategy = strategy
         let rows = try store { () throws(StoreError) in try db.treatments(filter: filter, limit: limit) }
+        if rows.count == limit { Output.cutShort(limit, "treatments") }
         var groups: [SessionGroup] = []
         for row in rows { if let id = row.groupID { groups.append(try store { () throws(StoreError) in try db.group(id: id) }) } }
         if json {
-            Output.json(groups.map { GroupsCommand.groupObject($0, calendar: calendar, now: db.now) })
+            Output.json(groups.map { TreatmentJSON($0, calendar: calendar, now: db.now) })
             return
         }
         if groups.isEmpty { Output.line("No treatments match.") }
@@ -86,20 +79,5 @@ struct GroupsCommand: ParsableCommand {
             let next = p.next.map { " · next \(calendar.dayTime($0.start))" } ?? ""
             Output.line("\(g.id)  \(g.customerName) · \(g.serviceName) · \(g.strategy.rawValue)  \(g.state(now: db.now).label) · \(p.completed)/\(g.totalSessions) completed, \(p.booked) booked, \(p.remaining) remaining\(next)")
         }
-    }
-
-    static func groupObject(_ g: SessionGroup, calendar: ClinicCalendar, now: Date) -> [String: Any] {
-        let p = g.progress(now: now)
-        return [
-            "session_group_id": g.id, "customer": g.customerName, "customer_id": g.customerID, "service": g.serviceName,
-            "service_id": g.serviceID, "strategy": g.strategy.rawValue, "total_sessions": g.totalSessions,
-            "created": calendar.iso8601(g.createdAt), "expires": g.expiresAt.map { calendar.iso8601($0) } as Any? ?? NSNull(),
-            "cancelled": g.cancelled, "state": g.state(now: now).rawValue,
-            "ended": g.ended.map { ["at": calendar.iso8601($0.at), "reason": $0.reason.text, "by": $0.by] as [String: Any] } as Any? ?? NSNull(),
-            "progress": ["completed": p.completed, "booked": p.booked, "remaining": p.remaining, "total": g.totalSessions,
-                         "cancelled": p.cancelled, "no_show": p.noShow],
-            "next": p.next.map { calendar.iso8601($0.start) } as Any? ?? NSNull(),
-            "sessions": g.sessions.map { Output.bookingObject($0, calendar: calendar) },
-        ]
     }
 }

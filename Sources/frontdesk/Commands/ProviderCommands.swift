@@ -13,6 +13,7 @@ struct ProviderCommand: ParsableCommand {
         @Option(help: "The provider's name.") var name: String
         @Option(help: "Weekly working hours, e.g. \"Mon-Fri 08:00-18:00; Sat 09:00-13:00\".") var hours = "Mon-Fri 08:00-18:00"
         @Option(help: "A day away (YYYY-MM-DD); repeat for several.") var closed: [String] = []
+        @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
             try ManagerGate.require("add providers")
@@ -23,6 +24,10 @@ struct ProviderCommand: ParsableCommand {
                 days.append(day)
             }
             let provider = try store { () throws(StoreError) in try db.addProvider(name: name, hours: hours, closedDays: days) }
+            if json {
+                Output.json(ProviderJSON(try store { () throws(StoreError) in try db.providerRecord(id: provider.id) }))
+                return
+            }
             Output.line("Added provider #\(provider.id) \(TerminalText.safe(provider.name)) (\(provider.hours)).")
         }
     }
@@ -37,7 +42,7 @@ struct ProviderCommand: ParsableCommand {
             let db = try database.open()
             let providers = try store { () throws(StoreError) in try db.providers(includeInactive: all) }
             if json {
-                Output.json(try providers.map { p in try store { () throws(StoreError) in try db.providerRecord(id: p.id).jsonObject } })
+                Output.json(try providers.map { p in ProviderJSON(try store { () throws(StoreError) in try db.providerRecord(id: p.id) }) })
                 return
             }
             if providers.isEmpty { Output.line("No providers yet. Add one with `frontdesk provider add --name NAME`.") }
@@ -55,7 +60,7 @@ struct ProviderCommand: ParsableCommand {
             let db = try database.open()
             let provider = try store { () throws(StoreError) in try db.resolveProvider(name, includeInactive: true) }
             let record = try store { () throws(StoreError) in try db.providerRecord(id: provider.id) }
-            if json { Output.json(record.jsonObject); return }
+            if json { Output.json(ProviderJSON(record)); return }
             ProviderCommand.print(record)
         }
     }
@@ -73,6 +78,7 @@ struct ProviderCommand: ParsableCommand {
         @Option(help: "Exactly the services this provider delivers, comma-separated; who else delivers each is unchanged.") var services: String?
         @Option(help: "A new name.") var rename: String?
         @Flag(inversion: .prefixedNo, help: "Active (takes bookings) or not.") var active: Bool?
+        @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
             try ManagerGate.require("edit providers")
@@ -98,6 +104,11 @@ struct ProviderCommand: ParsableCommand {
             }
             let provider = try store { () throws(StoreError) in try db.resolveProvider(name, includeInactive: true) }
             let outcome = try store { () throws(StoreError) in try db.editProvider(id: provider.id, edit) }
+            if json {
+                Output.json(ProviderEditJSON(provider: ProviderJSON(outcome.record),
+                                             uncoveredBookings: outcome.uncoveredBookings.map { BookingJSON($0, calendar: db.calendar) }))
+                return
+            }
             ProviderCommand.print(outcome.record)
             ProviderCommand.printUncovered(outcome.uncoveredBookings, provider: outcome.record.provider.name, calendar: db.calendar)
         }

@@ -26,22 +26,19 @@ struct FollowUpsCommand: ParsableCommand {
                 throw CommandFailure.invalid("--mark takes ID=sent, ID=called or ID=dismissed, e.g. --mark 12=called.")
             }
             let done = try store { () throws(StoreError) in try db.markFollowUp(id: id, as: status) }
+            if json { Output.json(FollowUpJSON(done, calendar: calendar)); return }
             Output.line("Follow-up #\(done.id) marked \(done.status.rawValue).")
             return
         }
         let created = try store { () throws(StoreError) in try db.generateDueFollowUps() }
         let pending = try store { () throws(StoreError) in try db.followUps(status: .pending, dueBefore: db.now, limit: 1_000) }
         if send {
-            try NotifyCommand.deliver(pending, database: db)
+            let sent = try NotifyCommand.deliver(pending, database: db)
+            if json { Output.json(["sent": sent]) } else { Output.line("Sent \(sent) follow-up\(sent == 1 ? "" : "s").") }
             return
         }
         if json {
-            Output.json(pending.map { f -> [String: Any] in
-                ["id": f.id, "kind": f.kind.rawValue, "customer": f.customerName, "customer_id": f.customerID,
-                 "phone": f.customerPhone as Any? ?? NSNull(), "email": f.customerEmail as Any? ?? NSNull(),
-                 "booking_id": f.bookingID as Any? ?? NSNull(), "session_group_id": f.groupID as Any? ?? NSNull(),
-                 "due": calendar.iso8601(f.dueAt), "text": f.text, "status": f.status.rawValue]
-            })
+            Output.json(pending.map { FollowUpJSON($0, calendar: calendar) })
             return
         }
         Output.error("\(created) new follow-up\(created == 1 ? "" : "s") generated.")

@@ -15,6 +15,7 @@ struct ServiceCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "A JSON file; - reads standard input.") var file: String
         @Flag(help: "Check and show what would change, without saving.") var dryRun = false
+        @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
             try ManagerGate.require("import services")
@@ -30,6 +31,7 @@ struct ServiceCommand: ParsableCommand {
             let opened = try database.open()
             let db = dryRun ? opened.preview() : opened
             let results = try store { () throws(StoreError) in try db.importServiceFile(json: text) }
+            if json { Output.json(results.map { ServiceImportJSON($0, dryRun: dryRun) }); return }
             for outcome in results {
                 let s = outcome.service
                 let name = TerminalText.safe(s.name)
@@ -148,12 +150,18 @@ struct ServiceCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Offer a deactivated service again. Manager work.")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The service's name or number.") var name: String
+        @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
             try ManagerGate.require("activate services")
             let db = try database.open()
             let service = try store { () throws(StoreError) in try db.resolveService(name, includeInactive: true) }
             _ = try store { () throws(StoreError) in try db.setServiceActive(id: service.id, active: true) }
+            if json {
+                let active = try store { () throws(StoreError) in try db.activeTreatmentCount(serviceID: service.id) }
+                Output.json(ServiceStateJSON(id: service.id, name: service.name, active: true, activeTreatments: active))
+                return
+            }
             Output.line("Service #\(service.id) \(TerminalText.safe(service.name)) is active\(service.isActive ? " already" : "") and can be booked.")
         }
     }
@@ -163,6 +171,7 @@ struct ServiceCommand: ParsableCommand {
             abstract: "Stop offering a service; its treatments go on. Services are never deleted. Manager work.")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The service's name or number.") var name: String
+        @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
             try ManagerGate.require("deactivate services")
@@ -170,6 +179,7 @@ struct ServiceCommand: ParsableCommand {
             let service = try store { () throws(StoreError) in try db.resolveService(name, includeInactive: true) }
             _ = try store { () throws(StoreError) in try db.setServiceActive(id: service.id, active: false) }
             let active = try store { () throws(StoreError) in try db.activeTreatmentCount(serviceID: service.id) }
+            if json { Output.json(ServiceStateJSON(id: service.id, name: service.name, active: false, activeTreatments: active)); return }
             Output.line("Service #\(service.id) \(TerminalText.safe(service.name)) is deactivated: no new treatments; \(active) active treatment\(active == 1 ? "" : "s") go on.")
         }
     }

@@ -14,15 +14,14 @@ struct CompleteCommand: ParsableCommand {
         let outcome = try store { () throws(StoreError) in try db.complete(bookingID: id) }
         let calendar = db.calendar
         if json {
-            var object: [String: Any] = ["booking": Output.bookingObject(outcome.booking, calendar: calendar),
-                                         "treatment_completed": outcome.treatmentCompleted]
-            if let group = outcome.group { object["group"] = GroupsCommand.groupObject(group, calendar: calendar, now: db.now) }
-            if let window = outcome.nextWindow {
-                object["next_window"] = ["earliest": calendar.iso8601(window.earliest), "recommended": calendar.iso8601(window.recommended),
-                                         "latest": window.latest.map { calendar.iso8601($0) } as Any? ?? NSNull()]
-            }
-            if let next = outcome.suggestedNext { object["suggested_next"] = calendar.iso8601(next) }
-            Output.json(object)
+            Output.json(CompletionJSON(
+                booking: BookingJSON(outcome.booking, calendar: calendar), treatmentCompleted: outcome.treatmentCompleted,
+                group: outcome.group.map { TreatmentJSON($0, calendar: calendar, now: db.now) },
+                nextWindow: outcome.nextWindow.map {
+                    CompletionJSON.Window(earliest: calendar.iso8601($0.earliest), recommended: calendar.iso8601($0.recommended),
+                                          latest: $0.latest.map { calendar.iso8601($0) })
+                },
+                suggestedNext: outcome.suggestedNext.map { calendar.iso8601($0) }))
             return
         }
         let b = outcome.booking
@@ -55,7 +54,7 @@ struct CancelCommand: ParsableCommand {
     func run() throws {
         let db = try database.open()
         let b = try store { () throws(StoreError) in try db.cancel(bookingID: id, confirmedShortNotice: confirmLate) }
-        if json { Output.json(Output.bookingObject(b, calendar: db.calendar)); return }
+        if json { Output.json(BookingJSON(b, calendar: db.calendar)); return }
         Output.line("Cancelled: " + Output.bookingLine(b, calendar: db.calendar))
     }
 }
@@ -69,7 +68,7 @@ struct NoShowCommand: ParsableCommand {
     func run() throws {
         let db = try database.open()
         let b = try store { () throws(StoreError) in try db.markNoShow(bookingID: id) }
-        if json { Output.json(Output.bookingObject(b, calendar: db.calendar)); return }
+        if json { Output.json(BookingJSON(b, calendar: db.calendar)); return }
         Output.line("No-show: " + Output.bookingLine(b, calendar: db.calendar))
     }
 }
@@ -101,7 +100,7 @@ struct RescheduleCommand: ParsableCommand {
             try db.reschedule(bookingID: id, to: when, shiftLater: shiftLater, confirmedShortNotice: confirmLate,
                               confirmedLate: late, acceptProposal: autoShift)
         }
-        if json { Output.json(moved.map { Output.bookingObject($0, calendar: db.calendar) }); return }
+        if json { Output.json(moved.map { BookingJSON($0, calendar: db.calendar) }); return }
         for b in moved { Output.line("Moved: " + Output.bookingLine(b, calendar: db.calendar)) }
     }
 }

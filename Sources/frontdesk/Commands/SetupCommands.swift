@@ -4,15 +4,37 @@ import FrontdeskCore
 import FrontdeskStore
 
 struct InitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create an empty clinic database.")
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create an empty clinic database.",
+        discussion: """
+        With --shared GROUP the database is made for every account in GROUP: its folder becomes \
+        group-owned with mode 2770 (setgid), and the database, its -wal and -shm files and its lock \
+        file are group-owned with mode 0660. A new database created in a folder that is already setgid \
+        is shared the same way with the folder's group.
+
+        Examples:
+          frontdesk init --timezone Europe/Berlin
+          sudo frontdesk init --shared reception --db /srv/frontdesk/clinic.sqlite
+        """
+    )
 
     @OptionGroup var database: DatabaseOptions
-    @Option(help: "The clinic's time zone (IANA name such as Europe/Zurich). Default: the system's.")
+    @Option(help: "The clinic's time zone (IANA name such as Europe/Zurich). Default: `timezone` in config.toml, else the system's.")
     var timezone: String?
+    @Option(help: ArgumentHelp("Share the database with every account in this group.", valueName: "group"))
+    var shared: String?
+    @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let db = try database.open(create: true, timeZone: timezone)
-        Output.line("Database ready at \(db.path) (time zone \(db.calendar.timeZone.identifier)).")
+        let zone = try timezone ?? Settings.load().timezone
+        let db = try database.open(create: true, timeZone: zone, sharedGroup: shared)
+        if json {
+            Output.json(DatabaseJSON(path: db.path, timezone: db.calendar.timeZone.identifier, sharedGroup: shared))
+            return
+        }
+        var line = "Database ready at \(db.path) (time zone \(db.calendar.timeZone.identifier))"
+        if let shared { line += ", shared with the group \(shared)" }
+        Output.line(line + ".")
     }
 }
 
@@ -20,11 +42,13 @@ struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "backup", abstract: "Write a consistent copy of the database to PATH.")
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "Where to write the copy (must not exist).") var destination: String
+    @Argument(help: "Where to write the copy (must not exist).", completion: .file()) var destination: String
+    @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
         let db = try database.open()
         try store { () throws(StoreError) in try db.backup(to: destination) }
+        if json { Output.json(["database": db.path, "backup": destination]); return }
         Output.line("Backed up \(db.path) to \(destination).")
     }
 }
@@ -45,7 +69,7 @@ struct CustomerCommand: ParsableCommand {
             let db = try database.open()
             let c = try store { () throws(StoreError) in try db.addCustomer(name: name, phone: phone, email: email) }
             if json {
-                Output.json(CustomerCommand.object(c))
+                Output.json(CustomerJSON(c))
             } else {
                 Output.line("Added customer #\(c.id) \(c.name).")
             }
@@ -62,14 +86,12 @@ struct CustomerCommand: ParsableCommand {
         func run() throws {
             let db = try database.open()
             let customers = try store { () throws(StoreError) in try db.searchCustomers(search, limit: limit) }
-            if json { Output.json(customers.map(CustomerCommand.object)); return }
+            if customers.count == limit { Output.cutShort(limit, "customers") }
+            if json { Output.json(customers.map(CustomerJSON.init)); return }
             for c in customers {
                 Output.line("#\(c.id)  \(c.name)  \(c.phone ?? "")  \(c.email ?? "")")
             }
         }
     }
 
-    static func object(_ c: Customer) -> [String: Any] {
-        ["id": c.id, "name": c.name, "phone": c.phone as Any? ?? NSNull(), "email": c.email as Any? ?? NSNull(), "notes": c.notes]
-    }
 }

@@ -1,32 +1,44 @@
 import ArgumentParser
 import Foundation
 import FrontdeskApp
+import FrontdeskConfiguration
 import FrontdeskCore
 import FrontdeskStore
 
-/// `--db PATH` for every subcommand; `FRONTDESK_DB`, then the XDG data folder, are the defaults.
+/// `--db PATH` for every subcommand; then `FRONTDESK_DB`, the `database` key of the configuration
+/// files, and the XDG data folder.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The database file.", discussion: "Default: $FRONTDESK_DB, else $XDG_DATA_HOME/frontdesk/frontdesk.sqlite (~/.local/share/frontdesk/frontdesk.sqlite).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp(
+        "The database file.",
+        discussion: "Default: $FRONTDESK_DB, else `database` in config.toml (/etc/frontdesk/config.toml or ~/.config/frontdesk/config.toml), else $XDG_DATA_HOME/frontdesk/frontdesk.sqlite (~/.local/share/frontdesk/frontdesk.sqlite).",
+        valueName: "path"), completion: .file())
     var db: String?
 
-    var path: String { db ?? DatabaseOptions.defaultPath() }
+    var path: String {
+        get throws(CommandFailure) {
+            if let db { return db }
+            return try DatabaseOptions.defaultPath()
+        }
+    }
 
-    static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) throws(CommandFailure) -> String {
         if let explicit = environment["FRONTDESK_DB"], !explicit.isEmpty { return explicit }
-        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        if let configured = try Settings.load(environment: environment).database { return configured }
+        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
         return dataHome + "/frontdesk/frontdesk.sqlite"
     }
 
     /// Opens the database; `create` for the commands that may start a new file.
-    func open(create: Bool = false, timeZone: String? = nil) throws(CommandFailure) -> AppDatabase {
+    func open(create: Bool = false, timeZone: String? = nil, sharedGroup: String? = nil) throws(CommandFailure) -> AppDatabase {
         let clock = try Clock.fromEnvironment()
+        let path = try self.path
         let database = try store { () throws(StoreError) in
-            try AppDatabase.open(path: path, create: create, timeZone: timeZone, clock: clock)
+            try AppDatabase.open(path: path, create: create, timeZone: timeZone, sharedGroup: sharedGroup, clock: clock)
         }
         // A broken settings file is reported by the commands that need it (the application, notify);
         // here it only means the default horizon.
-        let settings = try? AppConfiguration.load(environment: ProcessInfo.processInfo.environment)
+        let settings = try? Settings.load()
         guard let days = settings?.maxBookingHorizonDays else { return database }
         return database.withBookingHorizon(days: days)
     }

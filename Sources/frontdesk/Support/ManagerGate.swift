@@ -1,5 +1,5 @@
 import Foundation
-import FrontdeskApp
+import FrontdeskConfiguration
 import FrontdeskCore
 import FrontdeskStore
 

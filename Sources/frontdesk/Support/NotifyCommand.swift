@@ -1,27 +1,25 @@
 import Foundation
 import FrontdeskApp
+import FrontdeskConfiguration
 import FrontdeskCore
 import FrontdeskStore
 
 /// Delivers follow-ups through the configured notify command: the data goes to its standard input
 /// as JSON and is never interpolated into a shell line.
 enum NotifyCommand {
-    static func deliver(_ followUps: [FollowUp], database: AppDatabase) throws(CommandFailure) {
+    /// Sends each follow-up and marks it sent; returns how many were sent.
+    @discardableResult
+    static func deliver(_ followUps: [FollowUp], database: AppDatabase) throws(CommandFailure) -> Int {
         let environment = ProcessInfo.processInfo.environment
-        let configuration: AppConfiguration
-        do { configuration = try AppConfiguration.load(environment: environment) } catch { throw .invalid("\(error)") }
-        let argv = configuration.notifyCommand
+        let argv = try Settings.load(environment: environment).notifyCommand
         guard let program = argv.first else {
-            let file = AppConfiguration.configFolder(environment: environment).appendingPathComponent("config.toml").path
+            let file = ConfigurationFiles.userFile(environment: environment)
             throw .invalid("No notify_command is configured. Add e.g. notify_command = [\"/usr/local/bin/send-sms\"] to \(file), or mark follow-ups called instead.")
         }
         var sent = 0
         for followUp in followUps {
-            let payload: [String: Any] = [
-                "id": followUp.id, "kind": followUp.kind.rawValue, "customer": followUp.customerName,
-                "phone": followUp.customerPhone as Any? ?? NSNull(), "email": followUp.customerEmail as Any? ?? NSNull(),
-                "text": followUp.text, "due": database.calendar.iso8601(followUp.dueAt),
-            ]
+            // The same shape as `followups --json`, one object per run of the command.
+            let payload = Output.encodedJSON(FollowUpJSON(followUp, calendar: database.calendar), pretty: false)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: program.hasPrefix("/") ? program : "/usr/bin/env")
             process.arguments = program.hasPrefix("/") ? Array(argv.dropFirst()) : argv
@@ -29,7 +27,7 @@ enum NotifyCommand {
             process.standardInput = input
             do {
                 try process.run()
-                input.fileHandleForWriting.write((try? JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys])) ?? Data())
+                input.fileHandleForWriting.write(payload)
                 try input.fileHandleForWriting.close()
                 process.waitUntilExit()
             } catch {
@@ -41,6 +39,6 @@ enum NotifyCommand {
             _ = try store { () throws(StoreError) in try database.markFollowUp(id: followUp.id, as: .sent) }
             sent += 1
         }
-        Output.line("Sent \(sent) follow-up\(sent == 1 ? "" : "s").")
+        return sent
     }
 }

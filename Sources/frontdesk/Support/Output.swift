@@ -12,31 +12,26 @@ enum Output {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// A list stopped at its limit: say so on standard error, so a script never takes it for all.
+    static func cutShort(_ limit: Int, _ what: String) {
+        error("frontdesk: showing the first \(limit) \(what); there may be more. Raise --limit to see more.")
+    }
+
+    /// Prints a value of the scripting contract (Sources/frontdesk/Scripting) as JSON.
+    static func json<Value: Encodable>(_ value: Value) {
+        print(String(decoding: encodedJSON(value), as: UTF8.self))
+    }
+
+    /// The contract's encoding: sorted keys, no escaped slashes, pretty-printed.
+    static func encodedJSON<Value: Encodable>(_ value: Value, pretty: Bool = true) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)) ?? Data("null".utf8)
+    }
+
     static func json(_ value: Any) {
         let data = (try? JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("null".utf8)
         print(String(decoding: data, as: UTF8.self))
-    }
-
-    /// A booking as the JSON contract of the command line names it.
-    static func bookingObject(_ b: Booking, calendar: ClinicCalendar) -> [String: Any] {
-        [
-            "id": b.id,
-            "session_group_id": b.sessionGroupID as Any? ?? NSNull(),
-            "session_number": b.sessionNumber,
-            "total_sessions": b.totalSessions,
-            "is_part_of_multi_session": b.isPartOfMultiSession,
-            "status": b.status.rawValue,
-            "customer": b.customerName,
-            "customer_id": b.customerID,
-            "service": b.serviceName,
-            "service_id": b.serviceID,
-            "provider": b.providerName,
-            "provider_id": b.providerID,
-            "label": b.label,
-            "notes": b.notes,
-            "start": calendar.iso8601(b.start),
-            "end": calendar.iso8601(b.end),
-        ]
     }
 
     /// "Session 2 of 3" in the service's noun, or "Single booking".

@@ -85,22 +85,14 @@ extension BookFlow {
 
 /// Word-wraps text to a width, for sentences that must be read whole (reasons, notices).
 enum TextWrap {
+    /// No screen shows more; with it a huge value (a 50 MB service name) costs what is shown.
+    static let maxLines = 200
+
+    /// One line per paragraph at least (an empty text is one empty line); a word wider than the
+    /// line keeps one line, cut with an ellipsis.
     static func lines(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
-        var result: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            for word in paragraph.split(separator: " ") {
-                let candidate = line.isEmpty ? String(word) : line + " " + word
-                if TextWidth.width(of: candidate) <= width || line.isEmpty {
-                    line = candidate
-                } else {
-                    result.append(line)
-                    line = String(word)
-                }
-            }
-            result.append(line)
-        }
-        return result
+        let lines = TextWidth.wrap(text, to: width, maxLines: maxLines, longWords: .truncate(ellipsis: "…"))
+        return lines.isEmpty ? [""] : lines
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TerminalUI
-@testable import FrontdeskApp
+@testable import FrontdeskConfiguration
 
 /// The repository's themes/ folder, found from this file's location.
 private let shippedThemes = URL(fileURLWithPath: #filePath)
@@ -35,6 +35,25 @@ struct ThemeLoaderTests {
     @Test func monochromeIsBuiltInWhenNoFileExists() throws {
         let theme = try ThemeLoader.load(named: "monochrome", searchPaths: [])
         #expect(theme == .monochrome)
+    }
+
+    /// An installed binary copied alone once said "There is no theme called "default"".
+    @Test(arguments: StockThemes.names)
+    func stockThemesAreBuiltInAndIdenticalToTheShippedFiles(name: String) throws {
+        let file = try String(contentsOf: shippedThemes.appendingPathComponent("\(name).toml"), encoding: .utf8)
+        #expect(StockThemes.text(named: name) == file)
+        let builtIn = try ThemeLoader.load(named: name, searchPaths: [])
+        #expect(builtIn == (try ThemeLoader.load(named: name, searchPaths: [shippedThemes])))
+    }
+
+    @Test func aFolderThemeReplacesTheStockOneOfTheSameName() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("frontdesk-own-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "[title]\nfg = \"red\"\n".write(to: folder.appendingPathComponent("default.toml"), atomically: true, encoding: .utf8)
+        try "[title]\nfg = \"blue\"\n".write(to: folder.appendingPathComponent("clinic.toml"), atomically: true, encoding: .utf8)
+        #expect(try ThemeLoader.load(named: "default", searchPaths: [folder])[.title].foreground == .red)
+        #expect(ThemeLoader.availableNames(searchPaths: [folder]) == ["default", "high-contrast", "monochrome", "clinic"])
     }
 
     @Test func explicitPathLoads() throws {
@@ -106,65 +125,27 @@ struct ThemeLoaderTests {
         #expect(theme[.selection] == Theme.monochrome[.selection])
     }
 
-    @Test func searchFoldersFindThemesAboveTheExecutable() throws {
+    @Test func searchFoldersAreTheUsersThenTheSystemDataFolders() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("frontdesk-themes-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        let themes = root.appendingPathComponent("themes")
-        let binary = root.appendingPathComponent(".build/x86_64-unknown-linux-gnu/debug")
-        let xdgThemes = root.appendingPathComponent("xdg/frontdesk/themes")
-        try FileManager.default.createDirectory(at: themes, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: binary, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: xdgThemes, withIntermediateDirectories: true)
-        let folders = ThemeSearchPaths.folders(
-            environment: ["XDG_CONFIG_HOME": root.appendingPathComponent("xdg").path, "FRONTDESK_THEMES_DIR": "/nonexistent"],
-            executablePath: binary.appendingPathComponent("frontdesk").path
-        )
-        #expect(folders.map { $0.standardizedFileURL.path } == [xdgThemes.standardizedFileURL.path, themes.standardizedFileURL.path])
-    }
-}
-
-@Suite("Configuration and theme choice")
-struct ConfigurationTests {
-    @Test func noColorAlwaysMeansMonochrome() {
-        let config = AppConfiguration(theme: "high-contrast")
-        #expect(ThemeChoice.resolve(flag: "default", config: config, environment: ["NO_COLOR": "1"], terminalHasColors: true) == "monochrome")
-        #expect(ThemeChoice.resolve(flag: nil, config: config, environment: ["NO_COLOR": ""], terminalHasColors: true) == "high-contrast")
-        #expect(ThemeChoice.resolve(flag: "default", config: config, environment: [:], terminalHasColors: false) == "monochrome")
-    }
-
-    @Test func flagBeatsConfigBeatsDefault() {
-        #expect(ThemeChoice.resolve(flag: "high-contrast", config: AppConfiguration(theme: "mine"), environment: [:], terminalHasColors: true) == "high-contrast")
-        #expect(ThemeChoice.resolve(flag: nil, config: AppConfiguration(theme: "mine"), environment: [:], terminalHasColors: true) == "mine")
-        #expect(ThemeChoice.resolve(flag: nil, config: AppConfiguration(), environment: [:], terminalHasColors: true) == "default")
-    }
-
-    @Test func configurationParses() throws {
-        let config = try AppConfiguration.parse("""
-        theme = "high-contrast"
-        timezone = "Europe/Berlin"
-        notify_command = ["notify-send", "Frontdesk"]
-        staff_name = "Anna"
-        """)
-        #expect(config == AppConfiguration(theme: "high-contrast", timezone: "Europe/Berlin", notifyCommand: ["notify-send", "Frontdesk"], staffName: "Anna"))
-    }
-
-    @Test func missingFileMeansDefaults() throws {
-        let config = try AppConfiguration.load(environment: ["XDG_CONFIG_HOME": "/nonexistent-\(UUID().uuidString)"])
-        #expect(config == AppConfiguration())
-    }
-
-    @Test func badConfigurationNamesTheLine() {
-        #expect(throws: ConfigurationError.badValue(file: "config.toml", line: 2, key: "notify_command", expected: "a list of texts, e.g. [\"notify-send\", \"Frontdesk\"]")) {
-            try AppConfiguration.parse("theme = \"default\"\nnotify_command = \"notify-send\"\n")
+        let userThemes = root.appendingPathComponent("xdg/frontdesk/themes")
+        let localShare = root.appendingPathComponent("local/share/frontdesk/themes")
+        let share = root.appendingPathComponent("share/frontdesk/themes")
+        for folder in [userThemes, localShare, share] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         }
-        #expect(throws: ConfigurationError.unknownKey(file: "config.toml", line: 1, key: "colour")) {
-            try AppConfiguration.parse("colour = \"red\"\n")
-        }
-        do {
-            _ = try AppConfiguration.parse("theme = \"default\"\nstaff_name = \"Anna\n")
-            Issue.record("a broken file must not load")
-        } catch {
-            #expect(error.line == 2)
-        }
+        let folders = ThemeSearchPaths.folders(environment: [
+            "XDG_CONFIG_HOME": root.appendingPathComponent("xdg").path,
+            "XDG_DATA_DIRS": "\(root.path)/local/share:relative/ignored:\(root.path)/missing:\(root.path)/share",
+        ])
+        #expect(folders.map { $0.standardizedFileURL.path } == [userThemes, localShare, share].map { $0.standardizedFileURL.path })
+    }
+
+    @Test func xdgDefaultsApplyWhenUnsetOrEmpty() {
+        #expect(XDGFolders.dataDirs(environment: [:]) == ["/usr/local/share", "/usr/share"])
+        #expect(XDGFolders.dataDirs(environment: ["XDG_DATA_DIRS": ""]) == ["/usr/local/share", "/usr/share"])
+        #expect(XDGFolders.configDirs(environment: [:]) == ["/etc/xdg"])
+        #expect(XDGFolders.configHome(environment: ["HOME": "/home/anna"]) == "/home/anna/.config")
+        #expect(XDGFolders.configHome(environment: ["HOME": "/home/anna", "XDG_CONFIG_HOME": "/cfg"]) == "/cfg")
     }
 }

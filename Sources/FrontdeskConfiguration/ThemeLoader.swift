@@ -9,8 +9,8 @@ public enum ThemeLoader {
 
     static let styleKeys: Set<String> = ["fg", "bg", "bold", "dim", "reverse", "underline"]
 
-    /// Finds and parses the theme `name`. A name containing "/" or ending in ".toml" is a path.
-    /// "monochrome" falls back to the built-in theme when no file is found.
+    /// Finds and parses the theme `name`. A name containing "/" or ending in ".toml" is a path;
+    /// otherwise the folders are searched in order, then the stock themes built into the binary.
     public static func load(named name: String, searchPaths: [URL]) throws(ThemeError) -> Theme {
         if name.contains("/") || name.hasSuffix(".toml") {
             return try loadFile(URL(fileURLWithPath: name), name: themeName(fromPath: name))
@@ -21,8 +21,23 @@ public enum ThemeLoader {
                 return try loadFile(file, name: name)
             }
         }
-        if name == "monochrome" { return .monochrome }
+        if let stock = StockThemes.text(named: name) {
+            return try parse(stock, name: name, file: "built-in theme \"\(name)\"")
+        }
         throw .notFound(name: name, searched: searchPaths.map(\.path))
+    }
+
+    /// Every theme name a user can choose here: the stock ones and the `.toml` files in the folders.
+    public static func availableNames(searchPaths: [URL]) -> [String] {
+        var names = StockThemes.names
+        for folder in searchPaths {
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            for file in files.sorted() where file.hasSuffix(".toml") {
+                let name = String(file.dropLast(5))
+                if !name.isEmpty, !names.contains(name) { names.append(name) }
+            }
+        }
+        return names
     }
 
     /// Parses theme text; `name` labels the theme and the error messages.

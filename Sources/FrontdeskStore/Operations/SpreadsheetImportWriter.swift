@@ -1,0 +1,134 @@
+import Foundation
+import FrontdeskCore
+import GRDB
+
+/// Writing checked CSV rows: each file in one transaction, prepared statements reused, nothing
+/// written when any row is refused. Imported bookings go straight into the tables, so they create
+/// no follow-ups (no confirmations or progress messages for history).
+extension AppDatabase {
+    /// What an import wrote (or, with `--dry-run`, would write).
+    public struct ImportSummary: Sendable, Equatable {
+        public var customers = 0
+        public var bookings = 0
+        public var treatments = 0
+    }
+
+    /// The names a booking row may use, for `SpreadsheetImport.bookings`.
+    public func importDirectory() throws(StoreError) -> SpreadsheetImport.Directory {
+        let services = try services()
+        return try read { db in
+            var customers: [String: [(id: Int64, phone: String)]] = [:]
+            let cursor = try Row.fetchCursor(db, sql: "SELECT id, name, phone FROM customers")
+            while let row = try cursor.next() {
+                let phone: String? = row["phone"]
+                customers[row["name"], default: []].append((row["id"], SpreadsheetRows.normalisedPhone(phone ?? "")))
+            }
+            var providers: [String: Int64] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, name FROM providers") { providers[row["name"]] = row["id"] }
+            var byName: [String: (id: Int64, totalSessions: Int, multiSession: Bool)] = [:]
+            for service in services { byName[service.name] = (service.id, service.totalSessions, service.isMultiSession) }
+            return SpreadsheetImport.Directory(customers: customers, services: byName, providers: providers)
+        }
+    }
+
+    /// Customers already in the database or earlier in the file with the same name or the same
+    /// normalised phone: (row, what it duplicates).
+    public func customerDuplicates(_ rows: [CustomerImport]) throws(StoreError) -> [(row: Int, of: String, by: String)] {
+        try read { db in
+            var names: [String: String] = [:], phones: [String: String] = [:]
+            let cursor = try Row.fetchCursor(db, sql: "SELECT id, name, phone FROM customers")
+            while let row = try cursor.next() {
+                let name: String = row["name"], id: Int64 = row["id"], phone: String? = row["phone"]
+                names[SearchText.fold(name)] = "customer #\(id) \(name)"
+                if let phone, !phone.isEmpty { phones[SpreadsheetRows.normalisedPhone(phone)] = "customer #\(id) \(name)" }
+            }
+            var found: [(row: Int, of: String, by: String)] = []
+            for customer in rows {
+                let phone = customer.phone.map(SpreadsheetRows.normalisedPhone)
+                if let phone, let earlier = phones[phone] {
+                    found.append((customer.row, earlier, "phone"))
+                } else if let earlier = names[SearchText.fold(customer.name)] {
+                    found.append((customer.row, earlier, "name"))
+                }
+                names[SearchText.fold(customer.name)] = names[SearchText.fold(customer.name)] ?? "row \(customer.row) \(customer.name)"
+                if let phone { phones[phone] = phones[phone] ?? "row \(customer.row) \(customer.name)" }
+            }
+            return found
+        }
+    }
+
+    /// Adds the customers in one transaction.
+    public func importCustomers(_ rows: [CustomerImport]) throws(StoreError) -> ImportSummary {
+        try write { db in
+            let insert = try db.makeStatement(sql: """
+                INSERT INTO customers(name, search_name, phone, email, notes, created_at) VALUES (?, ?, ?, ?, ?, ?)
+                """)
+            let now = self.now.storedSeconds
+            for row in rows {
+                try insert.execute(arguments: [row.name, SearchText.fold(row.name), row.phone, row.email, row.notes, now])
+            }
+            try self.audit(db, action: "import", entity: "customer", id: "\(rows.count)", after: "\(rows.count) customers from CSV")
+            return ImportSummary(customers: rows.count)
+        }
+    }
+
+    /// Adds the bookings and the treatments they name in one transaction. A booking that overlaps
+    /// another of its provider, or a treatment id already in the database, refuses the file
+    /// naming the row.
+    public func importBookings(_ rows: [BookingImport]) throws(StoreError) -> ImportSummary {
+        let services = Dictionary(uniqueKeysWithValues: try self.services().map { ($0.id, $0) })
+        var currentRow = 0
+        do {
+            return try write { db in
+                let insert = try db.makeStatement(sql: """
+                    INSERT INTO bookings(customer_id, service_id, provider_id, start_at, end_at, status, is_part_of_multi_session,
+                                         session_group_id, session_number, total_sessions, label, notes, created_at, updated_at,
+                                         created_by, updated_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                let insertGroup = try db.makeStatement(sql: """
+                    INSERT INTO session_groups(session_group_id, customer_id, service_id, provider_id, strategy, total_sessions,
+                                               created_at, anchor_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                let now = self.now.storedSeconds
+                var groups: [String: Int] = [:]
+                for row in rows {
+                    currentRow = row.row
+                    let service = services[row.serviceID]!
+                    if let group = row.treatmentID, groups[group] == nil {
+                        if try Bool.fetchOne(db, sql: "SELECT 1 FROM session_groups WHERE session_group_id = ?", arguments: [group]) == true {
+                            throw StoreError.invalid(field: "row \(row.row), column treatment_id",
+                                                     reason: "the treatment \(group) is already in the database. Leave its rows out, or import into another database.")
+                        }
+                        let first = rows.filter { $0.treatmentID == group }.map(\.start).min()!
+                        try insertGroup.execute(arguments: [group, row.customerID, row.serviceID, row.providerID, service.strategy.rawValue,
+                                                            row.totalSessions, first.storedSeconds, first.storedSeconds])
+                        groups[group] = row.row
+                    }
+                    let label = row.treatmentID == nil ? service.name : service.definition.label(forSession: row.sessionNumber)
+                    try insert.execute(arguments: [row.customerID, row.serviceID, row.providerID, row.start.storedSeconds, row.end.storedSeconds,
+                                                   row.status.rawValue, row.treatmentID != nil, row.treatmentID, row.sessionNumber,
+                                                   row.totalSessions, label, row.notes, now, now, self.actor, self.actor])
+                }
+                currentRow = 0
+                for group in groups.keys { try Self.refreshGroup(db, id: group, now: self.now) }
+                try self.audit(db, action: "import", entity: "booking", id: "\(rows.count)", after: "\(rows.count) bookings from CSV")
+                return ImportSummary(bookings: rows.count, treatments: groups.count)
+            }
+        } catch .slotTaken where currentRow > 0 {
+            throw .invalid(field: "row \(currentRow), column start",
+                           reason: "the provider already has a booking at that time (in the database or in an earlier row). Correct the time or the provider.")
+        } catch .invalid(let field, let reason) where currentRow > 0 && field == "Data" {
+            throw .invalid(field: "row \(currentRow)", reason: reason)
+        }
+    }
+
+    /// Every customer, in id order, `limit` at a time after `afterID` (for the CSV export).
+    public func customersPage(after afterID: Int64, limit: Int) throws(StoreError) -> [Customer] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM customers WHERE id > ? ORDER BY id LIMIT ?", arguments: [afterID, limit])
+                .map(RowDecoding.customer)
+        }
+    }
+}

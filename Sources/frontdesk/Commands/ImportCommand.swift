@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import FrontdeskCore
+import FrontdeskStore
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Bring customers and bookings in from CSV.", subcommands: [CSVImport.self])
+}
+
+struct CSVImport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "csv", abstract: "Import customers or bookings from a CSV file (the columns of `export csv`).",
+        discussion: """
+        Every row is checked before anything is written: one bad row refuses the whole file with exit 2, \\
+        naming its row (the header is row 1) and column; otherwise the file is written in one transaction. \\
+        Customers: name, and optionally phone, email, notes; customers with the same name or phone as one \\
+        already known are reported. Bookings: customer, service, provider, start, end, and optionally status, \\
+        treatment_id, session_number, total_sessions, customer_phone, notes; the customers, services and \\
+        providers must exist. Imported bookings create no follow-ups.
+
+        Examples:
+          frontdesk import csv customers patients.csv --dry-run
+          frontdesk import csv bookings bookings.csv
+        """)
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: ArgumentHelp("What the file holds.", valueName: "customers|bookings")) var kind: SpreadsheetKind
+    @Argument(help: "The CSV file.", completion: .file(extensions: ["csv"])) var file: String
+    @Flag(help: "Check every row and report what would be imported, without writing.") var dryRun = false
+    @Flag(help: "Print the result as JSON.") var json = false
+
+    func validate() throws {
+        if kind == .treatments { throw ValidationError("Treatments are imported with their bookings: use `import csv bookings`.") }
+    }
+
+    func run() throws {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+            throw CommandFailure.failed("Cannot read \(file): \((error as NSError).localizedDescription).")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CommandFailure.invalid("\(file) is not UTF-8 text. Save it from the spreadsheet as \"CSV UTF-8\".")
+        }
+        let table: CSVReader.Table
+        do { table = try CSVReader.table(text) } catch { throw CommandFailure.invalid("\(file): \(error)") }
+        let opened = try database.open()
+        let db = dryRun ? opened.preview() : opened
+        let checker = SpreadsheetImport(calendar: db.calendar)
+        let summary: AppDatabase.ImportSummary
+        var duplicates: [String] = []
+        switch kind {
+        case .customers:
+            let rows: [CustomerImport]
+            do { rows = try checker.customers(table) } catch { throw CommandFailure.invalid("\(file): \(error)") }
+            duplicates = try store { () throws(StoreError) in try db.customerDuplicates(rows) }
+                .map { "row \($0.row): same \($0.by) as \($0.of)" }
+            summary = try importing(file) { () throws(StoreError) in try db.importCustomers(rows) }
+        case .bookings, .treatments:
+            let directory = try store { () throws(StoreError) in try db.importDirectory() }
+            let rows: [BookingImport]
+            do { rows = try checker.bookings(table, directory: directory) } catch { throw CommandFailure.invalid("\(file): \(error)") }
+            summary = try importing(file) { () throws(StoreError) in try db.importBookings(rows) }
+        }
+        for line in duplicates { Output.error("Possible duplicate, \(line).") }
+        if json {
+            Output.json(["customers": summary.customers, "bookings": summary.bookings, "treatments": summary.treatments,
+                         "dry_run": dryRun, "possible_duplicates": duplicates] as [String: Any])
+            return
+        }
+        let what = kind == .customers ? "\(summary.customers) customer\(summary.customers == 1 ? "" : "s")"
+            : "\(summary.bookings) booking\(summary.bookings == 1 ? "" : "s") (\(summary.treatments) treatment\(summary.treatments == 1 ? "" : "s"))"
+        Output.line(dryRun ? "Checked \(file): \(what) would be imported; nothing was written." : "Imported \(what) from \(file).")
+    }
+
+    /// A refused row is invalid input (exit 2); nothing was written either way.
+    private func importing(_ file: String, _ body: () throws(StoreError) -> AppDatabase.ImportSummary) throws(CommandFailure) -> AppDatabase.ImportSummary {
+        do { return try body() } catch {
+            if case .invalid = error { throw .invalid("\(file): \(error.description) Nothing was imported.") }
+            throw CommandFailure(error)
+        }
+    }
+}

@@ -94,3 +94,19 @@ import Testing
         }
     }
 }
+
+extension ServicesSnapshotTests {
+    @Test func theEditorsPreviewMovesASessionOffAClinicClosedDay() throws {
+        let temporary = try TemporaryDatabase(now: "2026-03-10T09:00:00+01:00")
+        try ClinicFixture.seed(temporary.database, hours: "Mon-Fri 08:00-18:00")
+        // Session 2 of the implant example falls on Wednesday 25 March.
+        _ = try temporary.database.addClinicClosedDay(LocalDay(year: 2026, month: 3, day: 25), reason: "Annunciation")
+        let session = AppSession(database: temporary.database, theme: .standard, width: 120, height: 40)
+        session.start()
+        session.press([.character("S"), .enter])
+        let text = session.screenText
+        #expect(text.contains("Session 2  Thu 26 Mar 2026 08:00"), "\(text)")
+        #expect(text.contains("moved from Wed 25 Mar 2026 10:00"), "\(text)")
+        #expect(text.contains("Annunciation"), "\(text)")
+    }
+}

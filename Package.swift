@@ -57,6 +57,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzzing: what each target checks (shared with the corpus replay tests), and one libFuzzer
+        // executable per reader of untrusted text; scripts/fuzz builds them with --sanitize=fuzzer.
+        .target(name: "FrontdeskFuzzing", dependencies: ["FrontdeskCore", "FrontdeskConfiguration"]),
+        .executableTarget(name: "FuzzDateInput", dependencies: ["FrontdeskFuzzing"]),
+        .executableTarget(name: "FuzzBufferRules", dependencies: ["FrontdeskFuzzing"]),
+        .executableTarget(name: "FuzzConfigTOML", dependencies: ["FrontdeskFuzzing"]),
+        .executableTarget(name: "FuzzCSVRows", dependencies: ["FrontdeskFuzzing"]),
         .target(
             name: "FrontdeskTestSupport",
             dependencies: ["FrontdeskCore", "FrontdeskStore", "TerminalUI"]
@@ -71,5 +78,6 @@ let package = Package(
         ),
         .testTarget(name: "FrontdeskConfigurationTests", dependencies: ["FrontdeskConfiguration", "TerminalUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["FrontdeskTestSupport"]),
+        .testTarget(name: "FuzzCorpusTests", dependencies: ["FrontdeskFuzzing", "FrontdeskCore"], exclude: ["Corpus"]),
     ]
 )

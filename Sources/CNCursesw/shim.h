@@ -81,8 +81,11 @@ static inline int fd_is_hung_up(int fd) {
 static inline int fd_check_terminal(const char *term) {
     int status = 0;
     if (setupterm(term, STDOUT_FILENO, &status) != OK) return status;
+    /* A terminal without cursor addressing (TERM=dumb) would get every frame on one line. */
+    char *cup = tigetstr("cup");
+    int addressable = cup != NULL && cup != (char *)-1;
     del_curterm(cur_term);
-    return 1;
+    return addressable ? 1 : 2;
 }
 
 /* Opens the screen with newterm, which returns NULL on failure where initscr would exit. */

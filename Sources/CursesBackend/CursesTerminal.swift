@@ -52,6 +52,8 @@ public final class CursesTerminal {
         }
         switch fd_check_terminal(term) {
         case 1: return nil
+        case 2:
+            return "The terminal type \"\(term)\" cannot move the cursor, which the full-screen application needs; use a terminal such as xterm-256color (TERM=xterm-256color), or the command-line subcommands."
         case -1: return "No terminal database (terminfo) was found; install the ncurses-base package or set TERMINFO."
         default: return "The terminal type \"\(term)\" is unknown on this machine; try TERM=xterm-256color."
         }

@@ -9,6 +9,9 @@ enum TOMLText {
     }
 
     static func table(_ text: String) throws(SyntaxError) -> (table: TOMLTable, locator: TOMLLineLocator) {
+        // The parser inside TOMLKit aborts on some malformed text instead of reporting it: those
+        // cases are refused before it sees the text (see TOMLPreflight).
+        if let problem = TOMLPreflight.problem(in: text) { throw problem }
         do {
             return (try TOMLTable(string: text), TOMLLineLocator(text))
         } catch let error as TOMLParseError {

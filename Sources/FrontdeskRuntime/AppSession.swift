@@ -27,12 +27,18 @@ public final class AppSession {
         self.execution = execution
         self.state = AppState(width: width, height: height, theme: theme, calendar: database.calendar, now: database.now,
                               screens: catalog.registrations, status: status)
+        if database.isReadOnly { state.databaseNotice = "read-only" }
     }
 
-    /// Opens the first screen.
-    public func start() {
+    /// Opens the first screen, and starts SQLite's quick check in the background (with
+    /// `checksInBackground`): its answer shows on a later tick.
+    public func start(checksInBackground: Bool = false) {
         send(.started)
+        if checksInBackground { health.startQuickCheck(database) }
     }
+
+    /// The database's health as the ticks see it: the quick check's answer and the file's place.
+    let health = DatabaseHealth()
 
     /// One key press, with everything it causes.
     public func press(_ key: Key) {
@@ -62,7 +68,17 @@ public final class AppSession {
 
     /// The timer: the clock moves on and other terminals' changes are noticed.
     public func tick() {
+        noticeDatabaseFaults()
         send(.tick(now: database.now))
+    }
+
+    /// A database file deleted or replaced under us, or a failed quick check: a lasting notice in
+    /// the title and the reason on the status line (writes are refused by the store from then on).
+    func noticeDatabaseFaults() {
+        if let fault = health.fault(of: database), state.databaseNotice != fault.notice {
+            state.databaseNotice = fault.notice
+            state.status = StatusLine(fault.message, kind: .error)
+        }
     }
 
     /// True once staff asked to quit.

@@ -19,7 +19,8 @@ public struct SessionCommandRunner: Sendable {
     private func perform(_ command: SessionCommand) throws(StoreError) -> SessionChangeResult {
         switch command {
         case .complete(let id):
-            return .completed(try database.complete(bookingID: id))
+            // The screen asked first, naming the date of a session that has not started.
+            return .completed(try database.complete(bookingID: id, early: true))
         case let .cancel(id, confirmed):
             return .bookings([try database.cancel(bookingID: id, confirmedShortNotice: confirmed)])
         case .noShow(let id):
@@ -27,6 +28,8 @@ public struct SessionCommandRunner: Sendable {
         case let .reschedule(id, start, shiftLater, confirmed, late, proposal):
             return .bookings(try database.reschedule(bookingID: id, to: start, shiftLater: shiftLater, confirmedShortNotice: confirmed,
                                                      confirmedLate: late, acceptProposal: proposal))
+        case .reopen(let id):
+            return .bookings([try database.reopen(bookingID: id).booking])
         case let .setNotes(id, notes):
             return .bookings([try database.setNotes(bookingID: id, notes: notes)])
         case let .bookNext(customerID, serviceID, groupID, start, late):

@@ -24,7 +24,7 @@ public enum TerminalLoop {
     public static func run(_ session: AppSession, on terminal: AppTerminal, firstFrameOnly: Bool = false) {
         let size = terminal.size
         session.resize(width: size.width, height: size.height)
-        session.start()
+        session.start(checksInBackground: !firstFrameOnly)
         if firstFrameOnly {
             session.settle()
             terminal.draw(session.render())

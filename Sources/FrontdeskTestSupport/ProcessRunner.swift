@@ -63,6 +63,19 @@ public enum ProcessRunner {
                       stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// Runs another program to the end (e.g. `runuser` around the binary).
+    public static func runProgram(_ program: String, _ arguments: [String]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return finish((process, out, err))
+    }
+
     /// Runs `frontdesk` as another Unix account (`runuser`, so the caller must be root), with only
     /// the environment given plus a PATH: permission cases need a real second user.
     @discardableResult

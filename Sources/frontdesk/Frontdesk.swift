@@ -12,8 +12,10 @@ struct Frontdesk: ParsableCommand {
         subcommands: [
             OpenCommand.self, InitCommand.self, DemoCommand.self, ProviderCommand.self, ServiceCommand.self,
             CustomerCommand.self, BookCommand.self, CompleteCommand.self, CancelCommand.self, NoShowCommand.self,
-            RescheduleCommand.self, AgendaCommand.self, GroupsCommand.self, KPICommand.self, FollowUpsCommand.self,
-            BackupCommand.self, ExportCommand.self, ImportCommand.self, ClinicCommand.self, AuditCommand.self,
+            RescheduleCommand.self, ReopenCommand.self, EndCommand.self, ExtendCommand.self, AgendaCommand.self,
+            GroupsCommand.self, KPICommand.self, FollowUpsCommand.self, BackupCommand.self, RestoreCommand.self,
+            DoctorCommand.self, TimeZoneCommand.self, ExportCommand.self, ImportCommand.self, ClinicCommand.self,
+            AuditCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )
@@ -26,6 +28,7 @@ struct Frontdesk: ParsableCommand {
             Foundation.exit(2)
         }
         do {
+            try RawArguments.requireUTF8()
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as CommandFailure {

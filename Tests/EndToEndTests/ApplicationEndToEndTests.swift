@@ -70,9 +70,10 @@ import Testing
         try tmux.send("Enter")
         try tmux.waitFor("Session 4: Wed 11 Mar 2026 09:00 - Confirmed")
 
+        // Session 4 is tomorrow: completing it early is asked for by date, and y says it is on purpose.
         try tmux.send("c")
-        try tmux.waitFor("Mark this session as completed?")
-        try tmux.send("Enter")
+        try tmux.waitFor("This session is on Wed 11 Mar 2026, tomorrow.")
+        try tmux.send("y")
         try tmux.waitFor("Book Session 5 of 8 now?")
         try tmux.send("Enter")
         try tmux.waitFor("Booked Session 5 of 8 (Lukas Huber)")
@@ -134,6 +135,32 @@ import Testing
         let screen = try tmux.waitFor("exit=")
         #expect(screen.contains("exit=2"))
         #expect(screen.contains("no-such-terminal"))
+    }
+
+    @Test func aTerminalWithoutCursorAddressingIsRefusedSayingWhatIsNeeded() throws {
+        let demo = try DemoDatabase()
+        let tmux = try TmuxSession(command: Self.paneCommand(database: demo.path, environment: "TERM=dumb"))
+        defer { tmux.kill() }
+        let screen = try tmux.waitFor("exit=")
+        #expect(screen.contains("exit=2"))
+        #expect(screen.contains("cannot move the cursor"))
+        #expect(screen.contains("xterm-256color"))
+    }
+
+    @Test func aDatabaseThisAccountCannotWriteOpensReadOnlyAndSaysSoInTheTitle() throws {
+        let demo = try DemoDatabase()
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: demo.folder.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: demo.path)
+        let user = try OtherAccount.name()
+        let command = "runuser -u \(user) -- env HOME=/tmp LANG=C.UTF-8 TERM=xterm-256color FRONTDESK_NOW=\(Self.now) "
+            + "'\(ProcessRunner.binary)' --db '\(demo.path)'; echo \"exit=$?\"; sleep 60"
+        let tmux = try TmuxSession(command: command)
+        defer { tmux.kill() }
+        // Reading works read-only, and the title says that nothing can be saved.
+        let screen = try tmux.waitFor("Lukas Huber")
+        #expect(screen.contains("Frontdesk [read-only]"), "\(screen)")
+        try tmux.send("q")
+        _ = try tmux.waitFor("exit=0")
     }
 
     @Test func firstFrameExitDrawsTheBookingsScreenAndExitsZero() throws {

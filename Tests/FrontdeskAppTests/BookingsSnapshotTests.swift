@@ -62,7 +62,15 @@ import Testing
     @Test func nextSessionDialog() throws {
         try snapshot("dialog-next-session") { session in
             session.select(rowContaining: "Lukas Huber")
-            session.press([.character("c"), .enter])
+            session.press([.character("c"), .character("y")])
+        }
+    }
+
+    /// Completing a session two weeks ahead: the question names the date and No is focused.
+    @Test func earlyCompletionDialog() throws {
+        try snapshot("dialog-complete-early") { session in
+            session.select(rowContaining: "Marie Schmidt")
+            session.press([.enter, .character("c")])
         }
     }
 

@@ -28,7 +28,9 @@ import Testing
     @Test func completeAsksFirstAndNoRunsNothing() {
         var desk = InMemoryDesk(store: .twoTreatments())
         desk.press(.enter, .character("c"))
-        #expect(desk.text.contains("Mark this session as completed?"))
+        // Session 2 is tomorrow: the question names its date.
+        #expect(desk.text.contains("This session is on Wed 11 Mar 2026, tomorrow."))
+        #expect(desk.text.contains("Mark it completed anyway?"))
         let before = desk.store.performed.count
         desk.press(.character("n"))
         #expect(desk.store.performed.count == before)

@@ -42,7 +42,9 @@ import Testing
         try process.run()
         process.waitUntilExit()
         if process.terminationStatus == 0 {
-            #expect(throws: StoreError.corrupt(path: foreign)) { try AppDatabase.open(path: foreign) }
+            #expect(throws: StoreError.notFrontdesk(path: foreign, reason: "it is another program's SQLite database, with tables notes")) {
+                try AppDatabase.open(path: foreign)
+            }
         }
     }
 

@@ -79,7 +79,9 @@ import Testing
         _ = try t.database.bookSessions(customerID: clinic.customer.id, serviceID: clinic.driving.id, starts: [t.at("2026-03-02 00:30")])
         // 00:30 in Zurich is 23:30 the day before in UTC.
         let utcNow = t.at("2026-03-01 23:30")
-        let moved = try AppDatabase.open(path: t.path, timeZone: "UTC", actor: "test", clock: { utcNow })
+        // Opening never changes an existing database's zone; the explicit change does (and recounts).
+        try t.database.changeTimeZone(to: "UTC")
+        let moved = try AppDatabase.open(path: t.path, actor: "test", clock: { utcNow })
         #expect(try moved.verifyKPICounters().isEmpty)
         #expect(try moved.dashboard().value(of: .sessionsToday) == .sessions(SessionCounts(booked: 1)))
         #expect(try moved.dashboard().counts.today == SessionCounts(booked: 1))

@@ -156,6 +156,12 @@ import Testing
         }
         #expect(Set(try ids(.active)) == [implant.group!.id, physio.group!.id])
         #expect(try ids(.needsOutcome) == [physio.group!.id])
+        // The agenda's "needs outcome": confirmed and over by now, not the confirmed sessions ahead.
+        let waiting = try t.database.agenda(day: t.calendar.localDay(of: t.at("2026-03-02 00:00")), days: 14,
+                                            filter: AgendaFilter(statuses: [.confirmed], endedBy: t.now))
+        #expect(waiting.map(\.sessionGroupID) == [physio.group!.id])
+        #expect(try t.database.agenda(day: t.calendar.localDay(of: t.at("2026-03-02 00:00")), days: 14,
+                                      filter: AgendaFilter(statuses: [.confirmed])).count == 2)
         #expect(try ids(.toBook) == [driving.group!.id])
         // The package expires 180 days after it was sold; then it reads as expired, not to book.
         t.now = t.at("2026-09-01 09:00")

@@ -23,6 +23,8 @@ public struct AppState: Sendable, Equatable {
     public var status: StatusLine?
     /// The last `PRAGMA data_version` seen; a different one means another terminal wrote.
     public var dataVersion: Int?
+    /// A lasting notice about the database shown in the title ("read-only", "damaged …"), or nil.
+    public var databaseNotice: String?
     public var shouldQuit = false
     /// The instance number the next opened screen gets.
     var nextInstance = 1

@@ -8,6 +8,9 @@ enum TitleBar {
         let theme = state.theme
         buffer.fill(area, style: theme[.title])
         var x = area.x + buffer.write(" Frontdesk ", at: area.x, y: area.y, style: theme[.title], maxWidth: area.width)
+        if let notice = state.databaseNotice {
+            x += buffer.write("[\(notice)] ", at: x, y: area.y, style: theme[.title], maxWidth: area.maxX - x)
+        }
         let clock = state.calendar.dayTime(state.now) + " "
         let clockWidth = TextWidth.width(of: clock)
         let titles = state.screens.map { "F\($0.tab.functionKey) \($0.tab.title)" }

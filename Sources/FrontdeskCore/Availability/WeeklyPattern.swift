@@ -86,11 +86,11 @@ public enum WeeklyPatternError: Error, Equatable, CustomStringConvertible {
         case .empty:
             return "No days and times given. \(example)"
         case .unknownDay(let token):
-            return "\"\(token)\" is not a day of the week. Use Mon, Tue, Wed, Thu, Fri, Sat or Sun. \(example)"
+            return "\"\(TextLimits.quote(token))\" is not a day of the week. Use Mon, Tue, Wed, Thu, Fri, Sat or Sun. \(example)"
         case .badTime(let token):
-            return "\"\(token)\" is not a time of day. Use \"17:00\" or \"5pm\"."
+            return "\"\(TextLimits.quote(token))\" is not a time of day. Use \"17:00\" or \"5pm\"."
         case .timeWithoutDay(let token):
-            return "The time \"\(token)\" has no day before it. Put the days first. \(example)"
+            return "The time \"\(TextLimits.quote(token))\" has no day before it. Put the days first. \(example)"
         case .dayWithoutTime(let day):
             return "\(day) has no time after it. Add one, e.g. \"\(day) 17:00\"."
         }

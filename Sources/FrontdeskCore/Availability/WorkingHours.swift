@@ -126,6 +126,7 @@ public struct WorkingHours: Sendable, Equatable, CustomStringConvertible {
         guard parts.count == 2 else { throw .badRange(token) }
         guard let start = ClockTime.parse(parts[0]) else { throw .badTime(parts[0], in: token) }
         guard let end = ClockTime.parse(parts[1], allowEndOfDay: true) else { throw .badTime(parts[1], in: token) }
+        guard end != start else { throw .emptyRange(token) }
         guard end > start else { throw .endBeforeStart(token) }
         return TimeRange(startMinute: start, endMinute: end)
     }
@@ -173,6 +174,8 @@ public enum WorkingHoursError: Error, Equatable, CustomStringConvertible {
     case badRange(String)
     case badTime(String, in: String)
     case endBeforeStart(String)
+    /// A range that starts and ends at the same time, such as 08:00-08:00.
+    case emptyRange(String)
 
     public var description: String {
         let example = "Write them like \"Mon-Fri 08:00-18:00; Sat 09:00-13:00\"."
@@ -180,7 +183,7 @@ public enum WorkingHoursError: Error, Equatable, CustomStringConvertible {
         case .empty:
             return "No working hours given. \(example)"
         case .unknownDay(let token):
-            return "\"\(token)\" is not a day of the week. Use Mon, Tue, Wed, Thu, Fri, Sat, Sun or a range like Mon-Fri."
+            return "\"\(TextLimits.quote(token))\" is not a day of the week. Use Mon, Tue, Wed, Thu, Fri, Sat, Sun or a range like Mon-Fri."
         case .missingDays(let segment):
             return "\"\(segment)\" does not say which days it is for. Start it with a day, e.g. \"Mon-Fri 08:00-18:00\"."
         case .missingHours(let segment):
@@ -188,11 +191,13 @@ public enum WorkingHoursError: Error, Equatable, CustomStringConvertible {
         case .daysAfterHours(let segment, let token):
             return "In \"\(segment)\" the day \"\(token)\" comes after the hours. Separate groups of days with \";\". \(example)"
         case .badRange(let token):
-            return "\"\(token)\" is not a time range. Write a start and an end, e.g. 08:00-12:00."
+            return "\"\(TextLimits.quote(token))\" is not a time range. Write a start and an end, e.g. 08:00-12:00."
         case .badTime(let time, let token):
-            return "\"\(time)\" in \"\(token)\" is not a time of day. Use 24-hour \"14:00\" or \"2pm\"."
+            return "\"\(time)\" in \"\(TextLimits.quote(token))\" is not a time of day. Use 24-hour \"14:00\" or \"2pm\"."
+        case .emptyRange(let token):
+            return "The range \"\(TextLimits.quote(token))\" is empty: it starts and ends at the same time. Give the end of the working time, e.g. 08:00-12:00."
         case .endBeforeStart(let token):
-            return "The range \"\(token)\" ends before it starts. Put the earlier time first, e.g. 13:00-17:00."
+            return "The range \"\(TextLimits.quote(token))\" ends before it starts. Put the earlier time first, e.g. 13:00-17:00."
         }
     }
 }

@@ -75,7 +75,7 @@ public enum BufferRulesError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .notAWholeNumber(key, value):
             return "\"\(key)\" must be a whole number of days, weeks or months such as 7, not \(value)."
         case let .negativeValue(key, value):
-            return "\"\(key)\" is \(value): a gap cannot be negative. Use 0 to allow sessions on consecutive days."
+            return "\"\(key)\" is \(value): a gap cannot be negative. Use a whole number of days from 0 up (immediate treatments need at least 1 day between sessions)."
         case let .valueTooLarge(key, value, limit):
             return "\"\(key)\" is \(value), which is over ten years; the largest allowed is \(limit)."
         case .pairNotConsecutive(let key):

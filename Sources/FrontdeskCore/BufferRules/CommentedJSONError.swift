@@ -20,6 +20,10 @@ public enum CommentedJSONError: Error, Equatable, Sendable, CustomStringConverti
     case tooDeep(line: Int)
     /// More text after the complete value.
     case trailingContent(found: String, line: Int)
+    /// A raw control byte (such as NUL) inside a string; JSON needs it written as an escape.
+    case controlCharacterInString(byte: UInt8, line: Int)
+    /// A `\\uD800`-style escape with no partner: half of a character, not a character.
+    case loneSurrogate(String, line: Int)
 
     /// The line the problem is on, when there is one.
     public var line: Int? {
@@ -28,7 +32,8 @@ public enum CommentedJSONError: Error, Equatable, Sendable, CustomStringConverti
         case .unexpectedCharacter(_, _, let line, _), .unexpectedEnd(_, let line),
              .unterminatedString(let line), .unterminatedComment(let line),
              .invalidEscape(_, let line), .invalidNumber(_, let line),
-             .duplicateKey(_, let line), .trailingContent(_, let line), .tooDeep(let line):
+             .duplicateKey(_, let line), .trailingContent(_, let line), .tooDeep(let line),
+             .controlCharacterInString(_, let line), .loneSurrogate(_, let line):
             return line
         }
     }
@@ -55,6 +60,10 @@ public enum CommentedJSONError: Error, Equatable, Sendable, CustomStringConverti
             return "Line \(line): \"\(key)\" appears twice in the same object; keep only one."
         case .tooDeep(let line):
             return "Line \(line): objects and lists are nested more than 100 levels deep; simplify the JSON."
+        case let .controlCharacterInString(byte, line):
+            return "Line \(line): a string contains the control character 0x\(String(format: "%02X", byte)) (\(byte == 0 ? "NUL" : "unprintable")); remove it."
+        case let .loneSurrogate(escape, line):
+            return "Line \(line): \(escape) is half of a UTF-16 surrogate pair with no other half, not a character; remove it or write the whole character."
         case let .trailingContent(found, line):
             return "Line \(line): unexpected \(found) after the end of the JSON; remove it or wrap everything in one { }."
         }

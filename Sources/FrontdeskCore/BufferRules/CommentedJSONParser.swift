@@ -108,7 +108,7 @@ struct CommentedJSONParser {
                 throw .unterminatedString(line: startLine)
             }
             if byte == UInt8(ascii: "\"") { advance(); break }
-            if byte < 0x20 { throw .unterminatedString(line: startLine) }
+            if byte < 0x20 { throw .controlCharacterInString(byte: byte, line: line) }
             if byte != UInt8(ascii: "\\") {
                 buffer.append(byte)
                 advance()
@@ -132,10 +132,14 @@ struct CommentedJSONParser {
                    peek(1) == UInt8(ascii: "u") {
                     advance(); advance()
                     let low = try parseHex4()
-                    guard (0xDC00...0xDFFF).contains(low) else { throw .invalidEscape("\\u", line: line) }
+                    guard (0xDC00...0xDFFF).contains(low) else {
+                        throw .loneSurrogate("\\u" + String(code, radix: 16, uppercase: true), line: line)
+                    }
                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                 }
-                guard let scalar = Unicode.Scalar(code) else { throw .invalidEscape("\\u", line: line) }
+                guard let scalar = Unicode.Scalar(code) else {
+                    throw .loneSurrogate("\\u" + String(code, radix: 16, uppercase: true), line: line)
+                }
                 buffer.append(contentsOf: Array(String(Character(scalar)).utf8))
             default:
                 throw .invalidEscape("\\" + String(decoding: [escape], as: UTF8.self), line: line)

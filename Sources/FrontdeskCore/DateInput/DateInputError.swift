@@ -29,12 +29,12 @@ public enum DateInputError: Error, Equatable, Sendable, CustomStringConvertible 
         case .empty:
             return "Nothing was typed. Enter a date and time such as \"tomorrow 10am\", \"fri 4pm\" or \"2026-03-10 14:00\"."
         case .notUnderstood(let text):
-            return "\"\(text)\" is not a date the desk can read. Try \"tomorrow 10am\", \"fri 4pm\", "
+            return "\"\(TextLimits.quote(text))\" is not a date the desk can read. Try \"tomorrow 10am\", \"fri 4pm\", "
                 + "\"March 10 at 2pm\", \"10.3. 14:00\", \"2026-03-10 14:00\" or \"+2w\"."
         case .missingTime(let text):
-            return "\"\(text)\" has no time. Add one, e.g. \"\(text) 10:00\" or \"\(text) 2pm\"."
+            return "\"\(TextLimits.quote(text))\" has no time. Add one, e.g. \"\(TextLimits.quote(text)) 10:00\" or \"\(TextLimits.quote(text)) 2pm\"."
         case .unexpectedTime(let text):
-            return "\"\(text)\" contains a time, but only a day is needed here. Type e.g. \"tomorrow\", \"fri\" or \"2026-03-10\"."
+            return "\"\(TextLimits.quote(text))\" contains a time, but only a day is needed here. Type e.g. \"tomorrow\", \"fri\" or \"2026-03-10\"."
         case let .impossibleDate(day, month, year):
             guard (1...12).contains(month) else {
                 return "There is no month \(month). Write the day first, then the month: \"10.3.\" is March 10."
@@ -51,10 +51,10 @@ public enum DateInputError: Error, Equatable, Sendable, CustomStringConvertible 
             return "\(name) \(day)\(yearText) does not exist: \(why). Check the day, e.g. \"\(name) \(min(max(day, 1), safeLength))\"."
         case .impossibleTime(let text):
             if text.hasPrefix("24") {
-                return "\"\(text)\" is not a time of day: the day ends at 23:59 and the next one starts at 00:00. "
+                return "\"\(TextLimits.quote(text))\" is not a time of day: the day ends at 23:59 and the next one starts at 00:00. "
                     + "Type e.g. \"23:30\", or the next day with \"00:00\"."
             }
-            return "\"\(text)\" is not a time of day: hours run from 00 to 23 and minutes from 00 to 59 "
+            return "\"\(TextLimits.quote(text))\" is not a time of day: hours run from 00 to 23 and minutes from 00 to 59 "
                 + "(or 1 to 12 with am/pm). Type e.g. \"14:00\" or \"2pm\"."
         case let .nonexistentTime(day, minute, zone, from, to):
             let example = ClinicCalendar.time(minuteOfDay: min(to + (minute - from), 23 * 60 + 59))
@@ -72,7 +72,7 @@ public enum DateInputError: Error, Equatable, Sendable, CustomStringConvertible 
         case let .ambiguousSlashDate(text, suggestions):
             let ways = suggestions.isEmpty ? "\"10.3.\", \"March 10\" or \"2026-03-10\""
                 : suggestions.map { "\"\($0)\"" }.joined(separator: " or ")
-            return "\"\(text)\" is ambiguous: with a slash the day and the month can be read either way round. "
+            return "\"\(TextLimits.quote(text))\" is ambiguous: with a slash the day and the month can be read either way round. "
                 + "Write it as \(ways)."
         }
     }

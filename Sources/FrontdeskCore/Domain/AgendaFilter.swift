@@ -5,11 +5,14 @@ public struct AgendaFilter: Sendable, Equatable {
     public var providerID: Int64?
     public var statuses: Set<BookingStatus>?
     public var customerID: Int64?
+    /// Only bookings that had ended by then ("needs outcome": confirmed and over).
+    public var endedBy: Date?
 
-    public init(providerID: Int64? = nil, statuses: Set<BookingStatus>? = nil, customerID: Int64? = nil) {
+    public init(providerID: Int64? = nil, statuses: Set<BookingStatus>? = nil, customerID: Int64? = nil, endedBy: Date? = nil) {
         self.providerID = providerID
         self.statuses = statuses
         self.customerID = customerID
+        self.endedBy = endedBy
     }
 }
 

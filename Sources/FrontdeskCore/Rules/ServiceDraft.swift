@@ -61,9 +61,13 @@ public struct ServiceDraft: Sendable, Equatable {
             let suggestion = hint.flatMap { Self.distance($0, key) <= 3 ? " Did you mean “\($0)”?" : nil } ?? ""
             throw Problem(field: key, reason: "is not a service field.\(suggestion)")
         }
+        if let value = object["name"], !(value is String), !(value is NSNull) {
+            throw Problem(field: "name", reason: "must be a text in quotes (found \(JSONValueKind(value).shown)), e.g. \"name\": \"Dental Implant\".")
+        }
         guard let name = (object["name"] as? String)?.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
             throw Problem(field: "name", reason: "is missing. Every service needs a name, e.g. \"name\": \"Dental Implant\".", rule: .required)
         }
+        try Self.checkText(name, field: "name", limit: TextLimits.name)
         let multi = try Self.bool(object, "requires_multiple_sessions") ?? false
         let total = try Self.integer(object, "total_sessions_required") ?? 1
         guard (1...50).contains(total) else {
@@ -103,7 +107,12 @@ public struct ServiceDraft: Sendable, Equatable {
             priceCents = Int((price * 100).rounded())
         }
         let triggers = try Self.strings(object, "trigger_words")
+        if triggers.count > TextLimits.triggerWords {
+            throw Problem(field: "trigger_words", reason: "has \(triggers.count) words; at most \(TextLimits.triggerWords) are allowed.")
+        }
+        for word in triggers { try Self.checkText(word, field: "trigger_words", limit: TextLimits.triggerWord) }
         let providers = try Self.strings(object, "providers")
+        for provider in providers { try Self.checkText(provider, field: "providers", limit: TextLimits.name) }
         var plan: [SessionPlanStep] = []
         if let rawPlan = object["session_plan"], !(rawPlan is NSNull) {
             guard let steps = rawPlan as? [Any] else {
@@ -121,15 +130,18 @@ public struct ServiceDraft: Sendable, Equatable {
                     throw Problem(field: "session_plan[\(index + 1)].duration_minutes", reason: "must be between 5 and 720 minutes.",
                                   rule: .outOfRange(found: minutes, allowed: 5...720))
                 }
+                try Self.checkText(label, field: "session_plan[\(index + 1)].label", limit: TextLimits.name)
                 plan.append(SessionPlanStep(label: label, durationMinutes: minutes))
             }
         }
         let expiry = try Self.integer(object, "expiry_days")
-        if let expiry, expiry <= 0 {
-            throw Problem(field: "expiry_days", reason: "must be a positive number of days.", rule: .outOfRange(found: expiry, allowed: 1...36_600))
+        // Bounded above too: the expiry date is computed from it (no arithmetic overflow from the file).
+        if let expiry, !(1...36_600).contains(expiry) {
+            throw Problem(field: "expiry_days", reason: "must be a number of days from 1 to 36600 (found \(expiry)).", rule: .outOfRange(found: expiry, allowed: 1...36_600))
         }
         let noun = (object["session_noun"] as? String).flatMap { $0.isEmpty ? nil : $0 }
             ?? (name.lowercased().contains("lesson") ? "Lesson" : "Session")
+        try Self.checkText(noun, field: "session_noun", limit: TextLimits.name)
         self.init(name: name, sessionNoun: noun, durationMinutes: duration, priceCents: priceCents, triggerWords: triggers,
                   requiresMultipleSessions: multi, totalSessions: total, strategy: strategy, rules: rules, plan: plan,
                   expiryDays: expiry, providerNames: providers)
@@ -165,8 +177,14 @@ public struct ServiceDraft: Sendable, Equatable {
         guard let value = object[key] else { return nil }
         switch JSONValueKind(value) {
         case .null: return nil
-        case let .integer(number) where abs(number) < 1_000_000_000: return number
-        case let .fraction(number) where number == number.rounded() && abs(number) < 1e9: return Int(number)
+        // The caller's range check words a number that is whole but out of range; only a whole
+        // number too large to hold is refused here (converting it would trap).
+        case let .integer(number): return number
+        case let .fraction(number) where number == number.rounded():
+            guard number.magnitude < 1e15 else {
+                throw Problem(field: field ?? key, reason: "is far out of range (found \(number)).")
+            }
+            return Int(number)
         default: throw Problem(field: field ?? key, reason: "must be a whole number.")
         }
     }
@@ -178,6 +196,12 @@ public struct ServiceDraft: Sendable, Equatable {
         case let .integer(number): return Double(number)
         case let .fraction(number): return number
         default: throw Problem(field: key, reason: "must be a number such as 3500 or 120.50.")
+        }
+    }
+
+    private static func checkText(_ text: String, field: String, limit: Int) throws(Problem) {
+        do { try TextLimits.check(text, field: field, limit: limit) } catch {
+            throw Problem(field: field, reason: error.reason)
         }
     }
 

@@ -25,6 +25,26 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case busy(path: String)
     case shortNotice(action: String, start: String)
     case inThePast(start: String)
+    /// Completing a session that starts more than an hour from now, without saying it is on purpose.
+    case completedTooEarly(session: String, start: String, distance: String)
+    /// Undoing an outcome whose time (or session number) another booking holds now.
+    case reopenBlocked(session: String, start: String, holder: String)
+    /// Booking a missed session again would break the gap to later sessions, which could move along.
+    case laterSessionsInTheWay(problem: String, moves: [String])
+    /// The file exists but is not a Frontdesk database (another program's, empty, a folder); it was not touched.
+    case notFrontdesk(path: String, reason: String)
+    /// The database carries migrations this version does not know: a newer Frontdesk wrote it.
+    case newerSchema(path: String, unknown: [String])
+    /// This account may not read the file at all (as opposed to read but not write).
+    case unreadable(path: String)
+    /// The disk (or the quota) is full.
+    case diskFull(path: String)
+    /// Another process held the setup lock for longer than Frontdesk waits.
+    case setupLockTimeout(path: String, seconds: Int)
+    /// The file at the path is no longer the one this process opened (deleted, moved or replaced).
+    case fileReplaced(path: String)
+    /// Another process has the database open, so it cannot be replaced now.
+    case inUse(path: String)
     /// The placement rule refuses these sessions where they were asked for (gaps, availability,
     /// the past, the booking horizon).
     case placementRefused(PlacementRefusal)
@@ -36,18 +56,18 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .cannotOpen(path, reason):
-            return "Cannot open the database \(path): \(reason). Check the path and its folder's permissions, or pass --db with another file."
+            return "Cannot open the database \(path): \(reason)."
         case let .missing(path):
             return "There is no database at \(path) yet. Create one with `frontdesk init` (or `frontdesk demo` for a demo clinic), or pass --db with an existing file."
         case let .readOnly(path):
             return "The database \(path) is read-only, so nothing can be saved. Ask for write permission on the file and its folder, or copy it elsewhere."
         case let .corrupt(path):
-            return "The database \(path) is damaged or is not a Frontdesk database. Restore it from a backup (frontdesk backup) or pass --db with another file."
+            return "The database \(path) is damaged (SQLite reports it as corrupt or not a database). Run `frontdesk doctor` to see what is wrong, then `frontdesk restore BACKUP` to put back your latest backup; nothing was changed."
         case let .notFound(what, key):
-            return "No \(what) matches “\(key)”. Check the spelling."
+            return "No \(what) matches “\(TextLimits.quote(key))”. Check the spelling."
         case let .ambiguous(what, key, candidates):
             let shown = candidates.prefix(5).joined(separator: ", ")
-            return "“\(key)” matches several \(what)s (\(shown)). Give more of the name, or the number."
+            return "“\(TextLimits.quote(key))” matches several \(what)s (\(shown)). Give more of the name, or the number."
         case let .invalid(field, reason):
             return "\(field): \(reason)"
         case let .slotTaken(provider, start, end, holder):
@@ -79,6 +99,28 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "The session on \(start) is less than 48 hours away. Confirm that you want to \(action) it at short notice (--confirm-late on the command line)."
         case let .inThePast(start):
             return "\(start) is in the past. Choose a future date and time."
+        case let .completedTooEarly(session, start, distance):
+            return "\(session) starts \(start), \(distance), so it has not taken place yet and was not marked completed. If it really took place early, say so (--early on the command line)."
+        case let .reopenBlocked(session, start, holder):
+            return "\(session) on \(start) cannot be reopened: \(holder) now. Move or cancel that booking first, or book the session again."
+        case let .laterSessionsInTheWay(problem, moves):
+            return "\(problem) Move the later sessions along to keep their gaps (--move-later on the command line): "
+                + moves.joined(separator: "; ") + ". Nothing was saved."
+        case let .notFrontdesk(path, reason):
+            return "\(path) is not a Frontdesk database (\(reason)); it was left untouched. Pass --db with the clinic's database, or create a new one with `frontdesk init --db NEW_FILE`."
+        case let .newerSchema(path, unknown):
+            let names = unknown.prefix(3).joined(separator: ", ") + (unknown.count > 3 ? ", …" : "")
+            return "The database \(path) was written by a newer Frontdesk (schema \(names)); this version cannot use it and changed nothing. Install that newer version."
+        case let .unreadable(path):
+            return "The database \(path) cannot be read by this account. Ask whoever manages it for read permission (or membership of its group), or pass --db with another file."
+        case let .diskFull(path):
+            return "The disk holding \(path) is full, so nothing could be saved. Free some space (or raise the quota) and try again; nothing was changed."
+        case let .setupLockTimeout(path, seconds):
+            return "Another Frontdesk kept \(path) locked while setting it up for more than \(seconds) s. Wait until it finishes (or stop it), then try again."
+        case let .fileReplaced(path):
+            return "The database file \(path) was deleted, moved or replaced while Frontdesk had it open, so nothing more is saved: writing now would go to a file nobody can see. Restart Frontdesk (it opens whatever is at that path now); check with `frontdesk doctor`."
+        case let .inUse(path):
+            return "Another Frontdesk (or another program) has \(path) open, so it cannot be replaced now. Close the other windows and terminals using it, then try again."
         case let .placementRefused(refusal):
             return "Nothing was saved: " + PlacementWording.sentences(refusal).joined(separator: " ")
         case let .lateConfirmationNeeded(refusal):
@@ -89,6 +131,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case let .busy(path):
             return "The database \(path) stayed locked by another terminal for too long. Try again in a moment."
         }
+    }
+
+    /// True for an empty file or an empty SQLite database: what a file being created looks like.
+    var isEmptyDatabase: Bool {
+        guard case let .notFrontdesk(_, reason) = self else { return false }
+        return reason == AppDatabase.emptyFileReason || reason == AppDatabase.emptyDatabaseReason
     }
 }
 

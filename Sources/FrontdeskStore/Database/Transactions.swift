@@ -5,8 +5,15 @@ import GRDB
 extension AppDatabase {
     /// Runs `body` in one immediate transaction; any error rolls everything back.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        if isReadOnly && !rollsBack { throw .readOnly(path: path) }
+        try checkFileInPlace()
         do {
-            guard rollsBack else { return try writer.write(body) }
+            guard rollsBack else {
+                let result = try writer.write(body)
+                // A long write (the demo volume) may outlive the file: say so rather than report success.
+                try checkFileInPlace()
+                return result
+            }
             return try writer.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
@@ -41,6 +48,7 @@ extension AppDatabase {
         case .SQLITE_READONLY: return .readOnly(path: path)
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
         case .SQLITE_CORRUPT, .SQLITE_NOTADB: return .corrupt(path: path)
+        case .SQLITE_FULL: return .diskFull(path: path)
         case .SQLITE_CONSTRAINT:
             return .invalid(field: "Data", reason: "the change breaks a rule of the database (\(db.message ?? "constraint")). Nothing was saved.")
         default:
@@ -81,5 +89,22 @@ extension AppDatabase {
     /// `PRAGMA integrity_check`: "ok" for a healthy file.
     public func integrityCheck() throws(StoreError) -> String {
         try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "\n") }
+    }
+
+    /// `PRAGMA quick_check`: "ok" for a healthy file; cheaper than `integrityCheck` (no index contents).
+    public func quickCheck() throws(StoreError) -> String {
+        try read { db in try String.fetchAll(db, sql: "PRAGMA quick_check").joined(separator: "\n") }
+    }
+
+    /// `PRAGMA foreign_key_check`: one line per row whose reference points nowhere; empty when healthy.
+    public func foreignKeyCheck() throws(StoreError) -> [String] {
+        try read { db in
+            try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
+                let table: String = row[0] ?? "?"
+                let rowid: Int64? = row[1]
+                let parent: String = row[2] ?? "?"
+                return "\(table) row \(rowid.map(String.init) ?? "?") refers to a missing \(parent) row"
+            }
+        }
     }
 }

@@ -8,12 +8,17 @@ extension AppDatabase {
     public static let shortNoticeSeconds: TimeInterval = 48 * 3600
 
     /// Marks a session completed. Completing a sequential session proposes the next one; completing
-    /// the last one completes the treatment.
-    public func complete(bookingID: Int64) throws(StoreError) -> CompletionOutcome {
+    /// the last one completes the treatment. A session starting more than an hour from now is
+    /// refused unless `early` says it took place early on purpose (`EarlyCompletion`).
+    public func complete(bookingID: Int64, early: Bool = false) throws(StoreError) -> CompletionOutcome {
         let calendar = self.calendar
         let now = self.now
         return try write { db in
             let booking = try Self.requireConfirmed(db, id: bookingID, action: "completed")
+            if !early, EarlyCompletion.needsIntent(start: booking.start, now: now) {
+                throw StoreError.completedTooEarly(session: try Self.sessionName(db, booking), start: calendar.dayTime(booking.start),
+                                                   distance: EarlyCompletion.distance(from: now, to: booking.start, calendar: calendar))
+            }
             try self.setStatus(db, booking: booking, to: .completed, now: now)
             let updated = try Self.requireBooking(db, id: bookingID)
             guard let groupID = booking.sessionGroupID else {
@@ -73,7 +78,12 @@ extension AppDatabase {
                 throw StoreError.refused("The session on \(calendar.dayTime(booking.start)) has not started yet, so it cannot be a no-show. Cancel it instead.")
             }
             try self.setStatus(db, booking: booking, to: .noShow, now: now)
-            if let groupID = booking.sessionGroupID { try Self.refreshGroup(db, id: groupID, now: now) }
+            if let groupID = booking.sessionGroupID {
+                try Self.refreshGroup(db, id: groupID, now: now)
+                if let group = try Self.group(db, id: groupID) {
+                    try self.queueMissedSessionFollowUp(db, group: group, missed: try Self.requireBooking(db, id: bookingID))
+                }
+            }
             try self.audit(db, action: "no_show", entity: "booking", id: "\(bookingID)", before: "confirmed", after: "no_show")
             return try Self.requireBooking(db, id: bookingID)
         }
@@ -144,6 +154,7 @@ extension AppDatabase {
     /// Replaces a session's notes.
     @discardableResult
     public func setNotes(bookingID: Int64, notes: String) throws(StoreError) -> Booking {
+        try Self.checkText(notes, field: "Notes", limit: TextLimits.notes, multiline: true)
         let now = self.now
         return try write { db in
             let booking = try Self.requireBooking(db, id: bookingID)
@@ -160,6 +171,10 @@ extension AppDatabase {
         let now = self.now
         return try write { db in
             guard let group = try Self.group(db, id: groupID) else { throw StoreError.notFound(what: "treatment", key: groupID) }
+            let state = group.state(now: now)
+            if [.completed, .cancelled, .ended].contains(state) {
+                throw StoreError.refused("This treatment is \(state.label), so there is nothing to extend.")
+            }
             guard until > now else { throw StoreError.inThePast(start: self.calendar.dayTime(until)) }
             try db.execute(sql: "UPDATE session_groups SET expires_at = ? WHERE session_group_id = ?", arguments: [until.storedSeconds, groupID])
             try self.audit(db, action: "extend", entity: "session_group", id: groupID,

@@ -9,6 +9,10 @@ extension AppDatabase {
     public func addCustomer(name: String, phone: String? = nil, email: String? = nil, notes: String = "") throws(StoreError) -> Customer {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .invalid(field: "Customer name", reason: "is empty. Type the customer's name.") }
+        try Self.checkText(trimmed, field: "Customer name", limit: TextLimits.name)
+        try Self.checkText(phone ?? "", field: "Phone", limit: TextLimits.name)
+        try Self.checkText(email ?? "", field: "Email", limit: TextLimits.name)
+        try Self.checkText(notes, field: "Notes", limit: TextLimits.notes, multiline: true)
         let phone = phone?.trimmingCharacters(in: .whitespaces).nilIfEmpty
         let email = email?.trimmingCharacters(in: .whitespaces).nilIfEmpty
         if let email, !email.contains("@") {
@@ -81,6 +85,8 @@ extension AppDatabase {
     public func addProvider(name: String, hours: String = "Mon-Fri 08:00-18:00", closedDays: [LocalDay] = []) throws(StoreError) -> Provider {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .invalid(field: "Provider name", reason: "is empty. Type a name.") }
+        try Self.checkText(trimmed, field: "Provider name", limit: TextLimits.name)
+        try Self.checkText(hours, field: "Working hours", limit: TextLimits.name)
         let parsedHours: WorkingHours
         do { parsedHours = try WorkingHours.parse(hours) } catch {
             throw .invalid(field: "Working hours", reason: "\(error)")
@@ -142,6 +148,15 @@ extension AppDatabase {
         case 0: throw .notFound(what: "provider", key: key)
         case 1: return matches[0]
         default: throw .ambiguous(what: "provider", key: key, candidates: matches.map(\.name))
+        }
+    }
+}
+
+extension AppDatabase {
+    /// The core's text limits, as the store words a refusal.
+    static func checkText(_ text: String, field: String, limit: Int, multiline: Bool = false) throws(StoreError) {
+        do { try TextLimits.check(text, field: field, limit: limit, multiline: multiline) } catch {
+            throw .invalid(field: field, reason: error.reason)
         }
     }
 }

@@ -52,6 +52,27 @@ extension AppDatabase {
         }
     }
 
+    /// Queues the invitation to book a missed session again, in the no-show's own transaction.
+    func queueMissedSessionFollowUp(_ db: Database, group: SessionGroup, missed: Booking) throws {
+        let service = try Self.requireService(db, id: group.serviceID)
+        if let due = FollowUpRules.afterNoShow(of: missed.id, facts: Self.facts(group, service: service), now: now, calendar: calendar) {
+            try Self.store(db, due, customerID: group.customerID, now: now)
+        }
+    }
+
+    /// Deletes a treatment's follow-ups nobody has acted on yet (it was ended early).
+    static func withdrawPendingFollowUps(_ db: Database, groupID: String) throws {
+        try db.execute(sql: "DELETE FROM follow_ups WHERE session_group_id = ? AND status = 'pending'", arguments: [groupID])
+    }
+
+    /// Deletes the not-yet-acted-on follow-ups a session's outcome queued (progress, completion, next
+    /// session, rebook), so undoing the outcome undoes them and marking it again queues them afresh.
+    static func withdrawOutcomeFollowUps(_ db: Database, bookingID: Int64) throws {
+        try db.execute(sql: """
+            DELETE FROM follow_ups WHERE booking_id = ? AND status = 'pending' AND kind IN ('progress', 'completion', 'next_session')
+            """, arguments: [bookingID])
+    }
+
     /// Generates every follow-up that is due now (reminders, overdue treatments, check-ins, expiry
     /// warnings) and returns how many were new. Idempotent: running it twice queues nothing twice.
     @discardableResult

@@ -181,6 +181,9 @@ extension AppDatabase {
     static func serviceObjects(fromJSON text: String) throws(StoreError) -> [[String: Any]] {
         let parsed: Any
         do { parsed = try CommentedJSON.parse(text) } catch {
+            if error == .empty {
+                throw .invalid(field: "Service file", reason: "is empty. Write a service object such as {\"name\": \"Physiotherapy\", \"requires_multiple_sessions\": true, \"total_sessions_required\": 6, \"multi_session_strategy\": \"sequential\", \"session_buffer_config\": {\"default_days\": 7}}.")
+            }
             throw .invalid(field: "Service file", reason: "\(error)")
         }
         if let one = parsed as? [String: Any] { return [one] }

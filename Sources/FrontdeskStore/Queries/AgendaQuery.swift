@@ -20,6 +20,10 @@ extension AppDatabase {
             conditions.append("b.customer_id = ?")
             arguments.append(customer)
         }
+        if let endedBy = filter.endedBy {
+            conditions.append("b.end_at <= ?")
+            arguments.append(endedBy.storedSeconds)
+        }
         if let statuses = filter.statuses, !statuses.isEmpty {
             conditions.append("b.status IN (" + statuses.map { _ in "?" }.joined(separator: ",") + ")")
             arguments += statuses.map(\.rawValue).sorted()

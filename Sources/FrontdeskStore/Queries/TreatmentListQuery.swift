@@ -82,7 +82,9 @@ extension AppDatabase {
         switch filter.state {
         case nil: break
         case .active?: conditions.append("g.state = 'active'")
-        case .toBook?: conditions.append("g.state = 'to_book' AND NOT (\(expired))"); arguments.append(n)
+        case .toBook?:
+            conditions.append("g.state = 'to_book' AND (g.expires_at IS NULL OR g.expires_at > ? OR g.earliest_confirmed_at IS NOT NULL)")
+            arguments.append(n)
         case .needsOutcome?:
             conditions.append("""
                 g.state IN ('active', 'to_book') AND g.earliest_confirmed_at <= ? AND EXISTS (

@@ -9,7 +9,8 @@ struct BookCommand: ParsableCommand {
         abstract: "Book a treatment or continue one.",
         discussion: """
         immediate: books every session from the first --start; a session that does not fit is listed with the
-          shifted proposal and nothing is written, unless --auto-shift books the proposal.
+          shifted proposal and nothing is written, unless --auto-shift books the proposal. With --group, books a
+          missed or cancelled session again; --move-later moves the later sessions along to keep their gaps.
         sequential: books session 1, or with --group the next session (after the previous one is completed).
         flexible: books one session per --start, or --count sessions from a weekly --pattern; with --group the
           package's numbering continues.
@@ -26,9 +27,14 @@ struct BookCommand: ParsableCommand {
     @Option(help: "Provider name or number (default: any available).") var provider: String?
     @Option(help: "Continue this treatment (its session_group_id).") var group: String?
     @Flag(help: "Immediate: book the shifted proposal when a session does not fit.") var autoShift = false
+    @Flag(help: "Immediate, with --group: booking a missed session again moves the later sessions along so their gaps stay.") var moveLater = false
     @Flag(help: "Book a session beyond the maximum gap after the previous one.") var late = false
     @Flag(help: "Check and show what would be booked, without writing.") var dryRun = false
     @Flag(help: "Print JSON.") var json = false
+
+    func validate() throws {
+        if let count { try NumericOption.check("--count", count, in: 1...50) }
+    }
 
     func run() throws {
         let opened = try database.open()
@@ -51,11 +57,17 @@ struct BookCommand: ParsableCommand {
         let providerID = try provider.map { key throws(CommandFailure) in try store { () throws(StoreError) in try db.resolveProvider(key).id } }
         var starts: [Date] = []
         for text in start {
-            do { starts.append(try parser.parse(text)) } catch { throw CommandFailure.invalid("--start \(text): \(error)") }
+            do { starts.append(try parser.parse(text)) } catch { throw CommandFailure.invalid("--start \(TextLimits.quote(text)): \(error)") }
         }
 
         let result: BookingResult
-        if chosenService.isMultiSession && chosenService.strategy == .immediate && existing == nil {
+        if let existing, existing.strategy == .immediate, starts.count == 1, pattern == nil {
+            // A missed session again: refused with the proposal when later sessions are in the way.
+            result = try store { () throws(StoreError) in
+                try db.rebookMissed(groupID: existing.id, start: starts[0], providerID: providerID, moveLater: moveLater,
+                                    acceptProposal: autoShift, confirmedLate: late)
+            }
+        } else if chosenService.isMultiSession && chosenService.strategy == .immediate && existing == nil {
             guard starts.count == 1 else {
                 throw CommandFailure.invalid("\(chosenService.name) books all \(chosenService.totalSessions) sessions from one --start (the first session). Give exactly one.")
             }
@@ -66,7 +78,7 @@ struct BookCommand: ParsableCommand {
         } else {
             if let pattern {
                 let weekly: WeeklyPattern
-                do { weekly = try WeeklyPattern.parse(pattern) } catch { throw CommandFailure.invalid("--pattern \(pattern): \(error)") }
+                do { weekly = try WeeklyPattern.parse(pattern) } catch { throw CommandFailure.invalid("--pattern \(TextLimits.quote(pattern)): \(error)") }
                 let wanted = count ?? 1
                 let proposal = try store { () throws(StoreError) in
                     try db.proposeFlexibleSlots(serviceID: chosenService.id, providerID: providerID, pattern: weekly, count: wanted,
@@ -103,7 +115,8 @@ struct BookCommand: ParsableCommand {
         }
         let verb = dryRun ? "Would book" : "Booked"
         let who = result.bookings.first?.customerName ?? ""
-        Output.line("\(verb) \(service.name) for \(who)\(result.shifted ? " (shifted to free slots)" : ""):")
+        let note = !result.shifted ? "" : moveLater ? " (later sessions moved along to keep their gaps)" : " (shifted to free slots)"
+        Output.line("\(verb) \(service.name) for \(who)\(note):")
         for booking in result.bookings {
             Output.line("  " + Output.bookingLine(booking, calendar: calendar, noun: service.definition.sessionNoun))
         }

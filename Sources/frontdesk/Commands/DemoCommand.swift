@@ -20,13 +20,20 @@ struct DemoCommand: ParsableCommand {
     @Option(help: ThemeArgument.help, completion: ThemeArgument.completion) var theme: String?
     @Flag(help: .hidden) var firstFrameExit = false
 
+    func validate() throws {
+        if let bookings { try NumericOption.check("--bookings", bookings, in: 0...20_000_000) }
+    }
+
     func run() throws {
-        let db = try database.open(create: true, timeZone: timezone)
+        let zone = try timezone ?? (database.needsCreating ? SystemTimeZone.identifier() : nil)
+        let db = try database.open(create: true, timeZone: zone)
+        if !db.wasCreated, let timezone, timezone != db.timeZoneName {
+            throw CommandFailure.failed("The database at \(db.path) exists (time zone \(db.timeZoneName)); --timezone only applies to a new one, so nothing was changed. To change the zone, run `frontdesk timezone \(timezone)`.")
+        }
         if try store({ () throws(StoreError) in try db.isDemo() }) {
             Output.error("Using the demo database at \(db.path).")
         } else {
             if let bookings {
-                guard bookings >= 0, bookings <= 20_000_000 else { throw CommandFailure.invalid("--bookings must be between 0 and 20,000,000.") }
                 let started = Date()
                 let written = try store { () throws(StoreError) in try db.seedVolume(bookings: bookings) }
                 let seconds = Date().timeIntervalSince(started)

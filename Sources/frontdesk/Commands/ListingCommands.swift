@@ -12,12 +12,16 @@ struct AgendaCommand: ParsableCommand {
     @Flag(help: "Include cancelled sessions.") var all = false
     @Flag(help: "Print JSON.") var json = false
 
+    func validate() throws {
+        try NumericOption.check("--days", days, in: 1...366)
+    }
+
     func run() throws {
         let db = try database.open()
         let calendar = db.calendar
         let first: LocalDay
         do { first = try DateInputParser(calendar: calendar, now: db.now).parseDay(from) } catch {
-            throw CommandFailure.invalid("--from \(from): \(error)")
+            throw CommandFailure.invalid("--from \(TextLimits.quote(from)): \(error)")
         }
         guard (1...366).contains(days) else { throw CommandFailure.invalid("--days must be between 1 and 366.") }
         var filter = AgendaFilter()
@@ -55,8 +59,12 @@ struct GroupsCommand: ParsableCommand {
     @Option(help: "Only this customer's treatments (name or number).") var customer: String?
     @Option(help: "Only treatments in this state.") var state: TreatmentFilter.State?
     @Option(help: "Only treatments with this strategy.") var strategy: Strategy?
-    @Option(help: "At most this many.") var limit = 200
+    @Option(help: "At most this many (1–10000).") var limit = 200
     @Flag(help: "Print JSON.") var json = false
+
+    func validate() throws {
+        try NumericOption.check("--limit", limit, in: 1...10_000)
+    }
 
     func run() throws {
         let db = try database.open()

@@ -7,11 +7,12 @@ struct CompleteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "complete", abstract: "Mark a session completed.")
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The booking number.") var id: Int64
+    @Flag(help: "The session took place early: complete it although it starts more than an hour from now.") var early = false
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
         let db = try database.open()
-        let outcome = try store { () throws(StoreError) in try db.complete(bookingID: id) }
+        let outcome = try store { () throws(StoreError) in try db.complete(bookingID: id, early: early) }
         let calendar = db.calendar
         if json {
             Output.json(CompletionJSON(
@@ -95,7 +96,7 @@ struct RescheduleCommand: ParsableCommand {
         let session = try store { () throws(StoreError) in try db.booking(id: id) }
         let parser = DateInputParser(calendar: db.calendar, now: db.now)
         let when: Date
-        do { when = try parser.parse(start, offsetsFrom: session.start) } catch { throw CommandFailure.invalid("--start \(start): \(error)") }
+        do { when = try parser.parse(start, offsetsFrom: session.start) } catch { throw CommandFailure.invalid("--start \(TextLimits.quote(start)): \(error)") }
         let moved = try store { () throws(StoreError) in
             try db.reschedule(bookingID: id, to: when, shiftLater: shiftLater, confirmedShortNotice: confirmLate,
                               confirmedLate: late, acceptProposal: autoShift)

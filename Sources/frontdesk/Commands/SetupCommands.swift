@@ -26,13 +26,20 @@ struct InitCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let zone = try timezone ?? Settings.load().timezone
+        // The zone for a new database: --timezone, else the configuration's, else the system's.
+        let configured = try Settings.load().timezone
+        let zone = try timezone ?? configured ?? (database.needsCreating ? SystemTimeZone.identifier() : nil)
         let db = try database.open(create: true, timeZone: zone, sharedGroup: shared)
+        // An existing database is never changed by init: its bookings were made in its own zone.
+        if !db.wasCreated, let timezone, timezone != db.timeZoneName {
+            throw CommandFailure.failed("A database already exists at \(db.path) and its time zone stays \(db.timeZoneName); nothing was changed. To change it, run `frontdesk timezone \(timezone) --db \(db.path)`: it shows what moves and asks first.")
+        }
         if json {
-            Output.json(DatabaseJSON(path: db.path, timezone: db.calendar.timeZone.identifier, sharedGroup: shared))
+            Output.json(DatabaseJSON(path: db.path, timezone: db.timeZoneName, sharedGroup: shared))
             return
         }
-        var line = "Database ready at \(db.path) (time zone \(db.calendar.timeZone.identifier))"
+        var line = db.wasCreated ? "Database ready at \(db.path) (time zone \(db.timeZoneName))"
+                                 : "A database already exists at \(db.path) (time zone \(db.timeZoneName)); its data and zone were not changed"
         if let shared { line += ", shared with the group \(shared)" }
         Output.line(line + ".")
     }
@@ -42,14 +49,15 @@ struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "backup", abstract: "Write a consistent copy of the database to PATH.")
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "Where to write the copy (must not exist).", completion: .file()) var destination: String
+    @Argument(help: "Where to write the copy: a new file, or a folder (gets frontdesk-YYYYMMDD-HHMM.sqlite).", completion: .file())
+    var destination: String
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
         let db = try database.open()
-        try store { () throws(StoreError) in try db.backup(to: destination) }
-        if json { Output.json(["database": db.path, "backup": destination]); return }
-        Output.line("Backed up \(db.path) to \(destination).")
+        let written = try store { () throws(StoreError) in try db.backup(to: destination) }
+        if json { Output.json(["database": db.path, "backup": written]); return }
+        Output.line("Backed up \(db.path) to \(written).")
     }
 }
 
@@ -80,8 +88,12 @@ struct CustomerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List or search customers.")
         @OptionGroup var database: DatabaseOptions
         @Option(help: "Part of a name or phone number.") var search = ""
-        @Option(help: "At most this many.") var limit = 100
+        @Option(help: "At most this many (1–10000).") var limit = 100
         @Flag(help: "Print JSON.") var json = false
+
+        func validate() throws {
+            try NumericOption.check("--limit", limit, in: 1...10_000)
+        }
 
         func run() throws {
             let db = try database.open()

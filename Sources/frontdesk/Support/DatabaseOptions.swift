@@ -34,13 +34,37 @@ struct DatabaseOptions: ParsableArguments {
         let clock = try Clock.fromEnvironment()
         let path = try self.path
         let database = try store { () throws(StoreError) in
-            try AppDatabase.open(path: path, create: create, timeZone: timeZone, sharedGroup: sharedGroup, clock: clock)
+            try AppDatabase.open(path: path, create: create, timeZone: timeZone, sharedGroup: sharedGroup, clock: clock,
+                                 setupWait: SetupLockWait(notice: { Output.error($0) }))
         }
         // A broken settings file is reported by the commands that need it (the application, notify);
         // here it only means the default horizon.
         let settings = try? Settings.load()
         guard let days = settings?.maxBookingHorizonDays else { return database }
         return database.withBookingHorizon(days: days)
+    }
+
+    /// True when there is no database yet at the path (missing or an empty file): `init` and `demo`
+    /// then create one and need the clinic's zone.
+    var needsCreating: Bool {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber else { return true }
+        return size.intValue == 0
+    }
+}
+
+/// The zone a new database gets when no --timezone is given: the system's, unless the system's
+/// setting is not a zone Foundation knows (it would silently become UTC).
+enum SystemTimeZone {
+    static func identifier(environment: [String: String] = ProcessInfo.processInfo.environment) throws(CommandFailure) -> String {
+        if var tz = environment["TZ"], !tz.isEmpty {
+            if tz.hasPrefix(":") { tz.removeFirst() }
+            if tz.hasPrefix("/") { tz = tz.components(separatedBy: "/zoneinfo/").last ?? tz }
+            guard TimeZone(identifier: tz) != nil else {
+                throw .invalid("The system time zone TZ=\(TextLimits.quote(tz)) is not a time zone this machine knows, so the clinic's zone cannot be taken from it. Pass --timezone with an IANA name such as Europe/Zurich.")
+            }
+            return tz
+        }
+        return TimeZone.current.identifier
     }
 }
 

@@ -2,14 +2,16 @@ import Foundation
 import FrontdeskCore
 import FrontdeskStore
 
-/// Writing results: aligned text for people, JSON for scripts.
+/// Writing results: aligned text for people, JSON for scripts. Plain text always passes through
+/// `TerminalSafeText.escaped`, so names and notes from the database or the user cannot drive the
+/// terminal; JSON is escaped by its encoder and printed as it is.
 enum Output {
     static func line(_ text: String = "") {
-        print(text)
+        print(TerminalSafeText.escaped(text))
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalSafeText.escaped(text) + "\n").utf8))
     }
 
     /// A list stopped at its limit: say so on standard error, so a script never takes it for all.

@@ -9,7 +9,7 @@ enum RefusalText {
     static func message(_ error: StoreError) -> String {
         switch error {
         case let .notFound(what, key):
-            return "No \(what) matches “\(key)”. Check the spelling, or list them with `\(listCommand(for: what))`."
+            return "No \(what) matches “\(TextLimits.quote(key))”. Check the spelling, or list them with `\(listCommand(for: what))`."
         case let .placementRefused(refusal):
             return (["Nothing was saved:"] + PlacementWording.sentences(refusal).map { "  " + $0 }
                 + ["Choose another --start."]).joined(separator: "\n")

@@ -20,7 +20,7 @@ enum AgendaView {
             Table.Column("Session", width: .fixed(wide ? 13 : 7)),
             Table.Column("Provider", width: .flexible(1)),
         ]
-        if wide { columns.append(Table.Column("Status", width: .fixed(10))) }
+        if wide { columns.append(Table.Column("Status", width: .fixed(13))) }
         var previousDay: LocalDay?
         let rows: [Table.Row] = agenda.bookings.map { booking in
             var items: [Table.Item] = []
@@ -30,16 +30,17 @@ enum AgendaView {
                 items.append(Table.Item(day == previousDay ? "" : calendar.shortDay(day), role: .header))
                 previousDay = day
             }
-            let role = TreatmentPanel.statusRole(booking.status)
+            let look = TreatmentPanel.SessionLook(booking, now: state.now, theme: theme)
+            let role = look.role
             items.append(Table.Item("\(calendar.time(booking.start))-\(calendar.time(booking.end))"))
-            items.append(Table.Item(theme.mark(for: role), role: role))
+            items.append(Table.Item(look.mark, role: role))
             items.append(Table.Item(booking.customerName))
             items.append(Table.Item(booking.serviceName))
             let session = booking.sessionGroupID == nil ? "single"
                 : (wide ? "\(booking.sessionNumber) of \(booking.totalSessions)" : "\(booking.sessionNumber)/\(booking.totalSessions)")
             items.append(Table.Item(session, role: .dim))
             items.append(Table.Item(booking.providerName))
-            if wide { items.append(Table.Item(TreatmentPanel.statusWord(booking.status), role: role)) }
+            if wide { items.append(Table.Item(look.word, role: role)) }
             return Table.Row(items, role: booking.status == .cancelled ? .cancelled : nil)
         }
         let period = isWeek
@@ -51,12 +52,15 @@ enum AgendaView {
         buffer.render(table, in: area, theme: theme)
     }
 
-    /// "Tuesday, March 10 · 12 appointments" for the filter line.
+    /// "Tuesday, March 10 · 12 appointments, 2 cancelled" for the filter line: cancelled bookings
+    /// are listed but counted apart, so the count is what the day really holds.
     static func heading(_ state: BookingsModel) -> String {
         let calendar = state.calendar
         let agenda = state.bookings.agenda
-        let count = agenda.bookings.count
+        let cancelled = agenda.bookings.count { $0.status == .cancelled }
+        let count = agenda.bookings.count - cancelled
         let what = "\(count)\(agenda.truncated ? "+" : "") appointment\(count == 1 ? "" : "s")"
+            + (cancelled > 0 ? ", \(cancelled) cancelled" : "")
         if state.bookings.view == .week {
             let last = agenda.firstDay.adding(days: 6)
             return "Week \(calendar.shortDay(agenda.firstDay)) – \(calendar.shortDayWithYear(last)) · \(what)"

@@ -108,6 +108,8 @@ public enum SessionCommand: Sendable, Equatable {
     case reschedule(bookingID: Int64, to: Date, shiftLater: Bool, confirmedShortNotice: Bool,
                     confirmedLate: Bool = false, acceptProposal: Bool = false)
     case setNotes(bookingID: Int64, notes: String)
+    /// Undo: a completed, cancelled or no-show session back to confirmed (`reopen`).
+    case reopen(bookingID: Int64)
     /// The next session of a treatment (`bookSessions(groupID:)`).
     case bookNext(customerID: Int64, serviceID: Int64, groupID: String, start: Date, confirmedLate: Bool = false)
 

@@ -5,7 +5,7 @@ public enum BookingsAction: String, Hashable, Sendable, CaseIterable {
     case moveUp, moveDown, pageUp, pageDown, first, last
     case open, back, switchPane
     case previousDay, nextDay, today
-    case complete, cancel, noShow, reschedule, notes, bookNext
+    case complete, cancel, noShow, reschedule, notes, bookNext, reopen
     case book, switchView, filter, search, reload
 }
 
@@ -50,6 +50,7 @@ public enum BookingsKeymap {
         SessionKeys.binding(.cancel, as: .cancel),
         SessionKeys.binding(.noShow, as: .noShow),
         SessionKeys.binding(.notes, as: .notes),
+        SessionKeys.binding(.reopen, as: .reopen),
 
         // Screen
         KeyBinding(.book, keys: [.function(2), .character("b")], label: "Book",
@@ -74,7 +75,7 @@ public enum BookingsKeymap {
                 ? [.open, .complete, .bookNext, .book, .search, .switchView, .filter]
                 : [.complete, .reschedule, .cancel, .book, .search, .switchView, .filter]
         case .sessions:
-            shown = [.back, .switchPane, .complete, .bookNext, .reschedule, .cancel, .noShow, .notes]
+            shown = [.back, .switchPane, .complete, .bookNext, .reschedule, .cancel, .noShow, .notes, .reopen]
         case .agenda:
             shown = [.complete, .reschedule, .cancel, .today, .switchView, .book]
         }
@@ -87,7 +88,7 @@ public enum BookingsKeymap {
         switch context {
         case .list(rowIsTreatment: true): order = [.open, .complete, .bookNext, .book, .search, .switchView, .filter]
         case .list(rowIsTreatment: false): order = [.complete, .reschedule, .cancel, .book, .search, .switchView, .filter]
-        case .sessions: order = [.complete, .bookNext, .reschedule, .cancel, .noShow, .notes, .switchPane, .back]
+        case .sessions: order = [.complete, .bookNext, .reschedule, .cancel, .noShow, .notes, .reopen, .switchPane, .back]
         case .agenda: order = [.complete, .reschedule, .cancel, .today, .switchView, .book]
         }
         bindings.sort { (order.firstIndex(of: $0.action) ?? 99) < (order.firstIndex(of: $1.action) ?? 99) }

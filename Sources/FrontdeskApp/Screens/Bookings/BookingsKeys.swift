@@ -47,6 +47,10 @@ public enum Bookings {
             return [agendaEffect(state)]
         case .complete, .cancel, .noShow, .reschedule, .notes:
             return sessionAction(action, state: &state)
+        case .reopen:
+            // The session under the cursor when it has an outcome, else the change just made.
+            state.bookings.desk.askToReopen(state.bookings.currentTarget, &state.context)
+            return []
         case .bookNext:
             return bookNext(state: &state)
         case .book:
@@ -92,7 +96,7 @@ public enum Bookings {
     static func agendaEffect(_ state: BookingsModel) -> BookingsEffect {
         let agenda = state.bookings.agenda
         return .loadAgenda(AgendaRequest(firstDay: agenda.firstDay, days: state.bookings.view == .week ? 7 : 1,
-                                         filter: state.bookings.filter.agendaFilter, limit: AgendaState.limit))
+                                         filter: state.bookings.filter.agendaFilter(now: state.now), limit: AgendaState.limit))
     }
 
     private static func pageStep(_ state: BookingsModel, _ layout: BookingsLayout) -> Int {

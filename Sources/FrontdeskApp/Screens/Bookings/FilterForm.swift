@@ -28,10 +28,11 @@ public struct BookingsFilter: Sendable, Equatable {
     }
 
     /// The store's filter for the agenda: provider and booking status.
-    public var agendaFilter: AgendaFilter {
+    public func agendaFilter(now: Date) -> AgendaFilter {
         let statuses: Set<BookingStatus>?
         switch state {
-        case .active?, .needsOutcome?: statuses = [.confirmed]
+        case .needsOutcome?: return AgendaFilter(providerID: providerID, statuses: [.confirmed], endedBy: now)
+        case .active?: statuses = [.confirmed]
         case .completed?: statuses = [.completed]
         case .cancelled?: statuses = [.cancelled]
         case .toBook?, .ended?, .expired?, nil: statuses = nil

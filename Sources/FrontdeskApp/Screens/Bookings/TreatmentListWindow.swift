@@ -24,6 +24,11 @@ public struct TreatmentListWindow: Sendable, Equatable {
     public var loadingAfter = false
     /// True until the first page arrived.
     public var isLoading = true
+    /// Set when the list (re)opens at a place: the rows that arrive above it are scrolled into view
+    /// as far as the treatments waiting for a booking ("to book") just before it.
+    public var revealsToBookAbove = false
+    /// How many rows above the selection opening may reveal (fits the smallest list pane).
+    public static let revealRows = 12
 
     public init() {}
 
@@ -55,7 +60,10 @@ public struct TreatmentListWindow: Sendable, Equatable {
         } else {
             selected = keepPosition ? min(previous, max(0, rows.count - 1)) : 0
         }
-        if !keepPosition { scrollOffset = selected }
+        if !keepPosition {
+            scrollOffset = selected
+            revealsToBookAbove = true
+        }
     }
 
     /// Adds a page after the last row; drops rows from the top when the window grows too big.
@@ -81,6 +89,14 @@ public struct TreatmentListWindow: Sendable, Equatable {
         rows = fresh + rows
         selected += fresh.count
         scrollOffset += fresh.count
+        if revealsToBookAbove {
+            revealsToBookAbove = false
+            let waiting = rows.indices.filter { $0 < selected && rows[$0].kind == .group && rows[$0].state == .toBook }
+            // The earliest one that still fits with the selection on screen, else the nearest.
+            if let shown = waiting.first(where: { selected - $0 < Self.revealRows }) ?? waiting.last {
+                scrollOffset = shown
+            }
+        }
         reachedStart = page.count < limit
         let excess = rows.count - TreatmentListWindow.maximumRows
         if excess > 0 {

@@ -14,12 +14,18 @@ extension SessionDesk {
         case .success(.completed(let outcome)):
             dialog = nil
             completed(outcome, &context)
+            offerUndo(outcome.booking, &context)
         case .success(.bookings(let changed)):
             switch dialog {
             case .nextSession?, .reschedule?, .notes?: dialog = nil
             default: break
             }
             context.succeed(Self.message(for: command, changed: changed, calendar: context.calendar))
+            switch command {
+            case .cancel, .noShow: if let first = changed.first { offerUndo(first, &context) }
+            case .reopen: lastChange = nil
+            default: break
+            }
         }
         pending = nil
         context.dataChanged()
@@ -100,6 +106,15 @@ extension SessionDesk {
         }
     }
 
+    /// Right after an outcome: remember it for `u` and say so on the status line.
+    private mutating func offerUndo(_ booking: Booking, _ context: inout ScreenContext) {
+        lastChange = UndoableChange(booking: booking, at: context.now)
+        // Not while a dialog that follows the outcome has the keys (the next session's date field).
+        if dialog == nil, let status = context.status, status.kind == .success {
+            context.succeed(status.message + " \(SessionKeys.name(.reopen)) undoes.")
+        }
+    }
+
     static func message(for command: SessionCommand, changed: [Booking], calendar: ClinicCalendar) -> String {
         guard let first = changed.first else { return "Done." }
         let what = first.sessionGroupID == nil
@@ -112,6 +127,7 @@ extension SessionDesk {
             let later = changed.count > 1 ? " and moved \(changed.count - 1) later session\(changed.count == 2 ? "" : "s") with it" : ""
             return "Moved \(what) to \(calendar.dayTime(first.start))\(later)."
         case .setNotes: return "Notes saved for \(what)."
+        case .reopen: return "Reopened \(what): confirmed again on \(calendar.dayTime(first.start))."
         case .bookNext: return "Booked \(what) on \(calendar.dayTime(first.start))."
         case .complete: return "Completed \(what)."
         }

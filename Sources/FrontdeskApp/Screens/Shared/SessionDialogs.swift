@@ -31,18 +31,30 @@ public struct ConfirmSessionChange: Sendable, Equatable {
         self.target = target
     }
 
-    /// The question for a command on a target.
-    public static func asking(_ command: SessionCommand, target: SessionTarget, calendar: ClinicCalendar) -> ConfirmSessionChange {
-        let when = calendar.dayTime(target.start)
+    /// The question for a command on a target. Completing a session that has not started names its
+    /// date and defaults to No (`EarlyCompletion`).
+    public static func asking(_ command: SessionCommand, target: SessionTarget, calendar: ClinicCalendar,
+                              now: Date? = nil) -> ConfirmSessionChange {
+        var when = calendar.dayTime(target.start)
         let title: String, question: String, yes: String, focus: Int
         switch command {
         case .complete:
-            title = "Complete session"; question = "Mark this session as completed?"; yes = "Complete"; focus = 0
+            if let now, let early = EarlyCompletion.notStartedYet(start: target.start, now: now, calendar: calendar,
+                                                                  noun: target.sessionNoun) {
+                // The date and how far ahead, on its own line so a narrow screen shows it whole.
+                when = early
+                title = "Complete session early"; question = EarlyCompletion.completeAnyway; yes = "Complete"; focus = 1
+            } else {
+                title = "Complete session"; question = "Mark this session as completed?"; yes = "Complete"; focus = 0
+            }
         case .cancel:
             title = "Cancel session"; question = "Cancel this session? The time becomes free again."; yes = "Cancel session"
             focus = 1
         case .noShow:
             title = "No-show"; question = "Record that the customer did not come?"; yes = "Record no-show"; focus = 1
+        case .reopen:
+            let status = target.status == .noShow ? "a no-show" : target.status.rawValue
+            title = "Undo"; question = "It is \(status). Return it to confirmed?"; yes = "Reopen"; focus = 0
         default:
             title = "Confirm"; question = "Go ahead?"; yes = "Yes"; focus = 1
         }

@@ -2,7 +2,7 @@ import TerminalUI
 
 /// What a key does to a session on any screen that shows sessions.
 public enum SessionKey: String, Hashable, Sendable, CaseIterable {
-    case complete, bookNext, reschedule, cancel, noShow, notes
+    case complete, bookNext, reschedule, cancel, noShow, notes, reopen
 }
 
 /// The session keys as data, shared by every screen that hosts the session desk, so Bookings and
@@ -25,6 +25,9 @@ public enum SessionKeys {
                    help: "Record that the customer did not come (asks first)", section: "Sessions", priority: 2),
         KeyBinding(.notes, keys: [.character("e")], label: "Notes",
                    help: "Edit the session's notes", section: "Sessions", priority: 1),
+        KeyBinding(.reopen, keys: [.character("u")], label: "Undo",
+                   help: "Reopen a completed, cancelled or no-show session (asks first); right after a change, undoes it",
+                   section: "Sessions", priority: 1),
     ])
 
     /// The key a message names for an action ("c").

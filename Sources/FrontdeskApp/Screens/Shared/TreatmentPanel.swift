@@ -77,16 +77,17 @@ public enum TreatmentPanel {
         for index in offset..<min(sessions.count, offset + visible) {
             let session = sessions[index]
             let selected = focused && index == open.selected
-            let role = statusRole(session.status)
+            let look = SessionLook(session, now: context.now, theme: theme)
+            let role = look.role
             var base = theme[.normal]
             if selected { base = base.patched(with: theme[.selection]) }
             let rowRect = Rect(x: inner.x, y: y, width: inner.width, height: 1)
             buffer.fill(rowRect, style: base)
             var x = inner.x
-            let mark = theme.mark(for: role)
+            let mark = look.mark
             x += buffer.write(mark, at: x, y: y, style: selected ? base : base.patched(with: theme[role]), maxWidth: inner.width)
             x += 1
-            var line = "\(group.sessionNoun) \(session.sessionNumber): \(calendar.dayTime(session.start)) - \(statusWord(session.status))"
+            var line = "\(group.sessionNoun) \(session.sessionNumber): \(calendar.dayTime(session.start)) - \(look.word)"
             // Plans without their own labels call each session "Session k of n"; that is said already.
             if !session.label.isEmpty, !session.label.hasPrefix("\(group.sessionNoun) \(session.sessionNumber) ") {
                 line += "  \(session.label)"
@@ -120,6 +121,33 @@ public enum TreatmentPanel {
         case .confirmed: return "Confirmed"
         case .cancelled: return "Cancelled"
         case .noShow: return "No-show"
+        }
+    }
+
+    /// How a session is marked in the pane and the agendas: its status, or "needs outcome" for a
+    /// session that has ended while still confirmed (neither completed nor a no-show).
+    struct SessionLook {
+        /// The mark of a past session without an outcome (ASCII, so every theme shows it), as wide as
+        /// the theme's other marks ("[?]" beside monochrome's "[x]").
+        static func needsOutcomeMark(_ theme: Theme) -> String {
+            theme.symbols.completed.count > 1 ? "[?]" : "?"
+        }
+
+        var role: ThemeRole
+        var mark: String
+        /// "Completed", "Needs outcome".
+        var word: String
+
+        init(_ booking: Booking, now: Date, theme: Theme) {
+            if booking.needsOutcome(now: now) {
+                role = .warning
+                mark = Self.needsOutcomeMark(theme)
+                word = "Needs outcome"
+            } else {
+                role = TreatmentPanel.statusRole(booking.status)
+                mark = theme.mark(for: role)
+                word = TreatmentPanel.statusWord(booking.status)
+            }
         }
     }
 

@@ -19,15 +19,7 @@ struct ServiceCommand: ParsableCommand {
 
         func run() throws {
             try ManagerGate.require("import services")
-            let text: String
-            if file == "-" {
-                text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            } else {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    throw CommandFailure.invalid("Cannot read \(file): no such file or no permission.")
-                }
-                text = String(decoding: data, as: UTF8.self)
-            }
+            let text = try ServiceFile.read(file)
             let opened = try database.open()
             let db = dryRun ? opened.preview() : opened
             let results = try store { () throws(StoreError) in try db.importServiceFile(json: text) }

@@ -14,8 +14,8 @@ struct Frontdesk: ParsableCommand {
             CustomerCommand.self, BookCommand.self, CompleteCommand.self, CancelCommand.self, NoShowCommand.self,
             RescheduleCommand.self, ReopenCommand.self, EndCommand.self, ExtendCommand.self, AgendaCommand.self,
             GroupsCommand.self, KPICommand.self, FollowUpsCommand.self, BackupCommand.self, RestoreCommand.self,
-            DoctorCommand.self, TimeZoneCommand.self, ExportCommand.self, ImportCommand.self, ClinicCommand.self,
-            AuditCommand.self,
+            DoctorCommand.self, TimeZoneCommand.self, ExportCommand.self, ImportCommand.self,
+            ClinicCommand.self, AuditCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

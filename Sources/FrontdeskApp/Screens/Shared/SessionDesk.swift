@@ -44,7 +44,7 @@ public struct SessionDesk: Sendable, Equatable {
     /// Where the keys go while a dialog is open; nil when none is.
     public var keyFocus: KeyFocus? {
         switch dialog {
-        case .reschedule?, .notes?, .nextSession?: return .text
+        case .reschedule?, .notes?, .nextSession?, .endTreatment?, .extendPackage?: return .text
         case .confirm?, .message?: return .dialog
         case nil: return nil
         }
@@ -115,7 +115,7 @@ public struct SessionDesk: Sendable, Equatable {
         // Said at once, not at the last step of booking.
         if let expires = group.expiresAt, expires <= now, group.state(now: now) != .completed {
             return "This package expired on \(calendar.shortDayWithYear(calendar.localDay(of: expires))) and takes no new bookings. "
-                + "A manager can extend it: frontdesk extend \(group.id) --until DAY."
+                + "A manager can extend it: press \(SessionKeys.name(.extendPackage)) on the treatment."
         }
         if held.count >= group.totalSessions {
             return "Every \(group.sessionNoun.lowercased()) of this treatment is already booked or done."

@@ -17,6 +17,7 @@ public struct ScreenCatalog: Sendable {
         var catalog = ScreenCatalog()
         catalog.register(BookingsScreen.self, runner: BookingsRunner(database: database))
         catalog.register(ServicesScreen.self, runner: ServicesRunner(database: database, managers: managers))
+        catalog.register(DashboardScreen.self, runner: DashboardRunner(database: database))
         catalog.register(opensOnTop: BookFlow.self, runner: BookEffectRunner(database: database))
         return catalog
     }

@@ -5,7 +5,7 @@ import GRDB
 
 // frontdesk-bench: the in-process measurements and the helpers `Benchmarks/run` calls.
 //
-//   inproc        --db F --size N --out RESULTS [--small]
+//   inproc        --db F --size N --out RESULTS [--small] [--only agenda|bookings|planning|dashboard|followups]
 //   data-info     --db F --size N --out RESULTS
 //   calcurse      --db F --dir DIR                 writes the calcurse data folder, prints the line count
 //   agenda-sql    --db F --days N                  the sqlite3 reference query
@@ -62,7 +62,7 @@ func run() throws {
         var suite = try InProcessSuite(path: try args.string("db"), size: size,
                                        budget: args.flags.contains("small") ? .small : .full, now: try clinicNow())
         log("In-process, N = \(size):")
-        try suite.runAll()
+        try suite.runAll(only: args.values["only"])
         try suite.results.appendLines(to: try args.string("out"))
     case "data-info":
         let size = try args.int("size")

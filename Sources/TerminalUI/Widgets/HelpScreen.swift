@@ -1,4 +1,5 @@
-/// Every binding of a keymap grouped by section, read from the same data as the legend.
+/// Every binding of a keymap grouped by section, read from the same data as the legend. A binding
+/// without keys is a note (a figure's definition): its label, then its text wrapped to the width.
 public struct HelpScreen<Action: Hashable & Sendable>: Widget {
     public var keymap: Keymap<Action>
     public var title: String
@@ -13,13 +14,20 @@ public struct HelpScreen<Action: Hashable & Sendable>: Widget {
     }
 
     /// The help text as (line, role) pairs before layout.
-    public func lines(keyColumnWidth: Int) -> [(text: String, role: ThemeRole)] {
+    /// Notes are wrapped to `width` columns when it is given.
+    public func lines(keyColumnWidth: Int, width: Int? = nil) -> [(text: String, role: ThemeRole)] {
         var result: [(String, ThemeRole)] = []
         for section in keymap.sections {
             if !result.isEmpty { result.append(("", .normal)) }
             result.append((section, .header))
             for binding in keymap.bindings where binding.section == section {
-                result.append(("  " + TextWidth.pad(binding.keyList, to: keyColumnWidth) + "  " + binding.help, .normal))
+                guard binding.keys.isEmpty else {
+                    result.append(("  " + TextWidth.pad(binding.keyList, to: keyColumnWidth) + "  " + binding.help, .normal))
+                    continue
+                }
+                result.append(("  " + binding.label, .title))
+                let text = width.map { TextWidth.wrap(binding.help, to: max(10, $0 - 4)) } ?? [binding.help]
+                result += text.map { ("    " + $0, .normal) }
             }
         }
         return result
@@ -32,7 +40,7 @@ public struct HelpScreen<Action: Hashable & Sendable>: Widget {
         let inner = box.inner(of: area).inset(left: 1, right: 1)
         guard !inner.isEmpty else { return }
         let keyWidth = min(inner.width / 3, keymap.bindings.map { TextWidth.width(of: $0.keyList) }.max() ?? 0)
-        let all = lines(keyColumnWidth: keyWidth)
+        let all = lines(keyColumnWidth: keyWidth, width: inner.width)
         let offset = min(max(0, scrollOffset), max(0, all.count - inner.height))
         for (row, line) in all.dropFirst(offset).prefix(inner.height).enumerated() {
             buffer.write(line.text, at: inner.x, y: inner.y + row, style: theme[line.role], maxWidth: inner.width, ellipsis: theme.symbols.ellipsis)

@@ -172,7 +172,8 @@ extension AppState {
             Issue.record("c did not ask before completing")
             return
         }
-        session.press(.enter)
+        // The session is later today: the question defaults to No, so the answer is given on purpose.
+        session.press(.character("y"))
         #expect(try scenario.booking(today[0].id).status == .completed)
         // The sequential treatment offers its next session; not now.
         guard case .nextSession? = session.state.dashboard?.desk.dialog else {

@@ -5,7 +5,7 @@ import TerminalUI
 public enum DashboardAction: String, Hashable, Sendable, CaseIterable {
     case moveUp, moveDown, moveLeft, moveRight, pageUp, pageDown, first, last
     case open, back, switchPane
-    case complete, bookNext, reschedule, cancel, noShow, notes
+    case complete, bookNext, reschedule, cancel, noShow, notes, reopen
     case nextPeriod, filter, reload
 }
 
@@ -44,6 +44,7 @@ public enum DashboardKeymap {
         SessionKeys.binding(.cancel, as: .cancel),
         SessionKeys.binding(.noShow, as: .noShow),
         SessionKeys.binding(.notes, as: .notes),
+        SessionKeys.binding(.reopen, as: .reopen),
 
         KeyBinding(.nextPeriod, keys: [.character("p")], label: "Period",
                    help: "Rates over the next period: this week, this month, this quarter, this year, all time",
@@ -62,7 +63,7 @@ public enum DashboardKeymap {
         case .list:
             return listOfSessions ? [.open, .complete, .reschedule, .cancel, .noShow, .back]
                                   : [.open, .bookNext, .back, .nextPeriod, .filter]
-        case .treatment: return [.complete, .bookNext, .reschedule, .cancel, .noShow, .notes, .switchPane, .back]
+        case .treatment: return [.complete, .bookNext, .reschedule, .cancel, .noShow, .notes, .reopen, .switchPane, .back]
         case .filter, .dialog: return []
         }
     }

@@ -64,6 +64,9 @@ enum Dashboard {
             state.query.serviceID = nil
             context.inform("Figures for every provider and service.")
             return figuresChanged(&state)
+        case .reopen:
+            // Nothing is under the cursor here: only the change just made can be undone.
+            state.desk.askToReopen(nil, &context)
         case .complete, .bookNext, .reschedule, .cancel, .noShow, .notes:
             context.inform("Open a list first: Enter on today's sessions, overdue, unscheduled or expiring.")
         default: break
@@ -105,6 +108,8 @@ enum Dashboard {
             }
         case .switchPane:
             if state.open != nil { state.focus = .treatment }
+        case .reopen:
+            state.desk.askToReopen(list.selectedBooking.map(SessionTarget.init(booking:)), &context)
         case .complete, .bookNext, .reschedule, .cancel, .noShow, .notes:
             let key = sessionKey(action)!
             if let booking = list.selectedBooking, key != .bookNext {
@@ -144,7 +149,7 @@ enum Dashboard {
         case .open:
             context.inform("Choose what to do with this session: "
                            + SessionKeys.keymap.bindings.map(\.legendText).joined(separator: ", ") + ".")
-        case .complete, .bookNext, .reschedule, .cancel, .noShow, .notes:
+        case .complete, .bookNext, .reschedule, .cancel, .noShow, .notes, .reopen:
             act(sessionKey(action)!, &state, &context)
         default: break
         }
@@ -158,8 +163,13 @@ enum Dashboard {
             SessionDesk.bookNext(open.group, &context)
             return
         }
-        guard let session = open.selectedSession, let action = sessionAction(key) else { return }
-        state.desk.ask(action, about: SessionTarget(session: session, in: open.group), &context)
+        let target = open.selectedSession.map { SessionTarget(session: $0, in: open.group) }
+        if key == .reopen {
+            state.desk.askToReopen(target, &context)
+            return
+        }
+        guard let target, let action = sessionAction(key) else { return }
+        state.desk.ask(action, about: target, &context)
     }
 
     static func sessionKey(_ action: DashboardAction) -> SessionKey? {
@@ -170,6 +180,7 @@ enum Dashboard {
         case .cancel: return .cancel
         case .noShow: return .noShow
         case .notes: return .notes
+        case .reopen: return .reopen
         default: return nil
         }
     }

@@ -42,7 +42,7 @@ let package = Package(
         // Reads config.toml and theme files (TOMLKit, file I/O); holds the stock themes built into the binary.
         .target(
             name: "FrontdeskConfiguration",
-            dependencies: ["TerminalUI", "TOMLKit"]
+            dependencies: ["FrontdeskCore", "TerminalUI", "TOMLKit"]
         ),
         // Performs the screens' effects against the store; drives the app with any terminal.
         .target(

@@ -40,6 +40,17 @@ public enum TerminalTextMode: Equatable, Sendable {
         return .asciiOnly(locale: chosen)
     }
 
+    /// Whether C.UTF-8 exists here (checked without changing this process's locale).
+    public static func systemHasCUTF8() -> Bool {
+        for candidate in ["C.UTF-8", "C.utf8"] {
+            if let locale = newlocale(LC_CTYPE_MASK, candidate, nil) {
+                freelocale(locale)
+                return true
+            }
+        }
+        return false
+    }
+
     private static func isUTF8() -> Bool {
         guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
         let name = String(cString: codeset).uppercased()

@@ -1,4 +1,5 @@
 import Foundation
+import FrontdeskCore
 import TOMLKit
 
 /// Settings from the system's and the user's `config.toml` (see `ConfigurationFiles` for where they
@@ -14,6 +15,8 @@ public struct AppConfiguration: Sendable, Equatable {
     public var database: String?
     /// How many days ahead a session may be booked (`max_booking_horizon_days`, default 730).
     public var maxBookingHorizonDays: Int?
+    /// `managers` and `managers_group`: who may change services, providers and closed days.
+    public var managerPolicy = ManagerPolicy()
     /// Keys that were read but are no longer used, with the file that still sets them.
     public var retiredKeysSet: [RetiredKeyUse]
     /// The files read, least important first.
@@ -104,6 +107,19 @@ public struct AppConfiguration: Sendable, Equatable {
                 throw .badValue(file: file, line: line, key: key.name, expected: "a whole number of days from 1 to 36600, e.g. 730")
             }
             maxBookingHorizonDays = days
+        case "managers":
+            let expected = "a list of OS user names, e.g. [\"anna\", \"ben\"]"
+            guard let array = value.array else { throw .badValue(file: file, line: line, key: key.name, expected: expected) }
+            var names: [String] = []
+            for element in array {
+                guard let name = element.string, !name.isEmpty else { throw .badValue(file: file, line: line, key: key.name, expected: expected) }
+                names.append(name)
+            }
+            managerPolicy.managers = names
+        case "managers_group":
+            let group = try string()
+            guard !group.isEmpty else { throw .badValue(file: file, line: line, key: key.name, expected: "the name of an OS group") }
+            managerPolicy.managersGroup = group
         case "notify_command":
             let expected = "a list of texts, e.g. [\"notify-send\", \"Frontdesk\"]"
             guard let array = value.array, !array.isEmpty else { throw .badValue(file: file, line: line, key: key.name, expected: expected) }

@@ -23,6 +23,10 @@ public struct ConfigurationKey: Sendable, Equatable {
                          example: "notify_command = [\"/usr/local/bin/send-sms\", \"--from\", \"Clinic\"]"),
         ConfigurationKey(name: "max_booking_horizon_days", summary: "how many days ahead a session may be booked (default 730)",
                          example: "max_booking_horizon_days = 365"),
+        ConfigurationKey(name: "managers", summary: "OS user names that may change services, providers and clinic closed days (and extend packages); with managers_group unset too, everyone may",
+                         example: "managers = [\"anna\", \"ben\"]"),
+        ConfigurationKey(name: "managers_group", summary: "an OS group whose members are managers, besides the names in managers",
+                         example: "managers_group = \"frontdesk-managers\""),
         ConfigurationKey(name: "staff_name", summary: "no longer used", example: "",
                          retiredBecause: "the audit log records the system account, which cannot be chosen in a file"),
     ]

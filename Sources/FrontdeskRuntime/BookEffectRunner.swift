@@ -40,7 +40,8 @@ public struct BookEffectRunner: ScreenRunner {
             guard group.customerID == customerID, group.serviceID == serviceID else {
                 throw StoreError.notBookable(reason: "treatment \(groupID) belongs to another customer or service; open it again from the Bookings screen.")
             }
-            let service = try database.service(id: serviceID)
+            // Continuing a treatment follows the rules it was booked under, not the service's current ones.
+            let service = try database.serviceAsBooked(groupID: groupID)
             return .treatmentLoaded(customer: try database.customer(id: customerID), service: service, group: group,
                                     providers: try database.providers(for: service))
         case let .proposeImmediate(serviceID, providerID, firstStart, pinned):

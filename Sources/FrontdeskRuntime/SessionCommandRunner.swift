@@ -30,6 +30,11 @@ public struct SessionCommandRunner: Sendable {
                                                      confirmedLate: late, acceptProposal: proposal))
         case .reopen(let id):
             return .bookings([try database.reopen(bookingID: id).booking])
+        case let .endTreatment(groupID, reason):
+            _ = try database.endTreatment(groupID: groupID, reason: reason)
+            return .treatment(try database.group(id: groupID))
+        case let .extendPackage(groupID, until):
+            return .treatment(try database.extendPackage(groupID: groupID, until: until))
         case let .setNotes(id, notes):
             return .bookings([try database.setNotes(bookingID: id, notes: notes)])
         case let .bookNext(customerID, serviceID, groupID, start, late):

@@ -15,6 +15,7 @@ struct Frontdesk: ParsableCommand {
             RescheduleCommand.self, ReopenCommand.self, EndCommand.self, ExtendCommand.self, AgendaCommand.self,
             GroupsCommand.self, KPICommand.self, FollowUpsCommand.self, BackupCommand.self, RestoreCommand.self,
             DoctorCommand.self, TimeZoneCommand.self, ExportCommand.self, ImportCommand.self,
+            ClinicCommand.self, AuditCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

@@ -270,3 +270,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: db))
     }
 }
+
+/// The CSV importer keeps the same limits as the desk.
+@Suite struct ImportLimitTests {
+    @Test func importedCustomersKeepTheLimitsOfTypedOnes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("frontdesk-imp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("clinic.sqlite").path
+        #expect(try ProcessRunner.run(["init", "--db", db, "--timezone", "Europe/Zurich"]).status == 0)
+        for (name, body, expected) in [("long", String(repeating: "N", count: 201) + ",,,\n", "at most 200"),
+                                        ("escape", "Eve\u{1B}[2J,,,\n", "control character"),
+                                        ("notes", "Ana,,,\"" + String(repeating: "n", count: 10_001) + "\"\n", "at most 10000")] {
+            let file = folder.appendingPathComponent("\(name).csv").path
+            try ("name,phone,email,notes\n" + body).write(toFile: file, atomically: true, encoding: .utf8)
+            let result = try ProcessRunner.run(["import", "csv", "customers", file, "--db", db])
+            #expect(result.status == 2, "\(name): \(result.stderr)")
+            #expect(result.stderr.contains(expected), "\(name): \(result.stderr)")
+        }
+        #expect(try ProcessRunner.run(["customer", "list", "--db", db]).stdout.isEmpty)
+    }
+}

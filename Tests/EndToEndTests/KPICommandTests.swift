@@ -71,6 +71,20 @@ import Testing
         #expect(text.stdout.contains("2026-04-20          1       0        0"))
     }
 
+    @Test func listsBehindTheTilesAsJSON() throws {
+        let (clinic, later) = try completedImplant()
+        let physio = try clinic.json(["book", "--customer", "Marie Schmidt", "--service", "physio", "--start", "March 5 at 10am"])
+        let session = try #require((physio["bookings"] as? [[String: Any]])?.first?["id"] as? Int)
+        #expect(try later("complete", "\(session)").status == 0)
+        let overdue = try later("kpi", "--list", "overdue", "--json")
+        let groups = try #require(ProcessRunner.json(overdue) as? [[String: Any]], "\(overdue.stdout) \(overdue.stderr)")
+        #expect(groups.map { $0["strategy"] as? String } == ["sequential"])
+        #expect((groups.first?["progress"] as? [String: Any])?["completed"] as? Int == 1)
+        let today = try #require(ProcessRunner.json(try later("kpi", "--list", "today", "--json")) as? [[String: Any]])
+        #expect(today.isEmpty)
+        #expect(try later("kpi", "--list", "soon").status == 2)
+    }
+
     @Test func badOptionsAreInvalidInput() throws {
         let (clinic, _) = try completedImplant()
         for arguments in [["kpi", "--from", "2026-03-01"], ["kpi", "--period", "fortnight"],
@@ -96,7 +110,14 @@ import Testing
         #expect(broken.status == 1)
         #expect(broken.stdout.contains("kpi_sessions kept, not recounted"))
         #expect(broken.stderr.contains("kpi --rebuild"))
+        let brokenJSON = try clinic.run(["kpi", "--verify", "--json"])
+        #expect(brokenJSON.status == 1)
+        let refusal = try #require(ProcessRunner.json(brokenJSON) as? [String: Any], "one JSON document: \(brokenJSON.stdout)")
+        #expect(refusal["exit_code"] as? Int == 1)
+        #expect((refusal["reasons"] as? [String])?.contains { $0.hasPrefix("kpi_sessions kept, not recounted") } == true)
         #expect(try clinic.run(["kpi", "--rebuild"]).status == 0)
-        #expect(try clinic.run(["kpi", "--verify"]).status == 0)
+        let repaired = try clinic.run(["kpi", "--verify", "--json"])
+        #expect(repaired.status == 0)
+        #expect((ProcessRunner.json(repaired) as? [String: Any])?["ok"] as? Bool == true)
     }
 }

@@ -124,6 +124,32 @@ import Testing
         try desk.expectSharedModes()
     }
 
+    /// `doctor` names a shared database file the group cannot write (and says how to fix it), a
+    /// locale that is not UTF-8, a retired configuration key and a notify command that is missing.
+    @Test func doctorReportsABrokenPermissionALocaleARetiredKeyAndAMissingNotifyCommand() throws {
+        let desk = try Desk()
+        try desk.run(as: nil, ["init", "--shared", desk.group, "--timezone", "Europe/Zurich"])
+        let config = desk.base.appendingPathComponent("config/frontdesk")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try "staff_name = \"Anna\"\nnotify_command = [\"/nonexistent/send-sms\"]\n"
+            .write(to: config.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+        let environment = ["XDG_CONFIG_HOME": desk.base.appendingPathComponent("config").path, "XDG_CONFIG_DIRS": "/nonexistent",
+                           "LC_ALL": "C", "TERM": "xterm-256color"]
+        let healthy = try ProcessRunner.run(["doctor", "--db", desk.db], environment: environment)
+        #expect(!healthy.stdout.contains("[PROBLEM] shared files"), "\(healthy.stdout)")
+        #expect(healthy.stdout.contains("the locale C is not UTF-8"))
+        #expect(healthy.stdout.contains("staff_name is set but not used"))
+        #expect(healthy.stdout.contains("[PROBLEM] notify command: notify_command names /nonexistent/send-sms"))
+
+        // What the README's old recipe left behind: a file only its owner may write.
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: desk.db)
+        let broken = try ProcessRunner.run(["doctor", "--db", desk.db, "--json"], environment: environment)
+        #expect(broken.status == 1)
+        let checks = try #require(ProcessRunner.json(broken) as? [[String: Any]])
+        let shared = checks.first { $0["check"] as? String == "shared files" }?["findings"] as? [[String: Any]] ?? []
+        #expect(shared.contains { $0["level"] as? String == "problem" && ($0["advice"] as? String) == "chmod 0660 \(desk.db)" }, "\(shared)")
+    }
+
     @Test func anUnknownGroupIsInvalidInput() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("frontdesk-nogroup-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -36,6 +36,22 @@ import Testing
         #expect(t.calendar.iso8601(group.sessions[1].start) == "2026-03-13T10:00:00+01:00")
     }
 
+    @Test func bookingNextSuggestsFromTheRulesTheTreatmentWasBookedUnder() throws {
+        let t = try TemporaryDatabase(now: "2026-03-09T09:00:00+01:00")
+        let clinic = try ClinicFixture.seed(t.database)
+        let first = try t.database.bookSessions(customerID: clinic.customer.id, serviceID: clinic.physio.id,
+                                                starts: [t.at("2026-03-10 10:00")])
+        let groupID = try #require(first.group?.id)
+        t.now = t.at("2026-03-10 11:00")
+        try t.database.complete(bookingID: first.bookings[0].id)
+        // The manager changes the service afterwards: new treatments ideally every 10 days.
+        _ = try t.database.importServiceFile(json: #"{"name": "Physiotherapy Treatment Plan", "session_buffer_config": {"minimum_days": 7, "maximum_days": 14, "recommended_days": 10}}"#)
+
+        let desk = BookFlowDriver(t, start: .continuing(groupID: groupID, customerID: clinic.customer.id, serviceID: clinic.physio.id))
+        // Still session 1 + the 3 days this treatment was booked with.
+        #expect(desk.text.contains("→ Fri 13 Mar 2026 10:00"))
+    }
+
     @Test func sequentialNextBeforeCompletionIsRefusedWithTheStoresReason() throws {
         let t = try TemporaryDatabase(now: "2026-03-09T09:00:00+01:00")
         let clinic = try ClinicFixture.seed(t.database)

@@ -144,8 +144,46 @@ import Testing
         session.type("Dora")
         session.press([.enter, .character("m")])
         #expect(session.shows("This package expired on"), "\(session.screenText)")
-        #expect(session.shows("frontdesk extend"))
+        #expect(session.shows("press + on the treatment"))
         #expect(session.state.front?.as(BookFlow.self) == nil, "the Book flow opened for an expired package")
+    }
+
+    @Test func anExpiredPackageIsExtendedFromTheTreatmentPane() throws {
+        let scenario = try Scenario()
+        let session = scenario.session()
+        session.press(.character("/"))
+        session.type("Dora")
+        session.press([.enter, .character("+")])
+        #expect(session.shows("Extend the package"), "\(session.screenText)")
+        session.type("31.3.")
+        session.press(.enter)
+        #expect(session.shows("it now runs until"), "\(session.screenText)")
+        let group = try scenario.temporary.database.group(id: scenario.drivingGroup)
+        #expect(group.state(now: scenario.temporary.now) != .expired)
+        #expect(scenario.temporary.calendar.localDay(of: group.expiresAt!).description == "2026-04-01")
+        // The package takes bookings again: m opens the Book flow.
+        session.press(.character("m"))
+        #expect(session.state.front?.as(BookFlow.self) != nil)
+    }
+
+    @Test func aTreatmentIsEndedEarlyFromThePaneWithAReasonAndCountsAsClosed() throws {
+        let scenario = try Scenario()
+        let session = scenario.session()
+        session.press(.character("/"))
+        session.type("Anna")
+        session.press([.enter, .enter, .character("E")])
+        #expect(session.shows("End the treatment early"), "\(session.screenText)")
+        // "Other" needs words.
+        session.press([.right, .right, .right, .enter])
+        #expect(session.shows("Say in a few words why the treatment ends."), "\(session.screenText)")
+        #expect(try scenario.temporary.database.group(id: scenario.laserGroup).ended == nil)
+        session.press(.tab)
+        session.type("Pregnancy")
+        session.press(.enter)
+        #expect(session.shows("Ended Anna Keller's Laser Hair Removal early (Pregnancy)"), "\(session.screenText)")
+        let group = try scenario.temporary.database.group(id: scenario.laserGroup)
+        #expect(group.state(now: scenario.temporary.now) == .ended)
+        #expect(group.ended?.reason == .other("Pregnancy"))
     }
 
     @Test func uUndoesTheOutcomeJustGivenAfterAsking() throws {
@@ -198,5 +236,20 @@ import Testing
         session.tick()
         session.press(.character("u"))
         #expect(session.shows("Nothing to undo here"), "\(session.screenText)")
+    }
+
+    @Test func theOfferToUndoLeavesTheStatusLineAfterTenSeconds() throws {
+        let scenario = try Scenario()
+        let session = scenario.session()
+        while session.state.bookings.list.selectedRow?.customerName != "Later Customer 11" { session.press(.down) }
+        session.press([.character("x"), .character("y"), .character("y")])
+        #expect(session.shows("u undoes."), "\(session.screenText)")
+        scenario.temporary.now = scenario.temporary.now.addingTimeInterval(5)
+        session.tick()
+        #expect(session.shows("u undoes."))
+        scenario.temporary.now = scenario.temporary.now.addingTimeInterval(6)
+        session.tick()
+        #expect(!session.shows("u undoes."), "\(session.screenText)")
+        #expect(session.shows("Cancelled"))
     }
 }

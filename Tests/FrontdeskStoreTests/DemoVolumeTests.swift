@@ -32,6 +32,20 @@ import Testing
         #expect(overlaps == 0)
     }
 
+    @Test func generatedTreatmentsHaveTheirCopyOfTheRules() throws {
+        let t = try TemporaryDatabase()
+        _ = try t.database.seedVolume(bookings: 500)
+        let missing = try t.database.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM session_groups g
+                WHERE NOT EXISTS (SELECT 1 FROM session_group_rules r WHERE r.session_group_id = g.session_group_id)
+                """)!
+        }
+        let groups = try t.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM session_groups")! }
+        #expect(groups > 0)
+        #expect(missing == 0)
+    }
+
     @Test func theBulkLoadLeavesEveryIndexAndTriggerAsMigrated() throws {
         let fresh = try TemporaryDatabase()
         let loaded = try TemporaryDatabase()

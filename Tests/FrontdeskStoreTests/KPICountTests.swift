@@ -127,4 +127,26 @@ import Testing
         guard case .treatments(let unscheduled) = try db.dashboardList(.unscheduled) else { Issue.record("unscheduled"); return }
         #expect(unscheduled.isEmpty)
     }
+
+    @Test func endingEarlyClosesWithoutCompletingAndReopeningUndoes() throws {
+        let s = try Scenario()
+        let db = s.t.database
+        // The physiotherapy plan, ended on 13 April: closed, not completed.
+        _ = try db.endTreatment(groupID: s.physio.group!.id, reason: .movedAway)
+        var report = try db.dashboard()
+        #expect(report.value(of: .completionRate) == .ratio(numerator: 1, denominator: 2))
+        #expect(report.counts.closed[.sequential] == ClosedTreatments(endedEarly: 1))
+        #expect(report.value(of: .activeTreatments) == .count(1))
+        #expect(report.value(of: .overdueSequential) == .count(0))
+        #expect(report.value(of: .completionRateSequential).description == "0 % (0 of 1)")
+        let april = try db.dashboard(DashboardQuery(period: .thisMonth))
+        #expect(april.counts.allClosed == ClosedTreatments(completed: 1, endedEarly: 1))
+        // Undoing the crown's completion opens the implant treatment again.
+        _ = try db.reopen(bookingID: s.implant.bookings[2].id)
+        report = try db.dashboard()
+        #expect(report.value(of: .completionRate) == .ratio(numerator: 0, denominator: 1))
+        #expect(report.value(of: .activeTreatments) == .count(2))
+        #expect(report.value(of: .sessionsThisWeek) == .sessions(SessionCounts(booked: 2)))
+        #expect(try db.verifyKPICounters().isEmpty)
+    }
 }

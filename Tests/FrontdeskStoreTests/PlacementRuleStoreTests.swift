@@ -115,7 +115,8 @@ import Testing
         }
         #expect(plan.sessions.map { t.calendar.iso8601($0.to) }
             == ["2026-03-11T14:00:00+01:00", "2026-03-26T14:00:00+01:00", "2026-04-25T14:00:00+02:00"])
-        #expect(plan.sessions[1].reason == .closedDay(LocalDay(year: 2026, month: 3, day: 25)))
+        // A provider's closed day is an absence (v7 services), refused with who is away.
+        #expect(plan.sessions[1].reason == .dayOff(.absence("Dr. Keller", from: LocalDay(year: 2026, month: 3, day: 25))))
         #expect(try t.database.group(id: booked.group!.id).sessions.map(\.start) == before)
         let moved = try t.database.reschedule(bookingID: first.id, to: t.at("2026-03-11 14:00"), shiftLater: true, acceptProposal: true)
         #expect(moved.map { t.calendar.iso8601($0.start) } == ["2026-03-11T14:00:00+01:00", "2026-03-26T14:00:00+01:00", "2026-04-25T14:00:00+02:00"])

@@ -90,7 +90,7 @@ struct InProcessSuite {
             record("inproc.dashboard.filtered", sample, note: "provider \(provider ?? 0), service \(service ?? 0)")
         }
         if let lists = try PendingWork.measureDashboardLists(database: database, budget: budget) {
-            record("inproc.dashboard.lists", lists, note: "up to 500 rows each")
+            record("inproc.dashboard.lists", lists, note: "up to 200 rows each")
         }
         try dashboardFirstFrame()
     }

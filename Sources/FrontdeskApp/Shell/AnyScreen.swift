@@ -37,6 +37,10 @@ public struct AnyScreen: Sendable, Equatable {
         run(&context) { screen, context in screen.reload(&context) }
     }
 
+    public mutating func tick(_ context: inout ScreenContext) -> [ScreenEffect] {
+        run(&context) { screen, context in screen.tick(&context) }
+    }
+
     public mutating func resume(after outcome: ScreenOutcome, _ context: inout ScreenContext) -> [ScreenEffect] {
         run(&context) { screen, context in screen.resume(after: outcome, &context) }
     }

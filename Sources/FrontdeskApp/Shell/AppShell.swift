@@ -19,7 +19,10 @@ public enum AppShell {
             return []
         case .tick(let now):
             state.now = now
-            return [.checkForChanges]
+            let effects = state.openScreens.map(\.instance).flatMap { id in
+                withScreen(id, state: &state) { screen, context in screen.tick(&context) }
+            }
+            return [.checkForChanges] + effects
         case .dataVersion(let version):
             defer { state.dataVersion = version }
             guard let previous = state.dataVersion, previous != version else { return [] }

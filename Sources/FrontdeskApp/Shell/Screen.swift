@@ -30,6 +30,8 @@ public protocol Screen: Sendable, Equatable {
     mutating func reload(_ context: inout ScreenContext) -> [Effect]
     /// A screen opened on top of this one (the Book flow) closed with this outcome.
     mutating func resume(after outcome: ScreenOutcome, _ context: inout ScreenContext) -> [Effect]
+    /// The clock moved on (about twice a second): `context.now` is current; drop what has expired.
+    mutating func tick(_ context: inout ScreenContext) -> [Effect]
     /// Draws the screen into `area` (between the title bar and the status line).
     func render(into buffer: inout Buffer, area: Rect, context: RenderContext)
 }
@@ -39,6 +41,7 @@ extension Screen {
     public var keyFocus: KeyFocus { .screen }
     public mutating func reload(_ context: inout ScreenContext) -> [Effect] { [] }
     public mutating func resume(after outcome: ScreenOutcome, _ context: inout ScreenContext) -> [Effect] { [] }
+    public mutating func tick(_ context: inout ScreenContext) -> [Effect] { [] }
 }
 
 /// A screen of the tab bar: reachable from anywhere outside a text field by its function key and

@@ -1,6 +1,7 @@
 import Foundation
 
-/// When one provider can take a session: weekly hours, closed days, and the times already booked.
+/// When one provider can take a session: weekly hours, closed days, days off (absences and clinic
+/// closed days, each with its reason), and the times already booked.
 ///
 /// Busy intervals are kept sorted by start with a running maximum of their ends, so that an overlap
 /// test is two binary searches however many bookings the provider has.
@@ -9,19 +10,23 @@ public struct ProviderSchedule: Sendable, Equatable {
     public var name: String
     public var hours: WorkingHours
     public var closedDays: Set<LocalDay>
+    /// Absences and clinic closed days by the day they cover: refused with their reason.
+    public private(set) var daysOff: [LocalDay: DayOff]
     /// Times the provider is taken, sorted by start. Touching intervals do not overlap.
     public private(set) var busy: [DateInterval]
     /// maxEnd[i] = the latest end among busy[0...i], as seconds since the reference date.
     private var maxEnd: [Double]
 
     public init(name: String = "The provider", hours: WorkingHours = .weekdaysEightToSix,
-                closedDays: Set<LocalDay> = [], busy: [DateInterval] = []) {
+                closedDays: Set<LocalDay> = [], daysOff: [DayOff] = [], busy: [DateInterval] = []) {
         self.name = name
         self.hours = hours
         self.closedDays = closedDays
+        self.daysOff = [:]
         self.busy = busy.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
         self.maxEnd = []
         rebuildMaxEnd(from: 0)
+        for off in daysOff { addDayOff(off) }
     }
 
     /// The same schedule with one more busy interval, e.g. a session placed earlier in the same plan.
@@ -38,6 +43,12 @@ public struct ProviderSchedule: Sendable, Equatable {
         return copy
     }
 
+    /// Adds an absence or a clinic closed day. Where two cover the same day, the clinic's closure wins
+    /// (it is the reason that applies to everyone).
+    public mutating func addDayOff(_ off: DayOff) {
+        for day in off.days where daysOff[day]?.kind != .clinicClosed { daysOff[day] = off }
+    }
+
     /// Adds a busy interval in place (no copy of the others, for planning loops).
     public mutating func addBusy(_ interval: DateInterval) { insert(interval) }
 
@@ -52,6 +63,7 @@ public struct ProviderSchedule: Sendable, Equatable {
     /// an open day, inside one working-hours range, overlapping no busy interval.
     public func conflict(start: Date, durationMinutes: Int, calendar: ClinicCalendar) -> SlotConflict? {
         let (day, minute) = calendar.fastLocal(start)
+        if let off = daysOff[day] { return .dayOff(off) }
         if closedDays.contains(day) { return .closedDay(day) }
         let weekday = day.weekday
         // A start with stray seconds ends a little later than its minute suggests.
@@ -84,7 +96,7 @@ public struct ProviderSchedule: Sendable, Equatable {
 
         for ordinal in firstDay.ordinal...lastDay.ordinal {
             let day = LocalDay(ordinal: ordinal)
-            if closedDays.contains(day) { continue }
+            if closedDays.contains(day) || daysOff[day] != nil { continue }
             for range in hours.ranges(on: day.weekday) {
                 var minute = range.startMinute
                 if ordinal == firstDay.ordinal, firstMinute > minute {

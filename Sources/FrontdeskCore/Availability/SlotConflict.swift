@@ -4,6 +4,8 @@ import Foundation
 public enum SlotConflict: Sendable, Equatable, CustomStringConvertible {
     /// The provider does not work that day (holiday, leave, closure).
     case closedDay(LocalDay)
+    /// The provider is away, or the clinic is closed, with the reason staff gave.
+    case dayOff(DayOff)
     /// The session does not lie within one of the day's working-hours ranges (given as text).
     case outsideWorkingHours(Weekday, String)
     /// The provider already has this booking at that time.
@@ -21,6 +23,8 @@ public enum SlotConflict: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .closedDay(let day):
             return "\(provider) is not working on \(DateWording.shortDay(day)) \(day.year). Pick another day."
+        case .dayOff(let off):
+            return "\(off.message). Pick another day."
         case .outsideWorkingHours(let weekday, let hours):
             if hours.isEmpty || hours == "closed" {
                 return "\(provider) does not work on \(weekday.fullName)s. Pick another day."
@@ -41,6 +45,7 @@ public enum SlotConflict: Sendable, Equatable, CustomStringConvertible {
     public var shortLabel: String {
         switch self {
         case .closedDay: return "closed day"
+        case .dayOff(let off): return off.kind == .absence ? "away" : "clinic closed"
         case .outsideWorkingHours: return "outside hours"
         case .overlapsBooking: return "booked"
         case .gapTooShort: return "too soon"

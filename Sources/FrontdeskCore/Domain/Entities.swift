@@ -22,14 +22,21 @@ public struct Provider: Sendable, Equatable, Identifiable {
     public var id: Int64
     public var name: String
     public var hours: WorkingHours
-    public var closedDays: [LocalDay]
+    /// Days or ranges of days away, with their reasons, in order.
+    public var absences: [ProviderAbsence]
+    /// An inactive provider takes no new bookings and is not offered.
+    public var isActive: Bool
 
-    public init(id: Int64, name: String, hours: WorkingHours, closedDays: [LocalDay] = []) {
+    public init(id: Int64, name: String, hours: WorkingHours, absences: [ProviderAbsence] = [], isActive: Bool = true) {
         self.id = id
         self.name = name
         self.hours = hours
-        self.closedDays = closedDays
+        self.absences = absences
+        self.isActive = isActive
     }
+
+    /// The absences as the planners see them.
+    public var daysOff: [DayOff] { absences.map { $0.dayOff(who: name) } }
 }
 
 /// A service as stored: its scheduling definition plus what the desk sells and searches by.
@@ -40,9 +47,12 @@ public struct Service: Sendable, Equatable, Identifiable {
     public var triggerWords: [String]
     public var bufferRules: BufferRules
     public var providerIDs: [Int64]
+    /// A deactivated service takes no new bookings and is not offered; its treatments go on.
+    public var isActive: Bool
 
     public init(id: Int64, definition: ServiceDefinition, priceCents: Int? = nil, triggerWords: [String] = [],
-                bufferRules: BufferRules, providerIDs: [Int64] = []) {
+                bufferRules: BufferRules, providerIDs: [Int64] = [], isActive: Bool = true) {
+        self.isActive = isActive
         self.id = id
         self.definition = definition
         self.priceCents = priceCents

@@ -22,10 +22,16 @@ public struct SpreadsheetImport: Sendable {
             let name = value("name")
             guard !name.isEmpty else { throw ImportRefusal(row: row, column: "name", reason: "the name is empty. Every customer needs a name.") }
             let email = value("email")
-            if !email.isEmpty, !email.contains("@") {
-                throw ImportRefusal(row: row, column: "email", reason: "\(email) is not an email address (it has no @).")
-            }
             let phone = value("phone")
+            // The same limits as a customer typed at the desk: no NUL or control characters in a
+            // one-line field, names and contact data ≤ 200 characters, notes ≤ 10,000.
+            for (column, text) in [("name", name), ("phone", phone), ("email", email)] {
+                try Self.check(text, row: row, column: column, limit: TextLimits.name)
+            }
+            try Self.check(table.value("notes", in: fields) ?? "", row: row, column: "notes", limit: TextLimits.notes, multiline: true)
+            if !email.isEmpty, !email.contains("@") {
+                throw ImportRefusal(row: row, column: "email", reason: "\(TextLimits.quote(email)) is not an email address (it has no @).")
+            }
             result.append(CustomerImport(row: row, name: name, phone: phone.isEmpty ? nil : phone, email: email.isEmpty ? nil : email,
                                          notes: table.value("notes", in: fields) ?? ""))
         }
@@ -123,6 +129,7 @@ public struct SpreadsheetImport: Sendable {
                 }
                 treatments[treatment] = known
             }
+            try Self.check(table.value("notes", in: fields) ?? "", row: row, column: "notes", limit: TextLimits.notes, multiline: true)
             result.append(BookingImport(row: row, treatmentID: treatment.isEmpty ? nil : treatment, customerID: customerID,
                                         serviceID: service.id, providerID: providerID, start: start, end: end, status: status,
                                         sessionNumber: number, totalSessions: total, notes: table.value("notes", in: fields) ?? ""))
@@ -144,6 +151,13 @@ public struct SpreadsheetImport: Sendable {
             }
         }
         throw ImportRefusal(row: row, column: column, reason: "\(text.isEmpty ? "(empty)" : text) is not a date and time. Write 2026-03-10 14:00 or 2026-03-10T14:00:00+01:00.")
+    }
+
+    /// The core's text limits, as an import refusal naming the row and column.
+    static func check(_ text: String, row: Int, column: String, limit: Int, multiline: Bool = false) throws(ImportRefusal) {
+        do { try TextLimits.check(text, field: column, limit: limit, multiline: multiline) } catch {
+            throw ImportRefusal(row: row, column: column, reason: error.reason)
+        }
     }
 
     private func require(_ columns: [String], in table: CSVReader.Table) throws(ImportRefusal) {

@@ -75,6 +75,8 @@ public struct WeekSessions: Sendable, Equatable, Hashable, Codable {
 public struct DashboardCounts: Sendable, Equatable {
     /// The days the rates cover; nil for all time.
     public var period: ClosedRange<LocalDay>?
+    // Per-strategy dictionaries leave out strategies with nothing counted: read them with `?? 0`.
+
     /// Treatments open now (not completed, cancelled, ended or expired), by strategy.
     public var active: [Strategy: Int]
     /// Treatments that closed in the period, by strategy (the completion rate).

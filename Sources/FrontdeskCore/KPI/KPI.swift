@@ -112,8 +112,8 @@ public enum KPI: String, Sendable, Equatable, Hashable, CaseIterable {
     }
 
     /// When a treatment counts as closed, for the rates measured over a period.
-    static let closingDay = "It closes on the day its last session was completed, the day it was ended early or "
-        + "cancelled, or the day the package expired."
+    static let closingDay = "It closes on the day it was completed or ended early, on the day the package expired, "
+        + "or, when cancelled, on the day of its last session."
 
     /// The strategy a per-strategy figure is about.
     public var strategy: Strategy? {

@@ -71,26 +71,30 @@ public final class AppDatabase: Sendable {
     ///   - create: create the file when missing, or set up an empty one (`init`, `demo`); otherwise
     ///     a missing or empty file is an error.
     ///   - timeZone: the clinic's zone to record in a new database; an existing one keeps its own.
+    ///   - readOnly: for commands that only read: a database that needs no set-up is opened
+    ///     read-only, so the command neither writes nor syncs the file (a writable pool would: GRDB
+    ///     writes a dummy transaction to recreate the WAL file SQLite deleted when the last
+    ///     connection closed).
     ///   - sharedGroup: create the database for this group (`init --shared`): folder 2770, files
     ///     0660, all owned by the group. A new database in a setgid folder is shared the same way
     ///     with the folder's group.
     ///   - setupWait: how long to wait, and what to say, while another process sets the file up.
     public static func open(path: String, create: Bool = false, timeZone: String? = nil, sharedGroup: String? = nil,
-                            actor: String = AppDatabase.currentUser(),
+                            readOnly: Bool = false, actor: String = AppDatabase.currentUser(),
                             clock: @escaping @Sendable () -> Date = { Date() },
                             setupWait: SetupLockWait = SetupLockWait()) throws(StoreError) -> AppDatabase {
         do {
-            return try openOnce(path: path, create: create, timeZone: timeZone, sharedGroup: sharedGroup, actor: actor,
-                                clock: clock, setupWait: setupWait)
+            return try openOnce(path: path, create: create, timeZone: timeZone, sharedGroup: sharedGroup, readOnly: readOnly,
+                                actor: actor, clock: clock, setupWait: setupWait)
         } catch let error where !create && error.isEmptyDatabase {
             // Possibly a file another process is creating right now: wait for its setup, look again.
             guard try MigrationLock.waitWhileHeld(besideDatabase: path, wait: setupWait) else { throw error }
-            return try openOnce(path: path, create: create, timeZone: timeZone, sharedGroup: sharedGroup, actor: actor,
-                                clock: clock, setupWait: setupWait)
+            return try openOnce(path: path, create: create, timeZone: timeZone, sharedGroup: sharedGroup, readOnly: readOnly,
+                                actor: actor, clock: clock, setupWait: setupWait)
         }
     }
 
-    static func openOnce(path: String, create: Bool, timeZone: String?, sharedGroup: String?, actor: String,
+    static func openOnce(path: String, create: Bool, timeZone: String?, sharedGroup: String?, readOnly: Bool = false, actor: String,
                          clock: @escaping @Sendable () -> Date, setupWait: SetupLockWait) throws(StoreError) -> AppDatabase {
         if let zone = timeZone, TimeZone(identifier: zone) == nil { throw .timeZoneUnknown(zone) }
         let file = DatabaseFile(path: path)
@@ -176,6 +180,8 @@ public final class AppDatabase: Sendable {
                 }
                 return pool
             }
+        } else if readOnly && !setsUpSharing {
+            return try openReadOnly(file, actor: actor, clock: clock)
         } else {
             pool = try openPool(path)
         }
@@ -186,11 +192,9 @@ public final class AppDatabase: Sendable {
     static let emptyFileReason = "the file is empty"
     static let emptyDatabaseReason = "it is an empty SQLite database"
 
-    /// The login name of whoever runs this process.
-    public static func currentUser() -> String {
-        let env = ProcessInfo.processInfo.environment
-        return env["USER"] ?? env["LOGNAME"] ?? NSUserName()
-    }
+    /// The login name of the OS account running this process (its effective user id), never
+    /// `$USER`: the audit trail must not be whatever the environment claims.
+    public static func currentUser() -> String { SystemAccount.current().name }
 
     static func configuration(readOnly: Bool) -> Configuration {
         var config = Configuration()

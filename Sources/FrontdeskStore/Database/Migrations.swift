@@ -25,6 +25,7 @@ enum Migrations {
         migrator.registerMigration(InstallMigration.name) { db in
             try InstallMigration.migrate(db)
         }
+        ServicesMigrations.register(in: &migrator)
         return migrator
     }
 

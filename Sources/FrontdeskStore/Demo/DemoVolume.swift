@@ -23,6 +23,7 @@ extension AppDatabase {
             try generator.writeCatalog(db, servicesJSON: DemoCatalog.servicesJSON, actor: self.actor)
             let bulk = try BulkLoad(db, tables: ["bookings", "session_groups"])
             let written = try generator.writeBookings(db, actor: self.actor)
+            try AppDatabase.fillMissingRuleCopies(db) // each treatment's copy of its rules, before the triggers return
             try bulk.finish(db)
             // The counters' triggers were set aside with the others: count the loaded rows once.
             try KPICounters.rebuild(db, zone: calendar.timeZone)

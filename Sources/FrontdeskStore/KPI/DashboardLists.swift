@@ -8,7 +8,7 @@ extension AppDatabase {
     /// The rows of one tile's list, at most `limit`: treatments (overdue longest waiting first,
     /// expiring soonest first, unscheduled soonest to expire first) or today's sessions in time order.
     /// The period does not apply: these lists are about now.
-    public func dashboardList(_ list: KPIList, query: DashboardQuery = DashboardQuery(), limit: Int = 500) throws(StoreError) -> KPIListRows {
+    public func dashboardList(_ list: KPIList, query: DashboardQuery = DashboardQuery(), limit: Int = 200) throws(StoreError) -> KPIListRows {
         let now = self.now
         let calendar = self.calendar
         let filter = DashboardFilterSQL(query)

@@ -83,7 +83,10 @@ extension AppDatabase {
             open[strategy, default: (0, 0)].unscheduled -= unscheduled
             counts.closed[strategy, default: ClosedTreatments()].expired += row["in_period"] as Int
         }
-        for (strategy, value) in open { counts.active[strategy] = value.treatments }
+        for (strategy, value) in open where value.treatments != 0 { counts.active[strategy] = value.treatments }
+        // Strategies with nothing to count are left out (counters can hold rows that went back to zero).
+        counts.closed = counts.closed.filter { $0.value != ClosedTreatments() }
+        counts.started = counts.started.filter { $0.value != 0 }
         counts.unscheduledFlexibleSessions = open[.flexible]?.unscheduled ?? 0
         counts.packagesExpiringSoon = try Int.fetchOne(db, sql: """
             SELECT COUNT(*) FROM kpi_treatments INDEXED BY kpi_treatments_expiry WHERE \(KPICounterSchema.expiringSoon) \(filter.treatments)

@@ -17,6 +17,7 @@ extension AppDatabase {
         return try write { db in
             let customer = try Self.requireCustomer(db, id: customerID)
             let service = try Self.requireService(db, id: serviceID)
+            try Self.requireActive(service)
             guard service.isMultiSession, service.strategy == .immediate else {
                 throw StoreError.notBookable(reason: "\(service.name) is not an immediate treatment; book its sessions one by one.")
             }
@@ -82,7 +83,7 @@ extension AppDatabase {
         let calendar = self.calendar
         let now = self.now
         return try write { db in
-            let service = try Self.requireService(db, id: serviceID)
+            var service = try Self.requireService(db, id: serviceID)
             var customerID = customerID
             var existing: SessionGroup?
             if let groupID {
@@ -92,6 +93,10 @@ extension AppDatabase {
                 }
                 existing = group
                 customerID = group.customerID
+                // A treatment goes on under the rules it was booked with, whatever the service says now.
+                service = try Self.service(db, asBookedIn: groupID) ?? service
+            } else {
+                try Self.requireActive(service)
             }
             let customer = try Self.requireCustomer(db, id: customerID)
             for start in starts where start < now { throw StoreError.inThePast(start: calendar.dayTime(start)) }
@@ -278,6 +283,13 @@ extension AppDatabase {
             throw StoreError.notFound(what: "customer", key: "\(id)")
         }
         return RowDecoding.customer(row)
+    }
+
+    /// New treatments only for active services; a deactivated one lets its treatments go on.
+    static func requireActive(_ service: Service) throws {
+        guard service.isActive else {
+            throw StoreError.notBookable(reason: "\(service.name) is deactivated and takes no new treatments. A manager can activate it again (`frontdesk service activate`).")
+        }
     }
 
     static func requireService(_ db: Database, id: Int64) throws -> Service {

@@ -26,7 +26,7 @@ extension AppDatabase {
             }
             try Self.refreshGroup(db, id: groupID, now: now)
             let group = try Self.group(db, id: groupID)!
-            let service = try Self.requireService(db, id: booking.serviceID)
+            let service = try Self.rulesService(db, for: booking)
             var window: SessionWindow?
             var suggestion: Date?
             let nextHeld = group.sessions.contains { $0.sessionNumber > booking.sessionNumber && $0.status.holdsNumber }
@@ -106,7 +106,7 @@ extension AppDatabase {
             if !confirmedShortNotice, booking.start > now, booking.start.timeIntervalSince(now) < Self.shortNoticeSeconds {
                 throw StoreError.shortNotice(action: "move", start: calendar.dayTime(booking.start))
             }
-            let service = try Self.requireService(db, id: booking.serviceID)
+            let service = try Self.rulesService(db, for: booking)
             guard let provider = try Self.provider(db, id: booking.providerID) else {
                 throw StoreError.notFound(what: "provider", key: "\(booking.providerID)")
             }

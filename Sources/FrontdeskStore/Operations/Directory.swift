@@ -98,16 +98,28 @@ extension AppDatabase {
         if try Int.fetchOne(db, sql: "SELECT 1 FROM providers WHERE name = ? COLLATE NOCASE", arguments: [name]) != nil {
             throw StoreError.invalid(field: "Provider name", reason: "“\(name)” exists already. Choose another name.")
         }
-        try db.execute(sql: "INSERT INTO providers(name, working_hours, closed_days) VALUES (?, ?, ?)",
-                       arguments: [name, hours.description, RowDecoding.jsonArray(closedDays.map(\.description))])
-        let provider = Provider(id: db.lastInsertedRowID, name: name, hours: hours, closedDays: closedDays)
-        try audit(db, action: "add", entity: "provider", id: "\(provider.id)", after: name)
+        try db.execute(sql: "INSERT INTO providers(name, working_hours) VALUES (?, ?)", arguments: [name, hours.description])
+        let id = db.lastInsertedRowID
+        for day in Set(closedDays).sorted() {
+            try db.execute(sql: "INSERT INTO provider_absences(provider_id, first_day, last_day) VALUES (?, ?, ?)",
+                           arguments: [id, day.description, day.description])
+        }
+        let provider = try Self.provider(db, id: id)!
+        try audit(db, action: "add", entity: "provider", id: "\(provider.id)", after: Self.auditText(ProviderRecord(provider, services: []).jsonObject))
         return provider
     }
 
-    public func providers() throws(StoreError) -> [Provider] {
+    /// Active providers by name, with their absences; `includeInactive` lists everyone.
+    public func providers(includeInactive: Bool = false) throws(StoreError) -> [Provider] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM providers WHERE active = 1 ORDER BY name").map(RowDecoding.provider)
+            let providers = try Row.fetchAll(db, sql: "SELECT * FROM providers \(includeInactive ? "" : "WHERE active = 1") ORDER BY name")
+                .map(RowDecoding.provider)
+            let absences = try Self.absencesByProvider(db)
+            return providers.map { provider in
+                var provider = provider
+                provider.absences = absences[provider.id] ?? []
+                return provider
+            }
         }
     }
 
@@ -118,13 +130,17 @@ extension AppDatabase {
     }
 
     static func provider(_ db: Database, id: Int64) throws -> Provider? {
-        try Row.fetchOne(db, sql: "SELECT * FROM providers WHERE id = ?", arguments: [id]).map(RowDecoding.provider)
+        guard var provider = try Row.fetchOne(db, sql: "SELECT * FROM providers WHERE id = ?", arguments: [id]).map(RowDecoding.provider) else {
+            return nil
+        }
+        provider.absences = try absences(db, providerID: id)
+        return provider
     }
 
     /// Resolves "3", "Dr. Keller" or "keller" to exactly one provider.
-    public func resolveProvider(_ key: String) throws(StoreError) -> Provider {
+    public func resolveProvider(_ key: String, includeInactive: Bool = false) throws(StoreError) -> Provider {
         if let id = Int64(key.trimmingCharacters(in: .whitespaces)) { return try provider(id: id) }
-        let all = try providers()
+        let all = try providers(includeInactive: includeInactive)
         if let exact = all.first(where: { $0.name.caseInsensitiveCompare(key) == .orderedSame }) { return exact }
         let folded = SearchText.fold(key)
         let matches = all.filter { SearchText.fold($0.name).contains(folded) }

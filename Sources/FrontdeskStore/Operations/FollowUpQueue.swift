@@ -31,7 +31,7 @@ extension AppDatabase {
     func queueConfirmation(_ db: Database, group: SessionGroup?, booked: [Booking]) throws {
         guard let first = booked.first else { return }
         if let group {
-            let service = try Self.requireService(db, id: group.serviceID)
+            let service = try Self.service(db, asBookedIn: group.id) ?? Self.requireService(db, id: group.serviceID)
             if let due = FollowUpRules.confirmation(for: Self.facts(group, service: service), bookingIDs: booked.map(\.id),
                                                     now: now, calendar: calendar) {
                 try Self.store(db, due, customerID: group.customerID, now: now)
@@ -46,7 +46,7 @@ extension AppDatabase {
 
     /// Queues progress, completion and next-session messages after a completion, in the same transaction.
     func queueCompletionFollowUps(_ db: Database, group: SessionGroup, completed: Booking, window: SessionWindow?) throws {
-        let service = try Self.requireService(db, id: group.serviceID)
+        let service = try Self.service(db, asBookedIn: group.id) ?? Self.requireService(db, id: group.serviceID)
         for due in FollowUpRules.afterCompletion(of: completed.id, facts: Self.facts(group, service: service), now: now, calendar: calendar) {
             try Self.store(db, due, customerID: group.customerID, now: now)
         }
@@ -99,11 +99,10 @@ extension AppDatabase {
                 SELECT session_group_id FROM session_groups
                 WHERE strategy = 'flexible' AND state IN ('active', 'to_book') AND expires_at > ? AND expires_at <= ?
                 """, arguments: [n, soon, lookBack, n, n, n + Int64(FollowUpRules.expiryWarningDays) * 86_400])
-            var services: [Int64: Service] = [:]
+            var rules = GroupRulesCache()
             for id in candidates.sorted() {
                 guard let group = try Self.group(db, id: id) else { continue }
-                if services[group.serviceID] == nil { services[group.serviceID] = try Self.service(db, id: group.serviceID) }
-                guard let service = services[group.serviceID] else { continue }
+                guard let service = try rules.service(db, asBookedIn: id) else { continue }
                 for due in FollowUpRules.due(for: Self.facts(group, service: service), now: now, calendar: calendar) {
                     try Self.store(db, due, customerID: group.customerID, now: now)
                 }

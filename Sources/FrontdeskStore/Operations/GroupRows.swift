@@ -56,6 +56,7 @@ extension AppDatabase {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [id, customerID, service.id, providerID, service.strategy.rawValue, service.totalSessions,
                              now.storedSeconds, expiresAt?.storedSeconds, now.storedSeconds])
+        try insertRuleCopy(db, groupID: id, service: service)
     }
 
     /// Inserts one live booking; the overlap trigger refuses a taken slot.

@@ -23,7 +23,9 @@ extension AppDatabase {
 
     /// A provider's schedule for planning between two instants (padded for shifting later).
     static func schedule(_ db: Database, provider: Provider, from: Date, to: Date, excluding: Set<Int64> = []) throws -> ProviderSchedule {
-        ProviderSchedule(hours: provider.hours, closedDays: Set(provider.closedDays),
+        ProviderSchedule(name: provider.name, hours: provider.hours,
+                         // Days off are few: read them a year past `to`, as far as a relocation may search.
+                         daysOff: try daysOff(db, provider: provider, from: from, to: to.addingTimeInterval(400 * 86_400)),
                          busy: try busyIntervals(db, providerID: provider.id, from: from, to: to, excluding: excluding))
     }
 
@@ -112,7 +114,8 @@ extension AppDatabase {
                                      from: Date, groupID: String? = nil) throws(StoreError) -> (provider: Provider, starts: [Date]) {
         let calendar = self.calendar
         return try read { db in
-            guard let service = try Self.service(db, id: serviceID) else { throw StoreError.notFound(what: "service", key: "\(serviceID)") }
+            guard var service = try Self.service(db, id: serviceID) else { throw StoreError.notFound(what: "service", key: "\(serviceID)") }
+            if let groupID, let asBooked = try Self.service(db, asBookedIn: groupID) { service = asBooked }
             var last: Date?
             if let groupID {
                 last = try Date?.fetchStoredSeconds(db, sql: "SELECT MAX(start_at) FROM bookings WHERE session_group_id = ? AND status != 'cancelled'", arguments: [groupID])

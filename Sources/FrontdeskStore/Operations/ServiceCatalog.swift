@@ -5,32 +5,22 @@ import GRDB
 /// Services: importing the original guide's JSON, listing, searching by name and trigger words.
 extension AppDatabase {
     /// Imports one service object or an array of them, in the original guide's JSON (comments allowed).
-    /// A service whose name exists already is updated. All or nothing: one bad service saves none.
+    /// A service whose name exists already is updated in the fields the file gives. All or nothing.
     @discardableResult
     public func importServices(json text: String) throws(StoreError) -> [(service: Service, created: Bool)] {
-        let drafts = try Self.drafts(fromJSON: text)
-        return try write { db in
-            try drafts.map { draft in try self.save(draft, db) }
-        }
+        try importServiceFile(json: text).map { ($0.service, $0.kind == .added) }
+    }
+
+    /// Saves a service edited on the Services screen: every field of the draft, validated first.
+    /// Treatments already booked keep the rules they were booked under.
+    @discardableResult
+    public func saveService(_ draft: ServiceDraft) throws(StoreError) -> ServiceSaveOutcome {
+        try write { db in try self.saveReporting(draft, db) }
     }
 
     /// Validates every service of a JSON document before anything is saved.
     static func drafts(fromJSON text: String) throws(StoreError) -> [ServiceDraft] {
-        let parsed: Any
-        do { parsed = try CommentedJSON.parse(text) } catch {
-            if error == .empty {
-                throw .invalid(field: "Service file", reason: "is empty. Write a service object such as {\"name\": \"Physiotherapy\", \"requires_multiple_sessions\": true, \"total_sessions_required\": 6, \"multi_session_strategy\": \"sequential\", \"session_buffer_config\": {\"default_days\": 7}}.")
-            }
-            throw .invalid(field: "Service file", reason: "\(error)")
-        }
-        let objects: [[String: Any]]
-        if let one = parsed as? [String: Any] {
-            objects = [one]
-        } else if let many = parsed as? [Any], many.allSatisfy({ $0 is [String: Any] }), !many.isEmpty {
-            objects = many.compactMap { $0 as? [String: Any] }
-        } else {
-            throw .invalid(field: "Service file", reason: "must hold one service object or a non-empty array of them, as in the guide's examples.")
-        }
+        let objects = try serviceObjects(fromJSON: text)
         var drafts: [ServiceDraft] = []
         for (index, object) in objects.enumerated() {
             let where_ = objects.count > 1 ? "Service \(index + 1): " : ""
@@ -41,57 +31,15 @@ extension AppDatabase {
         return drafts
     }
 
-    /// Saves a service edited on the Services screen (or imported); validates first, saves nothing when invalid.
-    @discardableResult
-    public func saveService(_ draft: ServiceDraft) throws(StoreError) -> Service {
-        try write { db in try self.save(draft, db).service }
-    }
-
     func save(_ draft: ServiceDraft, _ db: Database) throws -> (service: Service, created: Bool) {
-        var providerIDs: [Int64] = []
-        for name in draft.providerNames {
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM providers WHERE name = ? COLLATE NOCASE", arguments: [name]) else {
-                throw StoreError.notFound(what: "provider", key: name)
-            }
-            providerIDs.append(id)
-        }
-        let existing = try Int64.fetchOne(db, sql: "SELECT id FROM services WHERE name = ? COLLATE NOCASE", arguments: [draft.name])
-        let planData = try JSONEncoder().encode(draft.plan)
-        let arguments: StatementArguments = [
-            draft.name, draft.sessionNoun, draft.durationMinutes, draft.priceCents,
-            RowDecoding.jsonArray(draft.triggerWords), draft.requiresMultipleSessions, draft.totalSessions,
-            draft.strategy.rawValue, draft.rules.canonicalJSON, String(decoding: planData, as: UTF8.self), draft.expiryDays,
-        ]
-        let id: Int64
-        if let existing {
-            try db.execute(sql: """
-                UPDATE services SET name = ?, session_noun = ?, duration_minutes = ?, price_cents = ?, trigger_words = ?,
-                  requires_multiple_sessions = ?, total_sessions_required = ?, multi_session_strategy = ?,
-                  session_buffer_config = ?, session_plan = ?, expiry_days = ?, active = 1 WHERE id = ?
-                """, arguments: arguments + [existing])
-            id = existing
-        } else {
-            try db.execute(sql: """
-                INSERT INTO services(name, session_noun, duration_minutes, price_cents, trigger_words,
-                  requires_multiple_sessions, total_sessions_required, multi_session_strategy,
-                  session_buffer_config, session_plan, expiry_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: arguments)
-            id = db.lastInsertedRowID
-        }
-        if existing == nil || !draft.providerNames.isEmpty {
-            try db.execute(sql: "DELETE FROM service_providers WHERE service_id = ?", arguments: [id])
-            for providerID in providerIDs {
-                try db.execute(sql: "INSERT INTO service_providers(service_id, provider_id) VALUES (?, ?)", arguments: [id, providerID])
-            }
-        }
-        try audit(db, action: existing == nil ? "add" : "update", entity: "service", id: "\(id)", after: draft.name)
-        return (try Self.service(db, id: id)!, existing == nil)
+        let outcome = try saveReporting(draft, db)
+        return (outcome.service, outcome.kind == .added)
     }
 
-    /// Every active service, by name.
-    public func services() throws(StoreError) -> [Service] {
+    /// Every active service (or every service), by name.
+    public func services(includeInactive: Bool = false) throws(StoreError) -> [Service] {
         try read { db in
-            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM services WHERE active = 1 ORDER BY name")
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM services \(includeInactive ? "" : "WHERE active = 1") ORDER BY name")
             return try ids.compactMap { try Self.service(db, id: $0) }
         }
     }
@@ -109,8 +57,8 @@ extension AppDatabase {
     }
 
     /// Services matching a name fragment or a trigger word ("implant", "physio", "learn to drive").
-    public func searchServices(_ query: String) throws(StoreError) -> [Service] {
-        let all = try services()
+    public func searchServices(_ query: String, includeInactive: Bool = false) throws(StoreError) -> [Service] {
+        let all = try services(includeInactive: includeInactive)
         let folded = SearchText.fold(query)
         guard !folded.isEmpty else { return all }
         return all.filter { service in
@@ -123,11 +71,11 @@ extension AppDatabase {
     }
 
     /// Resolves an id, a name, a name fragment or a trigger word to exactly one service.
-    public func resolveService(_ key: String) throws(StoreError) -> Service {
+    public func resolveService(_ key: String, includeInactive: Bool = false) throws(StoreError) -> Service {
         if let id = Int64(key.trimmingCharacters(in: .whitespaces)) { return try service(id: id) }
-        let all = try services()
+        let all = try services(includeInactive: includeInactive)
         if let exact = all.first(where: { $0.name.caseInsensitiveCompare(key) == .orderedSame }) { return exact }
-        let matches = try searchServices(key)
+        let matches = try searchServices(key, includeInactive: includeInactive)
         switch matches.count {
         case 0: throw .notFound(what: "service", key: key)
         case 1: return matches[0]

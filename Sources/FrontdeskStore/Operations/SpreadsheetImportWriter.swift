@@ -58,14 +58,16 @@ extension AppDatabase {
     }
 
     /// Adds the customers in one transaction.
-    public func importCustomers(_ rows: [CustomerImport]) throws(StoreError) -> ImportSummary {
+    /// `progress` is told how many rows are written, every 10,000 rows.
+    public func importCustomers(_ rows: [CustomerImport], progress: ((Int) -> Void)? = nil) throws(StoreError) -> ImportSummary {
         try write { db in
             let insert = try db.makeStatement(sql: """
                 INSERT INTO customers(name, search_name, phone, email, notes, created_at) VALUES (?, ?, ?, ?, ?, ?)
                 """)
             let now = self.now.storedSeconds
-            for row in rows {
+            for (index, row) in rows.enumerated() {
                 try insert.execute(arguments: [row.name, SearchText.fold(row.name), row.phone, row.email, row.notes, now])
+                if (index + 1) % 10_000 == 0 { progress?(index + 1) }
             }
             try self.audit(db, action: "import", entity: "customer", id: "\(rows.count)", after: "\(rows.count) customers from CSV")
             return ImportSummary(customers: rows.count)
@@ -75,7 +77,7 @@ extension AppDatabase {
     /// Adds the bookings and the treatments they name in one transaction. A booking that overlaps
     /// another of its provider, or a treatment id already in the database, refuses the file
     /// naming the row.
-    public func importBookings(_ rows: [BookingImport]) throws(StoreError) -> ImportSummary {
+    public func importBookings(_ rows: [BookingImport], progress: ((Int) -> Void)? = nil) throws(StoreError) -> ImportSummary {
         let services = Dictionary(uniqueKeysWithValues: try self.services().map { ($0.id, $0) })
         var currentRow = 0
         do {
@@ -93,15 +95,18 @@ extension AppDatabase {
                     """)
                 let now = self.now.storedSeconds
                 var groups: [String: Int] = [:]
-                for row in rows {
+                var firstStart: [String: Date] = [:]
+                for row in rows { if let group = row.treatmentID { firstStart[group] = min(firstStart[group] ?? row.start, row.start) } }
+                for (index, row) in rows.enumerated() {
                     currentRow = row.row
+                    if (index + 1) % 10_000 == 0 { progress?(index + 1) }
                     let service = services[row.serviceID]!
                     if let group = row.treatmentID, groups[group] == nil {
                         if try Bool.fetchOne(db, sql: "SELECT 1 FROM session_groups WHERE session_group_id = ?", arguments: [group]) == true {
                             throw StoreError.invalid(field: "row \(row.row), column treatment_id",
                                                      reason: "the treatment \(group) is already in the database. Leave its rows out, or import into another database.")
                         }
-                        let first = rows.filter { $0.treatmentID == group }.map(\.start).min()!
+                        let first = firstStart[group]!
                         try insertGroup.execute(arguments: [group, row.customerID, row.serviceID, row.providerID, service.strategy.rawValue,
                                                             row.totalSessions, first.storedSeconds, first.storedSeconds])
                         groups[group] = row.row

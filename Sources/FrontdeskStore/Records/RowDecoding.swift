@@ -4,6 +4,7 @@ import GRDB
 
 /// Turns rows into the core's values. Column lists live next to the decoders that read them.
 enum RowDecoding {
+    // `booking(_:)` reads these by position: keep the order, and put them first in a SELECT.
     static let bookingColumns = """
         b.id, b.customer_id, c.name AS customer_name, b.service_id, s.name AS service_name,
         b.provider_id, p.name AS provider_name, b.start_at, b.end_at, b.status, b.session_group_id,
@@ -15,16 +16,19 @@ enum RowDecoding {
         JOIN providers p ON p.id = b.provider_id
         """
 
+    /// A booking from a row that starts with `bookingColumns`. Read by position: GRDB looks a column
+    /// name up case-insensitively, lowercasing it on every access, which was the top symbol in the
+    /// profile of `frontdesk agenda` (15 names × every row).
     static func booking(_ row: Row) -> Booking {
         Booking(
-            id: row["id"], customerID: row["customer_id"], customerName: row["customer_name"],
-            serviceID: row["service_id"], serviceName: row["service_name"],
-            providerID: row["provider_id"], providerName: row["provider_name"],
-            start: Date(timeIntervalSince1970: TimeInterval(row["start_at"] as Int64)),
-            end: Date(timeIntervalSince1970: TimeInterval(row["end_at"] as Int64)),
-            status: BookingStatus(rawValue: row["status"]) ?? .confirmed,
-            sessionGroupID: row["session_group_id"], sessionNumber: row["session_number"],
-            totalSessions: row["total_sessions"], label: row["label"], notes: row["notes"])
+            id: row[0], customerID: row[1], customerName: row[2],
+            serviceID: row[3], serviceName: row[4],
+            providerID: row[5], providerName: row[6],
+            start: Date(timeIntervalSince1970: TimeInterval(row[7] as Int64)),
+            end: Date(timeIntervalSince1970: TimeInterval(row[8] as Int64)),
+            status: BookingStatus(rawValue: row[9]) ?? .confirmed,
+            sessionGroupID: row[10], sessionNumber: row[11],
+            totalSessions: row[12], label: row[13], notes: row[14])
     }
 
     // Hours are validated when saved; this only guards against a hand-edited row.
@@ -36,10 +40,8 @@ enum RowDecoding {
 
     static func provider(_ row: Row) -> Provider {
         let hours = (try? WorkingHours.parse(row["working_hours"])) ?? Self.fallbackHours
-        let closedText: String = row["closed_days"]
-        let closed = ((try? JSONDecoder().decode([String].self, from: Data(closedText.utf8))) ?? [])
-            .compactMap(LocalDay.init(iso:))
-        return Provider(id: row["id"], name: row["name"], hours: hours, closedDays: closed)
+        // Absences live in provider_absences; the reader that needs them adds them.
+        return Provider(id: row["id"], name: row["name"], hours: hours, isActive: row["active"])
     }
 
     static func service(_ row: Row, providerIDs: [Int64]) -> Service {
@@ -59,7 +61,7 @@ enum RowDecoding {
             requiresMultipleSessions: multi, totalSessions: total, strategy: strategy, plan: plan,
             expiryDays: row["expiry_days"])
         return Service(id: row["id"], definition: definition, priceCents: row["price_cents"],
-                       triggerWords: triggers, bufferRules: rules, providerIDs: providerIDs)
+                       triggerWords: triggers, bufferRules: rules, providerIDs: providerIDs, isActive: row["active"])
     }
 
     static func jsonArray(_ strings: [String]) -> String {

@@ -32,7 +32,7 @@ struct CSVExport: ParsableCommand {
     }
 
     func run() throws {
-        let db = try database.open()
+        let db = try database.open(readOnly: true)
         let sink = try ExportSink(path: output)
         var count = 0
         switch kind {

@@ -58,7 +58,7 @@ struct ICSExport: ParsableCommand {
             completion: .file(extensions: ["ics"])) var output: String?
 
     func run() throws {
-        let db = try database.open()
+        let db = try database.open(readOnly: true)
         let filter = try selection.filter(db)
         let range = try selection.range(db, filter: filter)
         let writer = ICalendarWriter(calendar: db.calendar, domain: try store { () throws(StoreError) in try db.calendarDomain() },

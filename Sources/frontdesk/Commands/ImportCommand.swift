@@ -54,12 +54,12 @@ struct CSVImport: ParsableCommand {
             do { rows = try checker.customers(table) } catch { throw CommandFailure.invalid("\(file): \(error)") }
             duplicates = try store { () throws(StoreError) in try db.customerDuplicates(rows) }
                 .map { "row \($0.row): same \($0.by) as \($0.of)" }
-            summary = try importing(file) { () throws(StoreError) in try db.importCustomers(rows) }
+            summary = try importing(file) { () throws(StoreError) in try db.importCustomers(rows, progress: Self.progress(rows.count)) }
         case .bookings, .treatments:
             let directory = try store { () throws(StoreError) in try db.importDirectory() }
             let rows: [BookingImport]
             do { rows = try checker.bookings(table, directory: directory) } catch { throw CommandFailure.invalid("\(file): \(error)") }
-            summary = try importing(file) { () throws(StoreError) in try db.importBookings(rows) }
+            summary = try importing(file) { () throws(StoreError) in try db.importBookings(rows, progress: Self.progress(rows.count)) }
         }
         for line in duplicates { Output.error("Possible duplicate, \(line).") }
         if json {
@@ -70,6 +70,14 @@ struct CSVImport: ParsableCommand {
         let what = kind == .customers ? "\(summary.customers) customer\(summary.customers == 1 ? "" : "s")"
             : "\(summary.bookings) booking\(summary.bookings == 1 ? "" : "s") (\(summary.treatments) treatment\(summary.treatments == 1 ? "" : "s"))"
         Output.line(dryRun ? "Checked \(file): \(what) would be imported; nothing was written." : "Imported \(what) from \(file).")
+    }
+
+    /// "Written 20000 of 150000 rows" on the same line of a terminal's standard error; nothing for a script.
+    static func progress(_ total: Int) -> ((Int) -> Void)? {
+        guard isatty(STDERR_FILENO) == 1, total >= 10_000 else { return nil }
+        return { done in
+            FileHandle.standardError.write(Data("\rWritten \(done) of \(total) rows…\(done + 10_000 > total ? "\n" : "")".utf8))
+        }
     }
 
     /// A refused row is invalid input (exit 2); nothing was written either way.

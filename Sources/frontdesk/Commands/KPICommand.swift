@@ -19,6 +19,7 @@ struct KPICommand: ParsableCommand {
     @Option(help: "Provider name or number.") var provider: String?
     @Option(help: "Service name, trigger word or number.") var service: String?
     @Flag(help: "Print the sessions per week (the 12 weeks before this one, this week and the 4 after).") var weeks = false
+    @Option(help: "The list behind a tile: overdue, expiring, unscheduled or today.") var list: String?
     @Flag(help: "Recount every counter from the bookings and report any difference (exit 1 on a difference).") var verify = false
     @Flag(help: "Replace every counter with a recount from the bookings (after --verify found a difference).") var rebuild = false
     @Flag(help: "Print JSON.") var json = false
@@ -33,6 +34,7 @@ struct KPICommand: ParsableCommand {
         if verify { return try runVerification(db) }
         let query = try dashboardQuery(db)
         let report = try store { () throws(StoreError) in try db.dashboard(query) }
+        if let list { return try printList(db, list, query: query) }
         let names = try filterNames(db, query)
         if weeks {
             json ? Output.json(KPIOutput.weeksJSON(report.counts.weeks)) : KPIOutput.printWeeks(report.counts.weeks)
@@ -67,6 +69,32 @@ struct KPICommand: ParsableCommand {
         return query
     }
 
+    /// The rows behind a tile, as `groups` and `agenda` print treatments and sessions.
+    private func printList(_ db: AppDatabase, _ name: String, query: DashboardQuery) throws {
+        guard let kind = KPIList(rawValue: name) else {
+            throw CommandFailure.invalid("--list “\(name)” is not a list. Use overdue, expiring, unscheduled or today.")
+        }
+        let calendar = db.calendar, now = db.now
+        switch try store({ () throws(StoreError) in try db.dashboardList(kind, query: query) }) {
+        case .sessions(let bookings):
+            if json { return Output.json(bookings.map { BookingJSON($0, calendar: calendar) }) }
+            if bookings.isEmpty { Output.line("No sessions today.") }
+            for booking in bookings { Output.line(KPIOutput.escaped(Output.bookingLine(booking, calendar: calendar))) }
+        case .treatments(let rows):
+            var groups: [SessionGroup] = []
+            for row in rows { if let id = row.groupID { groups.append(try store { () throws(StoreError) in try db.group(id: id) }) } }
+            if json { return Output.json(groups.map { TreatmentJSON($0, calendar: calendar, now: now) }) }
+            if groups.isEmpty { Output.line("No treatments.") }
+            for g in groups {
+                let p = g.progress(now: now)
+                let last = p.lastCompleted.map { " · last completed \(calendar.dayTime($0.start))" } ?? ""
+                let expires = g.expiresAt.map { " · expires \(calendar.dayTime($0))" } ?? ""
+                Output.line(KPIOutput.escaped("\(g.id)  \(g.customerName) · \(g.serviceName) · \(p.completed)/\(g.totalSessions) completed, "
+                                              + "\(p.booked) booked, \(p.remaining) remaining\(last)\(expires)"))
+            }
+        }
+    }
+
     private func filterNames(_ db: AppDatabase, _ query: DashboardQuery) throws -> (provider: String?, service: String?) {
         let provider = try query.providerID.map { id throws(CommandFailure) in try store { () throws(StoreError) in try db.provider(id: id).name } }
         let service = try query.serviceID.map { id throws(CommandFailure) in try store { () throws(StoreError) in try db.service(id: id).name } }
@@ -75,20 +103,18 @@ struct KPICommand: ParsableCommand {
 
     private func runVerification(_ db: AppDatabase) throws {
         let differences = try store { () throws(StoreError) in try db.verifyKPICounters() }
-        if json {
-            Output.json(["ok": differences.isEmpty,
-                         "differences": differences.map { ["table": $0.table, "side": $0.side.rawValue, "row": $0.row] }] as [String: Any])
-        } else if differences.isEmpty {
-            Output.line("The dashboard counters match a recount of the bookings and treatments.")
-        } else {
-            for difference in differences { Output.line(KPIOutput.escaped(difference.description)) }
+        if differences.isEmpty {
+            json ? Output.json(["ok": true, "differences": [String]()] as [String: Any])
+                 : Output.line("The dashboard counters match a recount of the bookings and treatments.")
+            return
         }
-        if !differences.isEmpty {
-            throw CommandFailure.failed("""
-                \(differences.count)\(differences.count >= 100 ? " or more" : "") dashboard counter row(s) differ from a recount of the \
-                bookings and treatments, so the figures are wrong. Back up the database, report this, then run \
-                `frontdesk kpi --rebuild` to recount them.
-                """)
-        }
+        if !json { for difference in differences { Output.line(KPIOutput.escaped(difference.description)) } }
+        // Under --json the refusal (with each difference as a reason) is the one JSON document printed.
+        throw CommandFailure.failed("""
+            \(differences.count)\(differences.count >= 100 ? " or more" : "") dashboard counter row(s) differ from a recount of the \
+            bookings and treatments, so the figures are wrong. Back up the database, report this, then run \
+            `frontdesk kpi --rebuild` to recount them.
+            """ + (json ? "\n" + differences.map { KPIOutput.escaped($0.description) }.joined(separator: "\n") : ""))
     }
+
 }

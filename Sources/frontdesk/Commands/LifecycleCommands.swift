@@ -70,6 +70,7 @@ struct ExtendCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
+        try ManagerGate.require("extend packages")
         let db = try database.open()
         let calendar = db.calendar
         let parser = DateInputParser(calendar: calendar, now: db.now)

@@ -17,7 +17,7 @@ struct AgendaCommand: ParsableCommand {
     }
 
     func run() throws {
-        let db = try database.open()
+        let db = try database.open(readOnly: true)
         let calendar = db.calendar
         let first: LocalDay
         do { first = try DateInputParser(calendar: calendar, now: db.now).parseDay(from) } catch {
@@ -67,7 +67,7 @@ struct GroupsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let db = try database.open()
+        let db = try database.open(readOnly: true)
         let calendar = db.calendar
         var filter = TreatmentFilter(includeSingles: false)
         if let customer { filter.customerID = try store { () throws(StoreError) in try db.resolveCustomer(customer).id } }

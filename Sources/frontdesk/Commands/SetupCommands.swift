@@ -61,49 +61,6 @@ struct BackupCommand: ParsableCommand {
     }
 }
 
-struct ProviderCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "provider", abstract: "Practitioners, instructors, rooms and cars.",
-                                                    subcommands: [Add.self, List.self])
-
-    struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a provider.")
-        @OptionGroup var database: DatabaseOptions
-        @Option(help: "The provider's name.") var name: String
-        @Option(help: "Weekly working hours, e.g. \"Mon-Fri 08:00-18:00; Sat 09:00-13:00\".") var hours = "Mon-Fri 08:00-18:00"
-        @Option(help: "A closed day (YYYY-MM-DD); repeat for several.") var closed: [String] = []
-        @Flag(help: "Print JSON.") var json = false
-
-        func run() throws {
-            let db = try database.open()
-            var days: [LocalDay] = []
-            for text in closed {
-                guard let day = LocalDay(iso: text) else { throw CommandFailure.invalid("--closed \(text) is not a date. Use YYYY-MM-DD, e.g. 2026-12-25.") }
-                days.append(day)
-            }
-            let provider = try store { () throws(StoreError) in try db.addProvider(name: name, hours: hours, closedDays: days) }
-            if json { Output.json(ProviderJSON(provider)); return }
-            Output.line("Added provider #\(provider.id) \(provider.name) (\(provider.hours)).")
-        }
-    }
-
-    struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List providers.")
-        @OptionGroup var database: DatabaseOptions
-        @Flag(help: "Print JSON.") var json = false
-
-        func run() throws {
-            let db = try database.open()
-            let providers = try store { () throws(StoreError) in try db.providers() }
-            if json {
-                Output.json(providers.map(ProviderJSON.init))
-                return
-            }
-            if providers.isEmpty { Output.line("No providers yet. Add one with `frontdesk provider add --name NAME`.") }
-            for p in providers { Output.line("#\(p.id)  \(p.name)  \(p.hours)") }
-        }
-    }
-}
-
 struct CustomerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "customer", abstract: "The clinic's customers.",
                                                     subcommands: [Add.self, List.self])
@@ -149,56 +106,4 @@ struct CustomerCommand: ParsableCommand {
         }
     }
 
-}
-
-struct ServiceCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "service", abstract: "Services and their session rules.",
-                                                    subcommands: [Import.self, List.self])
-
-    struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Import services from the guide's JSON (one object or an array).")
-        @OptionGroup var database: DatabaseOptions
-        @Argument(help: "A JSON file; - reads standard input.") var file: String
-
-        func run() throws {
-            let text = try ServiceFile.read(file)
-            let db = try database.open()
-            let results = try store { () throws(StoreError) in try db.importServices(json: text) }
-            for (service, created) in results {
-                Output.line("\(created ? "Added" : "Updated") service #\(service.id) \(service.name): \(ServiceCommand.summary(service))")
-            }
-        }
-    }
-
-    struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List services.")
-        @OptionGroup var database: DatabaseOptions
-        @Flag(help: "Print JSON.") var json = false
-
-        func run() throws {
-            let db = try database.open()
-            let services = try store { () throws(StoreError) in try db.services() }
-            if json {
-                Output.json(services.map { s -> [String: Any] in
-                    let config = (try? JSONSerialization.jsonObject(with: Data(s.bufferRules.canonicalJSON.utf8))) ?? [:]
-                    return [
-                        "id": s.id, "name": s.name, "requires_multiple_sessions": s.definition.requiresMultipleSessions,
-                        "total_sessions_required": s.totalSessions, "multi_session_strategy": s.strategy.rawValue,
-                        "session_buffer_config": config, "duration_minutes": s.definition.defaultDurationMinutes,
-                        "price": s.priceCents.map { Double($0) / 100 } as Any? ?? NSNull(), "trigger_words": s.triggerWords,
-                        "session_noun": s.definition.sessionNoun, "expiry_days": s.definition.expiryDays as Any? ?? NSNull(),
-                        "session_plan": s.definition.plan.map { ["label": $0.label, "duration_minutes": $0.durationMinutes] },
-                    ]
-                })
-                return
-            }
-            if services.isEmpty { Output.line("No services yet. Import some with `frontdesk service import FILE`.") }
-            for s in services { Output.line("#\(s.id)  \(s.name): \(ServiceCommand.summary(s))") }
-        }
-    }
-
-    static func summary(_ s: Service) -> String {
-        guard s.isMultiSession else { return "single session, \(s.definition.defaultDurationMinutes) min" }
-        return "\(s.totalSessions) \(s.definition.sessionNoun.lowercased())s, \(s.strategy.rawValue) (\(s.strategy.summary))"
-    }
 }

@@ -16,7 +16,7 @@ struct DoctorCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     /// Every check, in the order they run and print. Add new groups here.
-    static var checks: [DoctorCheck] { DatabaseChecks.all + ConfigurationChecks.all }
+    static var checks: [DoctorCheck] { DatabaseChecks.all + ConfigurationChecks.all + InstallChecks.all }
 
     func run() throws {
         let context = DoctorContext(databasePath: try database.path, environment: ProcessInfo.processInfo.environment)

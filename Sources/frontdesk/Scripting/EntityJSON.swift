@@ -1,5 +1,6 @@
 import Foundation
 import FrontdeskCore
+import FrontdeskStore
 
 // The scripting contract: one Codable shape per entity, used by every command that prints JSON
 // and by the notify payload. Keys are snake_case; an optional value is always present, as null
@@ -282,19 +283,30 @@ struct CompletionJSON: Encodable {
 
 /// A provider (practitioner, instructor, room or car).
 struct ProviderJSON: Encodable, Equatable {
+    /// A day or range away, with its reason.
+    struct AbsenceJSON: Encodable, Equatable {
+        var from: String
+        var to: String
+        var reason: String
+    }
+
     var id: Int64
     var name: String
     var hours: String
-    var closedDays: [String]
+    var active: Bool
+    /// The services this provider delivers (those naming it, and those naming nobody).
+    var services: [String]
+    var absences: [AbsenceJSON]
 
-    init(_ p: Provider) {
+    init(_ record: ProviderRecord) {
+        let p = record.provider
         id = p.id
         name = p.name
         hours = p.hours.description
-        closedDays = p.closedDays.map(\.description)
+        active = p.isActive
+        services = record.services
+        absences = p.absences.map { AbsenceJSON(from: $0.first.description, to: $0.last.description, reason: $0.reason) }
     }
-
-    enum CodingKeys: String, CodingKey { case id, name, hours, closedDays = "closed_days" }
 }
 
 /// What `init --json` prints.

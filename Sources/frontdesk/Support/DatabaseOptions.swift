@@ -30,12 +30,13 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// Opens the database; `create` for the commands that may start a new file.
-    func open(create: Bool = false, timeZone: String? = nil, sharedGroup: String? = nil) throws(CommandFailure) -> AppDatabase {
+    /// `readOnly` for commands that only read (agenda, groups, kpi, exports): they never write the file.
+    func open(create: Bool = false, timeZone: String? = nil, sharedGroup: String? = nil, readOnly: Bool = false) throws(CommandFailure) -> AppDatabase {
         let clock = try Clock.fromEnvironment()
         let path = try self.path
         let database = try store { () throws(StoreError) in
-            try AppDatabase.open(path: path, create: create, timeZone: timeZone, sharedGroup: sharedGroup, clock: clock,
-                                 setupWait: SetupLockWait(notice: { Output.error($0) }))
+            try AppDatabase.open(path: path, create: create, timeZone: timeZone, sharedGroup: sharedGroup, readOnly: readOnly,
+                                 clock: clock, setupWait: SetupLockWait(notice: { Output.error($0) }))
         }
         // A broken settings file is reported by the commands that need it (the application, notify);
         // here it only means the default horizon.

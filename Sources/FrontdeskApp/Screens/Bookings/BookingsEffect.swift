@@ -29,6 +29,8 @@ public enum BookingsAnswer: Sendable, Equatable {
 public enum SessionChangeResult: Sendable, Equatable {
     case completed(CompletionOutcome)
     case bookings([Booking])
+    /// A change to the whole treatment (ended, extended).
+    case treatment(SessionGroup)
 }
 
 /// Why a page of the grouped list is wanted, which decides where its rows go.
@@ -110,6 +112,10 @@ public enum SessionCommand: Sendable, Equatable {
     case setNotes(bookingID: Int64, notes: String)
     /// Undo: a completed, cancelled or no-show session back to confirmed (`reopen`).
     case reopen(bookingID: Int64)
+    /// Closes a treatment before its last session, with the reason (`endTreatment`).
+    case endTreatment(groupID: String, reason: EndReason)
+    /// Moves an expired or expiring package's end (`extendPackage`).
+    case extendPackage(groupID: String, until: Date)
     /// The next session of a treatment (`bookSessions(groupID:)`).
     case bookNext(customerID: Int64, serviceID: Int64, groupID: String, start: Date, confirmedLate: Bool = false)
 

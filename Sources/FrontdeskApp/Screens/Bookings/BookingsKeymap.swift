@@ -5,7 +5,7 @@ public enum BookingsAction: String, Hashable, Sendable, CaseIterable {
     case moveUp, moveDown, pageUp, pageDown, first, last
     case open, back, switchPane
     case previousDay, nextDay, today
-    case complete, cancel, noShow, reschedule, notes, bookNext, reopen
+    case complete, cancel, noShow, reschedule, notes, bookNext, reopen, endTreatment, extendPackage
     case book, switchView, filter, search, reload
 }
 
@@ -51,6 +51,8 @@ public enum BookingsKeymap {
         SessionKeys.binding(.noShow, as: .noShow),
         SessionKeys.binding(.notes, as: .notes),
         SessionKeys.binding(.reopen, as: .reopen),
+        SessionKeys.binding(.endTreatment, as: .endTreatment),
+        SessionKeys.binding(.extendPackage, as: .extendPackage),
 
         // Screen
         KeyBinding(.book, keys: [.function(2), .character("b")], label: "Book",

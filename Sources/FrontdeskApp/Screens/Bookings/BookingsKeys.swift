@@ -53,6 +53,8 @@ public enum Bookings {
             return []
         case .bookNext:
             return bookNext(state: &state)
+        case .endTreatment, .extendPackage:
+            return treatmentAction(action, state: &state)
         case .book:
             state.status = nil
             state.context.open(BookFlow(start: .new, calendar: state.calendar, now: state.now))

@@ -49,6 +49,11 @@ public struct BookingsScreen: TopLevelScreen {
         run(&context) { Bookings.refresh(state: &$0) }
     }
 
+    public mutating func tick(_ context: inout ScreenContext) -> [BookingsEffect] {
+        bookings.desk.tick(&context)
+        return []
+    }
+
     public mutating func resume(after outcome: ScreenOutcome, _ context: inout ScreenContext) -> [BookingsEffect] {
         run(&context) { Bookings.bookingFinished(outcome, state: &$0) }
     }

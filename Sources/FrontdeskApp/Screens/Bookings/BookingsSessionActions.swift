@@ -23,6 +23,7 @@ extension Bookings {
     /// Runs the action that was waiting for its treatment to load, on the session under the cursor.
     static func afterOpening(_ action: BookingsAction, state: inout BookingsModel) -> [BookingsEffect] {
         if action == .bookNext { return bookNext(state: &state) }
+        if action == .endTreatment || action == .extendPackage { return treatmentAction(action, state: &state) }
         guard let open = state.bookings.open, let session = open.selectedSession else { return [] }
         if session.status != .confirmed, action != .notes {
             state.inform("Nothing booked to act on in this treatment. Press \(SessionKeys.name(.bookNext)) to book the next session.")
@@ -43,6 +44,26 @@ extension Bookings {
         default: return []
         }
         state.bookings.desk.ask(sessionAction, about: target, &state.context)
+        return []
+    }
+
+    /// End early or extend: on the open treatment, else on the row's (loaded first).
+    static func treatmentAction(_ action: BookingsAction, state: inout BookingsModel) -> [BookingsEffect] {
+        let bookings = state.bookings
+        let groupID: String?
+        switch bookings.view {
+        case .treatments: groupID = bookings.focus == .sessions ? bookings.open?.group.id : bookings.list.selectedRow?.groupID
+        case .day, .week: groupID = bookings.agenda.selectedBooking?.sessionGroupID
+        }
+        guard let groupID else {
+            state.inform("A single appointment is not a treatment: there is nothing to end or extend.")
+            return []
+        }
+        guard let open = bookings.open, open.group.id == groupID else {
+            if bookings.view != .treatments { state.bookings.view = .treatments }
+            return [.loadGroup(GroupRequest(groupID: groupID, purpose: .openThen(action)))]
+        }
+        state.bookings.desk.ask(action == .endTreatment ? .end : .extend, about: open.group, &state.context)
         return []
     }
 

@@ -193,7 +193,7 @@ enum Dashboard {
         case .reschedule: return .reschedule
         case .notes: return .notes
         case .reopen: return .reopen
-        case .bookNext: return nil
+        case .bookNext, .endTreatment, .extendPackage: return nil
         }
     }
 

@@ -51,6 +51,22 @@ public enum DialogKeymap {
         binding(.close, [.escape], "Not now", "Close; a follow-up reminds the desk to book it", priority: 8),
     ])
 
+    /// Ending a treatment early.
+    public static let endTreatment = Keymap<DialogAction>([
+        binding(.accept, [.enter], "End treatment", "End the treatment now with this reason", priority: 9),
+        binding(.nextField, [.tab, .down], "Next field", "Next field", priority: 4),
+        binding(.previousField, [.backTab, .up], "Previous field", "Previous field", priority: 1),
+        binding(.changeChoice, [.left, .right, .character(" ")], "Change reason", "Choose another reason", priority: 5),
+        binding(.close, [.escape], "Keep it", "Close; the treatment goes on", priority: 8),
+    ])
+
+    /// Extending a package.
+    public static let extendPackage = Keymap<DialogAction>([
+        binding(.accept, [.enter], "Extend", "Let the package run until the day typed", priority: 9),
+        binding(.close, [.escape], "Cancel", "Close without extending", priority: 8),
+        binding(.clearField, [.control("u")], "Clear", "Clear the day", priority: 1),
+    ])
+
     /// The filter form.
     public static let filter = Keymap<DialogAction>([
         binding(.accept, [.enter], "Apply", "Apply the filter", priority: 9),
@@ -75,6 +91,8 @@ public enum DialogKeymap {
         case .reschedule(let form): return reschedule(canShiftLater: form.canShiftLater)
         case .notes: return notes
         case .nextSession: return nextSession
+        case .endTreatment: return endTreatment
+        case .extendPackage: return extendPackage
         }
     }
 }

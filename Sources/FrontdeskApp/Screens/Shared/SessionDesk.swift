@@ -31,10 +31,20 @@ public struct SessionDesk: Sendable, Equatable {
 
     public init() {}
 
+    /// The clock moved on: once the moment to undo has passed, the offer leaves the status line.
+    public mutating func tick(_ context: inout ScreenContext) {
+        guard let last = lastChange, context.now.timeIntervalSince(last.at) > Self.undoSeconds else { return }
+        lastChange = nil
+        let offer = " \(SessionKeys.name(.reopen)) undoes."
+        if let status = context.status, status.message.hasSuffix(offer) {
+            context.status = StatusLine(String(status.message.dropLast(offer.count)), kind: status.kind)
+        }
+    }
+
     /// Where the keys go while a dialog is open; nil when none is.
     public var keyFocus: KeyFocus? {
         switch dialog {
-        case .reschedule?, .notes?, .nextSession?: return .text
+        case .reschedule?, .notes?, .nextSession?, .endTreatment?, .extendPackage?: return .text
         case .confirm?, .message?: return .dialog
         case nil: return nil
         }
@@ -105,7 +115,7 @@ public struct SessionDesk: Sendable, Equatable {
         // Said at once, not at the last step of booking.
         if let expires = group.expiresAt, expires <= now, group.state(now: now) != .completed {
             return "This package expired on \(calendar.shortDayWithYear(calendar.localDay(of: expires))) and takes no new bookings. "
-                + "A manager can extend it: frontdesk extend \(group.id) --until DAY."
+                + "A manager can extend it: press \(SessionKeys.name(.extendPackage)) on the treatment."
         }
         if held.count >= group.totalSessions {
             return "Every \(group.sessionNoun.lowercased()) of this treatment is already booked or done."

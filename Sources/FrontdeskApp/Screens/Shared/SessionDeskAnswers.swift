@@ -15,6 +15,9 @@ extension SessionDesk {
             dialog = nil
             completed(outcome, &context)
             offerUndo(outcome.booking, &context)
+        case .success(.treatment(let group)):
+            dialog = nil
+            context.succeed(Self.message(for: command, group: group, calendar: context.calendar))
         case .success(.bookings(let changed)):
             switch dialog {
             case .nextSession?, .reschedule?, .notes?: dialog = nil
@@ -115,6 +118,17 @@ extension SessionDesk {
         }
     }
 
+    static func message(for command: SessionCommand, group: SessionGroup, calendar: ClinicCalendar) -> String {
+        let what = "\(group.customerName)'s \(group.serviceName)"
+        switch command {
+        case .endTreatment(_, let reason): return "Ended \(what) early (\(reason.text)); its upcoming sessions are cancelled."
+        case .extendPackage:
+            let day = group.expiresAt.map { calendar.shortDayWithYear(calendar.localDay(of: $0.addingTimeInterval(-1))) } ?? "?"
+            return "Extended \(what): it now runs until \(day)."
+        default: return "Done."
+        }
+    }
+
     static func message(for command: SessionCommand, changed: [Booking], calendar: ClinicCalendar) -> String {
         guard let first = changed.first else { return "Done." }
         let what = first.sessionGroupID == nil
@@ -130,6 +144,7 @@ extension SessionDesk {
         case .reopen: return "Reopened \(what): confirmed again on \(calendar.dayTime(first.start))."
         case .bookNext: return "Booked \(what) on \(calendar.dayTime(first.start))."
         case .complete: return "Completed \(what)."
+        case .endTreatment, .extendPackage: return "Done."
         }
     }
 }

@@ -62,6 +62,18 @@ extension SessionDesk {
             dialog = .notes(form)
             return []
 
+        case .endTreatment(var form):
+            if action == .accept { return acceptTreatmentDialog(&context) }
+            _ = form.form.handle(key)
+            dialog = .endTreatment(form)
+            return []
+
+        case .extendPackage(var form):
+            if action == .accept { return acceptTreatmentDialog(&context) }
+            _ = form.form.handle(key)
+            dialog = .extendPackage(form)
+            return []
+
         case .nextSession(var form):
             if action == .accept {
                 let preview = DateText.preview(form.form.text(.date), parser: context.dateParser)

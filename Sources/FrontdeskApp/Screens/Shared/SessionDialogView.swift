@@ -38,7 +38,38 @@ enum SessionDialogView {
             ], in: screen, into: &buffer, theme: theme)
         case .nextSession(let form):
             renderNextSession(form, context: context, in: screen, into: &buffer)
+        case .endTreatment(let form):
+            let group = form.group
+            renderFormDialog(title: "End the treatment early", intro: [
+                "\(group.customerName) · \(group.serviceName)",
+                "Upcoming sessions are cancelled; it counts as closed, not completed.",
+            ], form: form.form, in: screen, into: &buffer, theme: theme)
+        case .extendPackage(let form):
+            let group = form.group
+            let expired = group.expiresAt.map { "Expires: " + calendar.shortDayWithYear(calendar.localDay(of: $0)) } ?? ""
+            var lines = ["\(group.customerName) · \(group.serviceName)", expired]
+            if let day = try? parser.parseDay(form.form.text(.until)) {
+                lines.append("→ runs until " + calendar.shortDayWithYear(day))
+            }
+            renderFormDialog(title: "Extend the package", intro: lines, form: form.form, in: screen, into: &buffer, theme: theme)
         }
+    }
+
+    /// A box with a few lines of text above a form of the toolkit.
+    static func renderFormDialog<ID: Hashable & Sendable>(title: String, intro: [String], form: Form<ID>, in screen: Rect,
+                                                          into buffer: inout Buffer, theme: Theme) {
+        let width = min(screen.width, 70)
+        let frame = screen.centered(width: width, height: min(screen.height, intro.count + form.height + 3))
+        buffer.fill(frame, style: theme[.normal])
+        let box = Box(title: title, role: .accent)
+        box.render(into: &buffer, area: frame, theme: theme)
+        let inner = box.inner(of: frame).inset(left: 1, right: 1)
+        for (row, line) in intro.enumerated() where row < inner.height {
+            buffer.write(line, at: inner.x, y: inner.y + row, style: theme[row == 0 ? .title : .normal], maxWidth: inner.width,
+                         ellipsis: theme.symbols.ellipsis)
+        }
+        let formTop = inner.y + intro.count + 1
+        buffer.render(form, in: Rect(x: inner.x, y: formTop, width: inner.width, height: max(0, inner.maxY - formTop)), theme: theme)
     }
 
     private static func renderNextSession(_ form: NextSessionForm, context: RenderContext, in screen: Rect, into buffer: inout Buffer) {

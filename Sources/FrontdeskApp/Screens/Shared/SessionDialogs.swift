@@ -14,6 +14,10 @@ public enum SessionDialog: Sendable, Equatable {
     case nextSession(NextSessionForm)
     /// Information to acknowledge (e.g. a treatment completed).
     case message(Dialog)
+    /// Ending the whole treatment early, with a reason.
+    case endTreatment(EndTreatmentForm)
+    /// Extending an expired (or expiring) package.
+    case extendPackage(ExtendPackageForm)
 }
 
 /// A yes/no question before running a session command.

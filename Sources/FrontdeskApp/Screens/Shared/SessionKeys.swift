@@ -3,6 +3,7 @@ import TerminalUI
 /// What a key does to a session on any screen that shows sessions.
 public enum SessionKey: String, Hashable, Sendable, CaseIterable {
     case complete, bookNext, reschedule, cancel, noShow, notes, reopen
+    case endTreatment, extendPackage
 }
 
 /// The session keys as data, shared by every screen that hosts the session desk, so Bookings and
@@ -28,6 +29,12 @@ public enum SessionKeys {
         KeyBinding(.reopen, keys: [.character("u")], label: "Undo",
                    help: "Reopen a completed, cancelled or no-show session (asks first); right after a change, undoes it",
                    section: "Sessions", priority: 1),
+        KeyBinding(.endTreatment, keys: [.character("E")], label: "End early",
+                   help: "End the whole treatment early with a reason (asks; upcoming sessions are cancelled)",
+                   section: "Treatment", showsInLegend: false),
+        KeyBinding(.extendPackage, keys: [.character("+")], label: "Extend",
+                   help: "Extend an expired or expiring package until a later day", section: "Treatment",
+                   showsInLegend: false),
     ])
 
     /// The key a message names for an action ("c").

@@ -163,7 +163,7 @@ public enum TreatmentPanel {
             return "Treatment ended early\(reason)."
         case .expired:
             let day = group.expiresAt.map { " on " + calendar.shortDayWithYear(calendar.localDay(of: $0)) } ?? ""
-            return "Package expired\(day) - a manager can extend it (frontdesk extend)."
+            return "Package expired\(day) - a manager can extend it: press \(SessionKeys.name(.extendPackage))."
         case .active, .toBook: break
         }
         if let due = group.sessions.filter({ $0.status == .confirmed && $0.start <= now }).min(by: { $0.start < $1.start }) {

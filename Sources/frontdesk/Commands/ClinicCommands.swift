@@ -1,0 +1,130 @@
+import ArgumentParser
+import Foundation
+import FrontdeskCore
+import FrontdeskStore
+
+struct ClinicCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "clinic", abstract: "Clinic-wide settings.",
+                                                    subcommands: [Closed.self])
+
+    struct Closed: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Days the whole clinic is closed (public holidays); every planner skips them.",
+            subcommands: [Add.self, Remove.self, List.self])
+
+        struct Add: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Close the clinic on DATE. Manager work.")
+            @OptionGroup var database: DatabaseOptions
+            @Argument(help: "The day (YYYY-MM-DD).") var date: String
+            @Option(help: "Why, e.g. \"Christmas\".") var reason = ""
+            @Flag(help: "Print JSON.") var json = false
+
+            func run() throws {
+                try ManagerGate.require("change clinic closed days")
+                let db = try database.open()
+                let day = try Closed.day(date, db: db)
+                let bookings = try store { () throws(StoreError) in try db.addClinicClosedDay(day, reason: reason) }
+                if json {
+                    Output.json(ClosedDayJSON(day: day.description, reason: reason,
+                                              bookingsOnIt: bookings.map { BookingJSON($0, calendar: db.calendar) }))
+                    return
+                }
+                Output.line("The clinic is closed on \(day) (\(day.shortText))\(reason.isEmpty ? "" : ": \(TerminalText.safe(reason))").")
+                ProviderCommand.printUncovered(bookings, provider: "the clinic", calendar: db.calendar)
+            }
+        }
+
+        struct Remove: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Open the clinic again on DATE. Manager work.")
+            @OptionGroup var database: DatabaseOptions
+            @Argument(help: "The day (YYYY-MM-DD).") var date: String
+            @Flag(help: "Print JSON.") var json = false
+
+            func run() throws {
+                try ManagerGate.require("change clinic closed days")
+                let db = try database.open()
+                let day = try Closed.day(date, db: db)
+                try store { () throws(StoreError) in try db.removeClinicClosedDay(day) }
+                if json { Output.json(["day": day.description, "open": true] as [String: Any]); return }
+                Output.line("The clinic is open again on \(day) (\(day.shortText)).")
+            }
+        }
+
+        struct List: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "List the clinic's closed days.")
+            @OptionGroup var database: DatabaseOptions
+            @Option(help: "Only from this day on (YYYY-MM-DD).") var from: String?
+            @Flag(help: "Print JSON.") var json = false
+
+            func run() throws {
+                let db = try database.open()
+                let first = try from.map { (text: String) throws(CommandFailure) in try Closed.day(text, db: db) }
+                let days = try store { () throws(StoreError) in try db.clinicClosedDays(from: first) }
+                if json { Output.json(days.map { ClosedDayJSON(day: $0.day.description, reason: $0.reason, bookingsOnIt: nil) }); return }
+                if days.isEmpty { Output.line("No closed days. Add one with `frontdesk clinic closed add YYYY-MM-DD --reason TEXT`.") }
+                for closed in days {
+                    Output.line("\(closed.day)  \(closed.day.shortText)\(closed.reason.isEmpty ? "" : "  \(TerminalText.safe(closed.reason))")")
+                }
+            }
+        }
+
+        static func day(_ text: String, db: AppDatabase) throws(CommandFailure) -> LocalDay {
+            if let day = LocalDay(iso: text) { return day }
+            do { return try DateInputParser(calendar: db.calendar, now: db.now).parseDay(text) } catch {
+                throw .invalid("\(text): \(error) Use YYYY-MM-DD, e.g. 2026-12-25.")
+            }
+        }
+    }
+}
+
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "Who changed what, when: services, providers, closed days, bookings.")
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "From this day or time on: \"2026-03-01\", \"mon\", \"yesterday\".") var since: String?
+    @Option(help: "At most this many (the newest).") var limit = 1000
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let db = try database.open()
+        let calendar = db.calendar
+        var start: Date?
+        if let since {
+            let parser = DateInputParser(calendar: calendar, now: db.now)
+            if let day = LocalDay(iso: since) {
+                start = calendar.startOfDay(day)
+            } else if let day = try? parser.parseDay(since) {
+                start = calendar.startOfDay(day)
+            } else {
+                do { start = try parser.parse(since) } catch { throw CommandFailure.invalid("--since \(since): \(error)") }
+            }
+        }
+        let events = try store { () throws(StoreError) in try db.auditEvents(since: start, limit: limit) }
+        if json {
+            Output.json(events.map { event -> [String: Any] in
+                [
+                    "id": event.id, "at": calendar.iso8601(event.at), "actor": event.actor, "action": event.action,
+                    "entity": event.entity, "entity_id": event.entityID,
+                    "before": AuditCommand.decoded(event.before), "after": AuditCommand.decoded(event.after),
+                ]
+            })
+            return
+        }
+        if events.isEmpty { Output.line("No changes recorded\(since.map { " since \($0)" } ?? "").") }
+        for event in events {
+            Output.line(TerminalText.safe("\(calendar.dayTime(event.at))  \(event.actor)  \(event.action) \(event.entity) \(event.entityID)"))
+            if let before = event.before { Output.line("    before: " + TerminalText.safe(before)) }
+            if let after = event.after { Output.line("    after:  " + TerminalText.safe(after)) }
+        }
+    }
+
+    /// JSON texts as JSON values; plain texts (older events) as strings.
+    static func decoded(_ text: String?) -> Any {
+        guard let text else { return NSNull() }
+        if let data = text.data(using: .utf8), let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
+           text.first == "{" || text.first == "[" {
+            return value
+        }
+        return text
+    }
+}

@@ -1,0 +1,156 @@
+import ArgumentParser
+import Foundation
+import FrontdeskCore
+import FrontdeskStore
+
+struct ProviderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "provider", abstract: "Practitioners, instructors, rooms and cars.",
+                                                    subcommands: [Add.self, List.self, Show.self, Edit.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a provider. Manager work.")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The provider's name.") var name: String
+        @Option(help: "Weekly working hours, e.g. \"Mon-Fri 08:00-18:00; Sat 09:00-13:00\".") var hours = "Mon-Fri 08:00-18:00"
+        @Option(help: "A day away (YYYY-MM-DD); repeat for several.") var closed: [String] = []
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            try ManagerGate.require("add providers")
+            let db = try database.open()
+            var days: [LocalDay] = []
+            for text in closed {
+                guard let day = LocalDay(iso: text) else { throw CommandFailure.invalid("--closed \(text) is not a date. Use YYYY-MM-DD, e.g. 2026-12-25.") }
+                days.append(day)
+            }
+            let provider = try store { () throws(StoreError) in try db.addProvider(name: name, hours: hours, closedDays: days) }
+            if json {
+                Output.json(ProviderJSON(try store { () throws(StoreError) in try db.providerRecord(id: provider.id) }))
+                return
+            }
+            Output.line("Added provider #\(provider.id) \(TerminalText.safe(provider.name)) (\(provider.hours)).")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List providers.")
+        @OptionGroup var database: DatabaseOptions
+        @Flag(help: "Include inactive providers.") var all = false
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let db = try database.open()
+            let providers = try store { () throws(StoreError) in try db.providers(includeInactive: all) }
+            if json {
+                Output.json(try providers.map { p in ProviderJSON(try store { () throws(StoreError) in try db.providerRecord(id: p.id) }) })
+                return
+            }
+            if providers.isEmpty { Output.line("No providers yet. Add one with `frontdesk provider add --name NAME`.") }
+            for p in providers { Output.line("#\(p.id)  \(TerminalText.safe(p.name))  \(p.hours)\(p.isActive ? "" : "  [inactive]")") }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A provider's hours, absences and services.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The provider's name or number.") var name: String
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let db = try database.open()
+            let provider = try store { () throws(StoreError) in try db.resolveProvider(name, includeInactive: true) }
+            let record = try store { () throws(StoreError) in try db.providerRecord(id: provider.id) }
+            if json { Output.json(ProviderJSON(record)); return }
+            ProviderCommand.print(record)
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a provider's hours, absences, services or status. Manager work.",
+            discussion: "Confirmed bookings that an absence or shorter hours leave outside the provider's time are listed (nothing is cancelled): move each one with `frontdesk reschedule`.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The provider's name or number.") var name: String
+        @Option(help: "Weekly hours, e.g. \"Mon-Fri 08:00-18:00; Sat 09:00-13:00\" (several ranges a day: \"Mon 08:00-12:00 13:00-17:00\").") var hours: String?
+        @Option(help: "A day or range away: YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD.") var addAbsence: String?
+        @Option(help: "Why (with --add-absence), e.g. holiday.") var reason = ""
+        @Option(help: "Remove the absence starting on this day (YYYY-MM-DD).") var removeAbsence: String?
+        @Option(help: "Exactly the services this provider delivers, comma-separated; who else delivers each is unchanged.") var services: String?
+        @Option(help: "A new name.") var rename: String?
+        @Flag(inversion: .prefixedNo, help: "Active (takes bookings) or not.") var active: Bool?
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            try ManagerGate.require("edit providers")
+            let db = try database.open()
+            var edit = ProviderEdit(name: rename, isActive: active)
+            if let hours {
+                do { edit.hours = try WorkingHours.parse(hours) } catch { throw CommandFailure.invalid("--hours: \(error)") }
+            }
+            if let addAbsence {
+                let (first, last) = try ProviderCommand.dayRange(addAbsence, option: "--add-absence", db: db)
+                edit.addAbsences = [ProviderEdit.NewAbsence(first: first, last: last, reason: reason)]
+            } else if !reason.isEmpty {
+                throw CommandFailure.invalid("--reason goes with --add-absence. Give the days away too.")
+            }
+            if let removeAbsence {
+                edit.removeAbsences = [try ProviderCommand.dayRange(removeAbsence, option: "--remove-absence", db: db).0]
+            }
+            if let services {
+                edit.services = services.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            }
+            guard !edit.isEmpty else {
+                throw CommandFailure.invalid("Nothing to change. Give --hours, --add-absence, --remove-absence, --services, --rename or --active/--no-active.")
+            }
+            let provider = try store { () throws(StoreError) in try db.resolveProvider(name, includeInactive: true) }
+            let outcome = try store { () throws(StoreError) in try db.editProvider(id: provider.id, edit) }
+            if json {
+                Output.json(ProviderEditJSON(provider: ProviderJSON(outcome.record),
+                                             uncoveredBookings: outcome.uncoveredBookings.map { BookingJSON($0, calendar: db.calendar) }))
+                return
+            }
+            ProviderCommand.print(outcome.record)
+            ProviderCommand.printUncovered(outcome.uncoveredBookings, provider: outcome.record.provider.name, calendar: db.calendar)
+        }
+    }
+
+    /// "2026-07-20" or "2026-07-20..2026-08-02" (other day forms too: "20.7.", "mon").
+    static func dayRange(_ text: String, option: String, db: AppDatabase) throws(CommandFailure) -> (LocalDay, LocalDay) {
+        let parser = DateInputParser(calendar: db.calendar, now: db.now)
+        let parts = text.components(separatedBy: "..")
+        guard (1...2).contains(parts.count) else {
+            throw .invalid("\(option) \(text): give one day or a range FROM..TO, e.g. 2026-07-20..2026-08-02.")
+        }
+        var days: [LocalDay] = []
+        for part in parts {
+            let trimmed = part.trimmingCharacters(in: .whitespaces)
+            if let day = LocalDay(iso: trimmed) { days.append(day); continue }
+            do { days.append(try parser.parseDay(trimmed)) } catch { throw .invalid("\(option) \(trimmed): \(error)") }
+        }
+        return (days[0], days.last!)
+    }
+
+    static func print(_ record: ProviderRecord) {
+        let p = record.provider
+        Output.line("#\(p.id)  \(TerminalText.safe(p.name))\(p.isActive ? "" : "  [inactive]")")
+        Output.line("  Hours: \(p.hours)")
+        if p.absences.isEmpty {
+            Output.line("  Absences: none")
+        } else {
+            Output.line("  Absences:")
+            for absence in p.absences {
+                let off = absence.dayOff(who: p.name)
+                Output.line("    \(absence.first == absence.last ? "\(absence.first)" : "\(absence.first)..\(absence.last)")  \(off.daysText)\(absence.reason.isEmpty ? "" : "  \(TerminalText.safe(absence.reason))")")
+            }
+        }
+        Output.line("  Services: \(record.services.isEmpty ? "none" : TerminalText.safe(record.services.joined(separator: ", ")))")
+    }
+
+    /// Bookings a change left outside the provider's time: never dropped silently.
+    static func printUncovered(_ bookings: [Booking], provider: String, calendar: ClinicCalendar) {
+        guard !bookings.isEmpty else { return }
+        let n = bookings.count
+        Output.line("\(n) confirmed booking\(n == 1 ? " is" : "s are") now outside \(TerminalText.safe(provider))'s time; move each one (frontdesk reschedule ID --start WHEN):")
+        for booking in bookings { Output.line("  " + TerminalText.safe(Output.bookingLine(booking, calendar: calendar))) }
+    }
+}

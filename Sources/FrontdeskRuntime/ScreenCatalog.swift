@@ -1,5 +1,6 @@
 import Foundation
 import FrontdeskApp
+import FrontdeskCore
 import FrontdeskStore
 
 /// The one place where screens are registered: the tab bar's screens in order, the screens that
@@ -10,10 +11,12 @@ public struct ScreenCatalog: Sendable {
     public private(set) var registrations: [ScreenRegistration] = []
     private var runners: [ObjectIdentifier: @Sendable (any Sendable) -> (any Sendable)?] = [:]
 
-    /// Every screen of the application, working on `database`.
-    public static func standard(database: AppDatabase) -> ScreenCatalog {
+    /// Every screen of the application, working on `database`; `managers` decides who may change
+    /// services and providers.
+    public static func standard(database: AppDatabase, managers: ManagerPolicy = ManagerPolicy()) -> ScreenCatalog {
         var catalog = ScreenCatalog()
         catalog.register(BookingsScreen.self, runner: BookingsRunner(database: database))
+        catalog.register(ServicesScreen.self, runner: ServicesRunner(database: database, managers: managers))
         catalog.register(DashboardScreen.self, runner: DashboardRunner(database: database))
         catalog.register(opensOnTop: BookFlow.self, runner: BookEffectRunner(database: database))
         return catalog

@@ -21,9 +21,10 @@ public final class AppSession {
 
     /// A session on `database` for a terminal of the given size; `status` is shown first (e.g. a theme warning).
     public init(database: AppDatabase, theme: Theme, width: Int, height: Int, status: StatusLine? = nil,
-                execution: Execution = .immediate, sendFollowUp: FollowUpSendNow? = nil) {
+                execution: Execution = .immediate, managers: ManagerPolicy = ManagerPolicy(),
+                sendFollowUp: FollowUpSendNow? = nil) {
         self.database = database
-        self.catalog = ScreenCatalog.standard(database: database, sendFollowUp: sendFollowUp)
+        self.catalog = ScreenCatalog.standard(database: database, managers: managers, sendFollowUp: sendFollowUp)
         self.execution = execution
         self.state = AppState(width: width, height: height, theme: theme, calendar: database.calendar, now: database.now,
                               screens: catalog.registrations, status: status)

@@ -1,5 +1,6 @@
 import Foundation
 import FrontdeskApp
+import FrontdeskCore
 import FrontdeskStore
 
 /// The one place where screens are registered: the tab bar's screens in order, the screens that
@@ -10,12 +11,15 @@ public struct ScreenCatalog: Sendable {
     public private(set) var registrations: [ScreenRegistration] = []
     private var runners: [ObjectIdentifier: @Sendable (any Sendable) -> (any Sendable)?] = [:]
 
-    /// Every screen of the application, working on `database`; `sendFollowUp` is the Follow-ups
-    /// screen's "send now" (nil when no notify command is configured).
-    public static func standard(database: AppDatabase, sendFollowUp: FollowUpSendNow? = nil) -> ScreenCatalog {
+    /// Every screen of the application, working on `database`; `managers` decides who may change
+    /// services and providers; `sendFollowUp` is the Follow-ups screen's "send now" (nil when no
+    /// notify command is configured).
+    public static func standard(database: AppDatabase, managers: ManagerPolicy = ManagerPolicy(),
+                                sendFollowUp: FollowUpSendNow? = nil) -> ScreenCatalog {
         var catalog = ScreenCatalog()
         catalog.register(BookingsScreen.self, runner: BookingsRunner(database: database))
         catalog.register(CustomersScreen.self, runner: CustomersRunner(database: database))
+        catalog.register(ServicesScreen.self, runner: ServicesRunner(database: database, managers: managers))
         catalog.register(DashboardScreen.self, runner: DashboardRunner(database: database))
         catalog.register(FollowUpsScreen.self, runner: FollowUpsRunner(database: database, sendNow: sendFollowUp))
         catalog.register(opensOnTop: BookFlow.self, runner: BookEffectRunner(database: database))

@@ -18,6 +18,20 @@ extension AppDatabase {
         try write { db in try self.saveReporting(draft, db) }
     }
 
+    /// Saves the Services editor's draft: a new service (`id` nil; refused when the name is taken) or
+    /// the service `id`, which may be renamed unless another service has the new name.
+    @discardableResult
+    public func saveService(_ draft: ServiceDraft, id: Int64?) throws(StoreError) -> ServiceSaveOutcome {
+        try write { db in
+            if let other = try Int64.fetchOne(db, sql: "SELECT id FROM services WHERE name = ? COLLATE NOCASE", arguments: [draft.name]),
+               other != id {
+                throw StoreError.invalid(field: "Name", reason: "“\(draft.name)” is the name of another service. Choose another name.")
+            }
+            if let id, try Self.service(db, id: id) == nil { throw StoreError.notFound(what: "service", key: "\(id)") }
+            return try self.saveReporting(draft, db, id: id)
+        }
+    }
+
     /// Validates every service of a JSON document before anything is saved.
     static func drafts(fromJSON text: String) throws(StoreError) -> [ServiceDraft] {
         let objects = try serviceObjects(fromJSON: text)

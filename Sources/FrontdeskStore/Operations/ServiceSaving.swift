@@ -90,7 +90,7 @@ extension AppDatabase {
     /// Saves a validated draft: adds it, or replaces every field of the service of that name. Writes
     /// nothing (and no audit event) when nothing changes; otherwise one audit event with the service
     /// before and after. Treatments already booked keep their own copy of the rules.
-    func saveReporting(_ draft: ServiceDraft, _ db: Database) throws -> ServiceSaveOutcome {
+    func saveReporting(_ draft: ServiceDraft, _ db: Database, id: Int64? = nil) throws -> ServiceSaveOutcome {
         var draft = draft
         draft.providerNames = try draft.providerNames.map { name in
             guard let stored = try String.fetchOne(db, sql: "SELECT name FROM providers WHERE name = ? COLLATE NOCASE", arguments: [name]) else {
@@ -99,7 +99,7 @@ extension AppDatabase {
             return stored
         }
         let providerIDs = try draft.providerNames.map { try Int64.fetchOne(db, sql: "SELECT id FROM providers WHERE name = ?", arguments: [$0])! }
-        let existing = try Int64.fetchOne(db, sql: "SELECT id FROM services WHERE name = ? COLLATE NOCASE", arguments: [draft.name])
+        let existing = try id ?? Int64.fetchOne(db, sql: "SELECT id FROM services WHERE name = ? COLLATE NOCASE", arguments: [draft.name])
         let after = ServiceExport.object(draft)
         var before: [String: Any]?
         if let existing, let service = try Self.service(db, id: existing) {

@@ -51,7 +51,8 @@ enum ApplicationLauncher {
         let status = warnings.first.map { StatusLine($0, kind: .error) }
         let size = terminal.size
         let session = AppSession(database: database, theme: theme, width: size.width, height: size.height, status: status,
-                                 execution: .background, sendFollowUp: sendNow(configuration, database: database))
+                                 execution: .background, managers: configuration.managerPolicy,
+                                 sendFollowUp: sendNow(configuration, database: database))
         TerminalLoop.run(session, on: terminal, firstFrameOnly: firstFrameExit)
         terminal.stop()
         // Ended by SIGTERM, SIGINT or SIGHUP (or a hangup): say so as a killed program would, with

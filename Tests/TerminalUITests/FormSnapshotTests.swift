@@ -26,6 +26,10 @@ struct FormSnapshotTests {
         for theme in [Theme.standard, .monochrome] {
             var buffer = Buffer(width: 80, height: height)
             buffer.render(form, in: buffer.area.inset(top: 1), theme: theme)
+            // Every label is drawn whatever the focus, the mode or the theme.
+            for field in form.fields where !field.label.isEmpty {
+                #expect(buffer.lines().contains { $0.contains(field.label) }, "label \(field.label) missing", sourceLocation: sourceLocation)
+            }
             assertSnapshot(lines: styledLines(buffer), named: "form-\(name)-\(theme.name)-80x\(height)", sourceLocation: sourceLocation)
         }
     }

@@ -28,8 +28,15 @@ public struct BookEffectRunner: ScreenRunner {
         switch effect {
         case let .searchCustomers(query):
             return .customersFound(query: query, customers: try database.searchCustomers(query, limit: Self.customerLimit))
-        case let .addCustomer(name, phone, email):
-            return .customerAdded(try database.addCustomer(name: name, phone: phone, email: email))
+        case let .addCustomer(details, allowDuplicate):
+            if !allowDuplicate {
+                // Looked up first so the flow can show the matches and offer them, rather than a refusal.
+                let matches = (try? database.duplicateCandidates(name: details.name, phone: details.phone)) ?? []
+                if !matches.isEmpty { return .duplicateCustomers(matches) }
+            }
+            return .customerAdded(try database.addCustomer(name: details.name, phone: details.phone, email: details.email,
+                                                           notes: details.notes, smsConsent: details.smsConsent,
+                                                           emailConsent: details.emailConsent, allowDuplicate: allowDuplicate))
         case let .searchServices(query):
             return .servicesFound(query: query, services: try database.searchServices(query))
         case let .loadProviders(serviceID):
@@ -54,9 +61,19 @@ public struct BookEffectRunner: ScreenRunner {
         case let .bookImmediate(customerID, serviceID, providerID, firstStart, pinned, expectedStarts):
             return try bookImmediate(customerID: customerID, serviceID: serviceID, providerID: providerID,
                                      firstStart: firstStart, pinned: pinned, expectedStarts: expectedStarts)
-        case let .bookSessions(customerID, serviceID, providerID, starts, groupID, confirmedLate):
-            return .booked(try database.bookSessions(customerID: customerID, serviceID: serviceID, providerID: providerID,
-                                                     starts: starts, groupID: groupID, confirmedLate: confirmedLate))
+        case let .findActivePackage(customerID, serviceID):
+            return .activePackage(customerID: customerID, serviceID: serviceID,
+                                  group: try database.activePackage(customerID: customerID, serviceID: serviceID))
+        case let .bookSessions(customerID, serviceID, providerID, starts, groupID, confirmedLate, secondPackage):
+            do {
+                return .booked(try database.bookSessions(customerID: customerID, serviceID: serviceID, providerID: providerID,
+                                                         starts: starts, groupID: groupID, confirmedLate: confirmedLate,
+                                                         allowSecondPackage: secondPackage))
+            } catch .secondPackage {
+                // Another terminal sold a package since the flow asked: ask again, naming it.
+                return .activePackage(customerID: customerID, serviceID: serviceID,
+                                      group: try database.activePackage(customerID: customerID, serviceID: serviceID))
+            }
         }
     }
 

@@ -33,14 +33,14 @@ import Testing
         desk.type("Lena Huber")
         #expect(desk.text.contains("+ New customer “Lena Huber”"))
         desk.press(.enter) // no match: Enter opens the form
-        #expect(desk.text.contains("New customer: a name, and a phone or an email"))
+        #expect(desk.text.contains("New customer: a name, and a phone or an e-mail"))
         desk.press(.enter)
-        #expect(desk.text.contains("Give a phone or an email"))
+        #expect(desk.text.contains("Give a phone or an e-mail"))
         desk.press(.tab)
         desk.press(.tab)
         desk.type("lena.example.com")
         desk.press(.enter)
-        #expect(desk.text.contains("is not an email address"))
+        #expect(desk.text.contains("E-mail has no @"))
         desk.press(.control("u"))
         desk.type("lena@example.com")
         desk.press(.enter)
@@ -237,5 +237,96 @@ import Testing
         let booking = try t.database.booking(id: bookingIDs[0])
         #expect(booking.sessionGroupID == nil)
         #expect(t.calendar.iso8601(booking.start) == "2026-03-06T16:00:00+01:00")
+    }
+}
+
+/// The Book flow's new-customer step is the Customers screen's form: the same fields, the consents
+/// starting at "no", and customers already on file shown and offered instead of a silent duplicate.
+@Suite struct BookNewCustomerFormTests {
+    private func clinic() throws -> (TemporaryDatabase, ClinicFixture.Clinic) {
+        let t = try TemporaryDatabase(now: "2026-03-04T09:00:00+01:00")
+        return (t, try ClinicFixture.seed(t.database))
+    }
+
+    /// The form the flow shows for a new customer typed as `name`.
+    private func openForm(_ desk: BookFlowDriver, name: String) {
+        desk.type(name)
+        desk.press(.control("n"))
+    }
+
+    @Test func theNewCustomerStepUsesTheCustomersScreensFormWithTheSameConsentDefaults() throws {
+        let (t, _) = try clinic()
+        let desk = BookFlowDriver(t)
+        openForm(desk, name: "Lena Huber")
+        let screen = desk.text
+        for label in ["Name", "Phone", "E-mail", "Notes", "SMS consent", "E-mail consent"] {
+            #expect(screen.contains(label), "the form lacks \(label)")
+        }
+        // The same form, field for field and default for default, as the Customers screen's new customer.
+        var expected = CustomerContactForm(customer: nil)
+        expected.form.setText("Lena Huber", for: .name)
+        #expect(expected.form.fields.map(\.label) == CustomerEditor(customer: nil).form.fields.map(\.label))
+        #expect(expected.details == CustomerDetails(name: "Lena Huber", smsConsent: false, emailConsent: false))
+    }
+
+    @Test func consentGivenAtTheDeskIsSavedSoTheCustomerGetsReminders() throws {
+        let (t, _) = try clinic()
+        let desk = BookFlowDriver(t)
+        openForm(desk, name: "Lena Huber")
+        desk.press(.tab)
+        desk.type("+41 79 444 12 34")
+        desk.press(.tab, times: 3) // e-mail, notes, SMS consent
+        desk.press(.right)          // yes
+        desk.press(.enter)
+        #expect(desk.text.contains("Added Lena Huber as a new customer."))
+        let lena = try #require(try t.database.searchCustomers("Lena").first)
+        #expect(lena.smsConsent)
+        #expect(!lena.emailConsent)
+        #expect(lena.phone == "+41 79 444 12 34")
+    }
+
+    @Test func smsConsentWithoutAPhoneIsRefusedUnderTheField() throws {
+        let (t, _) = try clinic()
+        let desk = BookFlowDriver(t)
+        openForm(desk, name: "Lena Huber")
+        desk.press(.tab, times: 2)
+        desk.type("lena@example.com")
+        desk.press(.tab, times: 2)
+        desk.press(.right)
+        desk.press(.enter)
+        #expect(desk.text.contains("SMS consent needs a phone number."))
+        #expect(try t.database.searchCustomers("Lena").isEmpty)
+    }
+
+    @Test func aCustomerAlreadyOnFileIsShownAndCanBeBookedInstead() throws {
+        let (t, clinic) = try clinic()
+        let desk = BookFlowDriver(t)
+        openForm(desk, name: "Lena Huber")
+        desk.press(.tab)
+        desk.type("+41 79 555 01 02") // Marie Schmidt's number
+        #expect(!desk.screen().lines().last!.contains("Use match"))
+        desk.press(.enter)
+        #expect(desk.text.contains("Already on file"))
+        #expect(desk.text.contains("#\(clinic.customer.id) Marie Schmidt"))
+        #expect(desk.screen().lines().last!.contains("Use match"))
+        #expect(desk.flow.outcome == nil)
+        #expect(try t.database.searchCustomers("Lena").isEmpty)
+        desk.press(.control("o"))
+        #expect(desk.text.contains("Which service?"))
+        #expect(desk.text.contains("Marie Schmidt"))
+        #expect(try t.database.searchCustomers("Lena").isEmpty)
+    }
+
+    @Test func enterAgainAfterTheWarningAddsTheNewCustomerAnyway() throws {
+        let (t, _) = try clinic()
+        let desk = BookFlowDriver(t)
+        openForm(desk, name: "Marie Schmidt")
+        desk.press(.tab)
+        desk.type("+41 78 000 11 22")
+        desk.press(.enter)
+        #expect(desk.text.contains("Already on file"))
+        desk.press(.enter)
+        #expect(desk.text.contains("Added Marie Schmidt as a new customer."))
+        #expect(try t.database.searchCustomers("Marie Schmidt").count == 2)
     }
 }

@@ -264,14 +264,30 @@ extension AppDatabase {
 
     /// A customer's active package of this flexible service (not cancelled, completed or expired) stops a second one.
     static func refuseSecondPackage(_ db: Database, customerID: Int64, service: Service, now: Date) throws {
+        guard let group = try activePackage(db, customerID: customerID, serviceID: service.id, now: now) else { return }
+        let progress = group.progress(now: now)
+        throw StoreError.secondPackage(service: service.name,
+                                       existing: "treatment \(group.id), \(progress.remaining) of \(group.totalSessions) not booked yet")
+    }
+
+    /// The customer's newest package of a flexible service that would make a new one a second
+    /// package: not cancelled, completed, ended or expired, with lessons to book or booked ahead.
+    static func activePackage(_ db: Database, customerID: Int64, serviceID: Int64, now: Date) throws -> SessionGroup? {
         guard let id = try String.fetchOne(db, sql: """
             SELECT session_group_id FROM session_groups
             WHERE customer_id = ? AND service_id = ? AND state IN ('active', 'to_book') AND (expires_at IS NULL OR expires_at > ?)
             ORDER BY created_at DESC LIMIT 1
-            """, arguments: [customerID, service.id, now.storedSeconds]), let group = try group(db, id: id) else { return }
+            """, arguments: [customerID, serviceID, now.storedSeconds]), let group = try group(db, id: id) else { return nil }
         let progress = group.progress(now: now)
-        guard progress.remaining > 0 || progress.booked > 0 else { return }
-        throw StoreError.secondPackage(service: service.name, existing: "treatment \(id), \(progress.remaining) of \(group.totalSessions) not booked yet")
+        return progress.remaining > 0 || progress.booked > 0 ? group : nil
+    }
+
+    /// The active package of this flexible service the customer already has, if any: what the
+    /// desk offers to book into before selling a second one (`bookSessions` refuses a second
+    /// package without `allowSecondPackage`).
+    public func activePackage(customerID: Int64, serviceID: Int64) throws(StoreError) -> SessionGroup? {
+        let now = self.now
+        return try read { db in try Self.activePackage(db, customerID: customerID, serviceID: serviceID, now: now) }
     }
 
     /// Flexible packages follow the calendar: upcoming lessons take their numbers in date order

@@ -6,8 +6,11 @@ import FrontdeskCore
 public enum BookEffect: Sendable, Equatable {
     /// Customers whose name or phone matches (an empty query lists the first ones by name).
     case searchCustomers(query: String)
-    /// Creates a customer from the inline form.
-    case addCustomer(name: String, phone: String?, email: String?)
+    /// Creates a customer from the inline form. Unless `allowDuplicate`, customers with the same
+    /// name or phone are looked up first and answered as `duplicateCustomers` instead of adding.
+    case addCustomer(CustomerDetails, allowDuplicate: Bool)
+    /// The customer's active package of a flexible service, asked before a new one is sold.
+    case findActivePackage(customerID: Int64, serviceID: Int64)
     /// Services by name or trigger word ("implant", "physio", "learn to drive").
     case searchServices(query: String)
     /// The providers who deliver a service.
@@ -24,16 +27,22 @@ public enum BookEffect: Sendable, Equatable {
     case bookImmediate(customerID: Int64, serviceID: Int64, providerID: Int64?, firstStart: Date,
                        pinned: [Int: Date], expectedStarts: [Date])
     /// Books sessions at the given starts (sequential, flexible, single, or continuing a treatment);
-    /// `confirmedLate`: the confirmation listed a session beyond the maximum gap and staff went ahead.
+    /// `confirmedLate`: the confirmation listed a session beyond the maximum gap and staff went ahead;
+    /// `secondPackage`: staff chose to sell a second package beside the customer's active one.
     case bookSessions(customerID: Int64, serviceID: Int64, providerID: Int64?, starts: [Date], groupID: String?,
-                      confirmedLate: Bool = false)
+                      confirmedLate: Bool = false, secondPackage: Bool = false)
 }
 
 /// What the runtime answers to a `BookEffect`.
 public enum BookEvent: Sendable, Equatable {
     case customersFound(query: String, customers: [Customer])
     case customerAdded(Customer)
+    /// Nothing was added: these customers have the same name or phone.
+    case duplicateCustomers([Customer])
     case servicesFound(query: String, services: [Service])
+    /// The customer's active package of the service (nil: none), from `findActivePackage`, or
+    /// because the store refused a second package at booking time (another terminal sold one).
+    case activePackage(customerID: Int64, serviceID: Int64, group: SessionGroup?)
     case providersLoaded(serviceID: Int64, providers: [Provider])
     case treatmentLoaded(customer: Customer, service: Service, group: SessionGroup, providers: [Provider])
     case immediateProposed(ImmediateProposal)

@@ -51,6 +51,8 @@ public struct BookFlow: Sendable, Equatable {
     var planChangedNotice: String?
     /// "Leave the booking?" while it is open.
     var leaving: Dialog?
+    /// The customer's active package of the chosen flexible service, and what staff decided.
+    var packageCheck: SecondPackageCheck?
     var status: FlowStatus?
 
     /// A flow starting at the customer (`.new`) or, continuing a treatment, at its dates.
@@ -104,6 +106,7 @@ public struct BookFlow: Sendable, Equatable {
         guard outcome == nil else { return [] }
         if leaving != nil { return handleLeaving(key) }
         if key == .resize { return [] }
+        if packageCheck?.question != nil { return handleSecondPackage(key) }
         switch step {
         case .customer: return handleCustomer(key)
         case .newCustomer: return handleNewCustomer(key)
@@ -126,7 +129,10 @@ public struct BookFlow: Sendable, Equatable {
         switch event {
         case let .customersFound(query, found): receiveCustomers(query: query, found: found)
         case let .customerAdded(customer): return chooseCustomer(customer)
+        case let .duplicateCustomers(matches): receiveDuplicates(matches)
         case let .servicesFound(query, found): receiveServices(query: query, found: found)
+        case let .activePackage(customerID, serviceID, found):
+            receiveActivePackage(customerID: customerID, serviceID: serviceID, group: found)
         case let .providersLoaded(serviceID, found): receiveProviders(serviceID: serviceID, found: found)
         case let .treatmentLoaded(customer, service, group, found): receiveTreatment(customer, service, group, found)
         case let .immediateProposed(proposal): receiveImmediateProposal(proposal)

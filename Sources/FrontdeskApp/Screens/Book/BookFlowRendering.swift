@@ -31,6 +31,7 @@ extension BookFlow {
                 buffer.write(" " + text, at: row.x, y: row.y, style: theme[role], maxWidth: row.width, ellipsis: theme.symbols.ellipsis)
             }
         }
+        if let question = packageCheck?.question { question.render(into: &buffer, area: area, theme: theme) }
         if let leaving { leaving.render(into: &buffer, area: area, theme: theme) }
     }
 

@@ -8,7 +8,7 @@ extension BookFlow: Screen {
     public var title: String { "Book" }
 
     public var keyFocus: KeyFocus {
-        if leaving != nil { return .dialog }
+        if leaving != nil || packageCheck?.question != nil { return .dialog }
         switch step {
         case .provider, .flexibleMode, .confirm: return .dialog
         case .immediatePreview: return immediate.editing != nil ? .text : .dialog

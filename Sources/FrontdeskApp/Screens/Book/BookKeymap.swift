@@ -5,6 +5,7 @@ public enum BookAction: String, Hashable, Sendable {
     case accept, back, up, down, nextField, previousField
     case newCustomer, editDate, undoEdit, byDate, byPattern
     case yes, no, switchButton
+    case intoExisting, sellSecond, useMatch
 }
 
 /// The booking flow's keys as data, one keymap per step: the step dispatches through it, and the
@@ -40,9 +41,10 @@ public enum BookKeymap {
             ])
         case .newCustomer:
             return Keymap([
-                key(.accept, [.enter], "Save customer", "Save the new customer and go on", priority: 9),
+                key(.accept, [.enter], "Save customer", "Save the new customer and go on (Enter again adds it despite a duplicate warning)", priority: 9),
                 key(.nextField, [.tab, .down], "Next field", "Next field", priority: 6),
                 key(.previousField, [.backTab, .up], "Previous field", "Previous field", priority: 2),
+                key(.useMatch, [.control("o")], "Use match", "Book for the customer already on file instead", priority: 7),
                 back("Back"),
             ])
         case .service:
@@ -102,6 +104,17 @@ public enum BookKeymap {
         of(step, editing: false, continuing: false, lastDate: false).binding(for: action)?.legendKey ?? ""
     }
 
+    /// "Book into it, or sell a second package?" while it is open.
+    static func secondPackage(offersInto: Bool) -> Keymap<BookAction> {
+        Keymap((offersInto ? [key(.intoExisting, [.character("i")], "Book into it",
+                                  "Book into the customer's active package (its next sessions)", priority: 9)] : []) + [
+        key(.sellSecond, [.character("s")], "Sell a second", "Sell a second package beside the active one", priority: 8),
+        key(.back, [.escape], "Go back", "Back to the service; nothing is booked", priority: 8),
+        key(.accept, [.enter], "Choose", "Run the focused button", priority: 5),
+        key(.switchButton, [.left, .right, .tab], "Switch button", "Move between the buttons", priority: 1),
+        ])
+    }
+
     /// "Leave the booking?" while it is open.
     static let leaving = Keymap<BookAction>([
         key(.yes, [.character("y")], "Leave", "Leave; nothing is booked", priority: 9),
@@ -115,9 +128,17 @@ extension BookFlow {
     /// The keys in force now.
     var keymap: Keymap<BookAction> {
         if leaving != nil { return BookKeymap.leaving }
+        if let question = packageCheck?.question {
+            return BookKeymap.secondPackage(offersInto: question.buttons.contains(SecondPackageCheck.intoButton))
+        }
         let editing = (step == .immediatePreview && immediate.editing != nil) || (step == .flexibleProposal && flexible.editing != nil)
-        return BookKeymap.of(step, editing: editing, continuing: isContinuing,
-                             lastDate: dates.index + 1 >= dates.fields.count)
+        let keys = BookKeymap.of(step, editing: editing, continuing: isContinuing,
+                                 lastDate: dates.index + 1 >= dates.fields.count)
+        // "Use match" only while the form shows customers already on file.
+        if step == .newCustomer, newCustomer.contact.duplicates.isEmpty {
+            return Keymap(keys.bindings.filter { $0.action != .useMatch })
+        }
+        return keys
     }
 
     /// The action of a key on the current step, if it has one.

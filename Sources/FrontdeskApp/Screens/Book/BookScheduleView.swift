@@ -243,6 +243,7 @@ extension BookStepView {
                 break
             }
         }
+        if let notice = flow.secondPackageNotice { paragraph(notice, &buffer, role: .warning) }
         line("A confirmation listing every date is queued for the customer.", &buffer, role: .dim)
         if let notice = flow.planChangedNotice {
             blank()

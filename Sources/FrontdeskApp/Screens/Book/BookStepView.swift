@@ -99,9 +99,14 @@ struct BookStepView {
 
     mutating func newCustomer(_ buffer: inout Buffer) {
         let form = flow.newCustomer
-        paragraph("New customer: a name, and a phone or an email so they get the confirmation.", &buffer)
+        paragraph("New customer: a name, and a phone or an e-mail so they get the confirmation. "
+                  + "Ask whether they agree to reminders by SMS or e-mail (←/→ on a consent).", &buffer)
         blank()
-        formBlock(form.form, &buffer)
+        let height = min(rowsLeft, form.contact.height)
+        form.contact.render(into: &buffer, area: Rect(x: area.x, y: y, width: area.width, height: height), theme: theme,
+                            saveAnyway: "Enter adds a new one anyway",
+                            useMatch: "\(BookKeymap.name(.useMatch, in: .newCustomer)) books for the first")
+        y += height
         blank()
         if form.isSaving { line("Saving…", &buffer, role: .dim) }
     }

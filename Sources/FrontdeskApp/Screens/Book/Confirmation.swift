@@ -101,14 +101,18 @@ extension BookFlow {
         case .flexibleProposal:
             guard let slots = flexible.proposal else { return nil }
             return .bookSessions(customerID: customer.id, serviceID: service.id, providerID: slots.provider.id,
-                                 starts: slots.starts.sorted(), groupID: group?.id)
+                                 starts: slots.starts.sorted(), groupID: group?.id, secondPackage: sellsSecondPackage)
         default:
             // The confirmation showed every late session: Enter on it is the confirmation.
             let late = !lateFindings(numbers: dates.numbers, starts: dates.sortedDates()).isEmpty
             return .bookSessions(customerID: customer.id, serviceID: service.id, providerID: providers.chosen?.id,
-                                 starts: dates.sortedDates(), groupID: group?.id, confirmedLate: late)
+                                 starts: dates.sortedDates(), groupID: group?.id, confirmedLate: late,
+                                 secondPackage: sellsSecondPackage)
         }
     }
+
+    /// Staff chose to sell a second package of this service (only ever for a new package).
+    var sellsSecondPackage: Bool { group == nil && packageCheck?.sellSecond == true }
 
     mutating func handleConfirm(_ key: Key) -> [BookEffect] {
         switch action(for: key) {
@@ -168,9 +172,13 @@ extension BookFlow {
     /// The store said no: say why where it happened and, for a taken slot, plan again.
     mutating func receiveFailure(_ effect: BookEffect, message: String) -> [BookEffect] {
         switch effect {
+        case .findActivePackage:
+            // The store asks again when it books, and the question comes then.
+            packageCheck?.checked = true
+            status = .error(message)
         case .addCustomer:
             newCustomer.isSaving = false
-            newCustomer.form.setError(message, for: .name)
+            newCustomer.contact.form.setError(message, for: .name)
         case .proposeImmediate:
             immediate.isProposing = false
             status = .error(message)

@@ -15,47 +15,23 @@ struct CustomerSearch: Sendable, Equatable {
     var newCustomerRow: Int { results.count }
 }
 
-/// The inline form for a customer who is not in the database yet, on the toolkit's form: each
-/// problem shows under the field it is about.
+/// The inline form for a customer who is not in the database yet: the shared contact form (consent
+/// included, so a customer booked at the desk can get reminders), which here also needs a phone
+/// or an e-mail for the confirmation.
 struct NewCustomerForm: Sendable, Equatable {
-    enum Field: Int, Sendable, CaseIterable { case name, phone, email }
-
-    var form = Form<Field>([
-        .text(.name, label: "Name", placeholder: "first and last name"),
-        .text(.phone, label: "Phone", placeholder: "e.g. +41 79 123 45 67"),
-        .text(.email, label: "Email", placeholder: "e.g. name@example.com"),
-    ], labelWidth: 8)
+    var contact: CustomerContactForm
     var isSaving = false
-
-    var isEmpty: Bool { Field.allCases.allSatisfy { form.text($0).isEmpty } }
 
     /// Starts the form from what was typed in the search: digits go to the phone, words to the name.
     init(from query: String = "") {
-        let trimmed = query.trimmingCharacters(in: .whitespaces)
-        let digits = trimmed.filter(\.isNumber).count
-        if digits >= 3 && digits * 2 >= trimmed.count {
-            form.setText(trimmed, for: .phone)
-        } else {
-            form.setText(trimmed, for: .name)
-        }
+        contact = CustomerContactForm(typed: query)
     }
 
-    /// Checks the form as the store would: a name, and a phone or an email to reach the customer.
-    /// Problems are shown under their fields; nil while there are any.
-    mutating func validated() -> (name: String, phone: String?, email: String?)? {
-        form.clearErrors()
-        let name = form.text(.name).trimmingCharacters(in: .whitespaces)
-        let phone = form.text(.phone).trimmingCharacters(in: .whitespaces)
-        let email = form.text(.email).trimmingCharacters(in: .whitespaces)
-        if name.isEmpty { form.setError("Type the customer's name.", for: .name) }
-        if phone.isEmpty && email.isEmpty {
-            form.setError("Give a phone or an email so they get the confirmation.", for: .phone)
-        }
-        if !email.isEmpty && !email.contains("@") {
-            form.setError("“\(email)” is not an email address (it has no @).", for: .email)
-        }
-        guard !form.hasErrors else { return nil }
-        return (name, phone.isEmpty ? nil : phone, email.isEmpty ? nil : email)
+    var isEmpty: Bool { contact.isEmpty }
+
+    /// What Enter adds, or nil while a field is wrong (each problem shows under its field).
+    mutating func submission() -> (details: CustomerDetails, allowDuplicate: Bool)? {
+        contact.submission(requireContact: true)
     }
 }
 
@@ -97,13 +73,28 @@ extension BookFlow {
         case .back?:
             step = .customer
         case .accept?:
-            guard !newCustomer.isSaving, let values = newCustomer.validated() else { return [] }
+            guard !newCustomer.isSaving, let submission = newCustomer.submission() else { return [] }
             newCustomer.isSaving = true
-            return [.addCustomer(name: values.name, phone: values.phone, email: values.email)]
+            return [.addCustomer(submission.details, allowDuplicate: submission.allowDuplicate)]
+        case .useMatch?:
+            guard let match = newCustomer.contact.duplicates.first else { return [] }
+            // The customer on file is the one to book for: the form is not needed any more.
+            newCustomer = NewCustomerForm()
+            step = .customer
+            return chooseCustomer(match)
         default:
-            _ = newCustomer.form.handle(key)
+            _ = newCustomer.contact.form.handle(key)
         }
         return []
+    }
+
+    /// The store found customers with the same name or phone: show them; Enter adds anyway.
+    mutating func receiveDuplicates(_ matches: [Customer]) {
+        newCustomer.isSaving = false
+        newCustomer.contact.warn(matches)
+        let use = BookKeymap.name(.useMatch, in: .newCustomer)
+        status = .warning("Already on file: \(matches.map(\.name).joined(separator: ", ")). Enter adds a new customer anyway; "
+            + "\(use) books for \(matches[0].name) instead.")
     }
 
     mutating func receiveCustomers(query: String, found: [Customer]) {
@@ -115,6 +106,11 @@ extension BookFlow {
 
     /// The customer is known: on to the service, searching with whatever was typed there.
     mutating func chooseCustomer(_ customer: Customer) -> [BookEffect] {
+        if customers.chosen?.id != customer.id, !isContinuing {
+            // Another customer's package is not this one's.
+            group = nil
+            packageCheck = nil
+        }
         customers.chosen = customer
         newCustomer.isSaving = false
         if step == .newCustomer {

@@ -59,12 +59,15 @@ extension BookFlow {
         if services.chosen?.id != service.id {
             providers = ProviderChoice()
             resetSchedule()
+            // A package chosen to book into belongs to the other service.
+            if !isContinuing { group = nil }
         }
         services.chosen = service
         status = nil
         step = .provider
-        guard providers.loadedFor != service.id else { return [] }
-        return [.loadProviders(serviceID: service.id)]
+        var effects = checkForActivePackage(service).map { [$0] } ?? []
+        if providers.loadedFor != service.id { effects.append(.loadProviders(serviceID: service.id)) }
+        return effects
     }
 
     mutating func handleProvider(_ key: Key) -> [BookEffect] {
@@ -78,6 +81,10 @@ extension BookFlow {
             providers.selected = min(providers.rowCount - 1, providers.selected + 1)
         case .accept?:
             guard services.chosen != nil else { return [] }
+            guard !isCheckingPackage else {
+                status = .info("Checking the customer's packages…")
+                return []
+            }
             let provider = providers.selected == 0 ? nil : providers.providers[providers.selected - 1]
             if provider?.id != providers.chosen?.id {
                 // Another provider makes an earlier preview meaningless.
@@ -111,7 +118,9 @@ extension BookFlow {
         providers.providers = found
         providers.loadedFor = service.id
         self.group = group
-        status = nil
+        status = packageCheck?.intoExisting == true
+            ? .info("Booking into \(customer.name)'s package: the \(service.definition.sessionNoun.lowercased())s go on from its numbering.")
+            : nil
         if group.cancelled || group.ended != nil {
             status = .error("This treatment is \(group.cancelled ? "cancelled" : "ended") and takes no new bookings. Press Esc to leave.")
             return

@@ -68,16 +68,7 @@ enum CustomersView {
         let frame = Box(title: editor.title, role: .accent)
         frame.render(into: &buffer, area: box, theme: theme)
         let inner = frame.inner(of: box).inset(left: 1, right: 1)
-        editor.form.render(into: &buffer, area: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: editor.form.height),
-                           theme: theme)
-        guard !editor.duplicates.isEmpty else { return }
-        var y = inner.y + 2 + editor.form.height
-        buffer.write("Already on file (Enter saves anyway, Ctrl-O opens the first):", at: inner.x, y: y, style: theme[.warning],
-                     maxWidth: inner.width)
-        for match in editor.duplicates.prefix(3) {
-            y += 1
-            let text = "#\(match.id) \(match.name)" + (match.phone.map { " · \($0)" } ?? "") + (match.email.map { " · \($0)" } ?? "")
-            buffer.write(text, at: inner.x + 2, y: y, style: theme[.normal], maxWidth: inner.width - 2, ellipsis: "…")
-        }
+        editor.contact.render(into: &buffer, area: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: max(0, inner.height - 1)),
+                              theme: theme, saveAnyway: "Enter saves anyway", useMatch: "Ctrl-O opens the first")
     }
 }

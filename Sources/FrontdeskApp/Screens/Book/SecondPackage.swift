@@ -19,6 +19,11 @@ struct SecondPackageCheck: Sendable, Equatable {
     /// "Book into it, or sell a second package?" while it is open.
     var question: Dialog?
 
+    /// "Driving Lessons package", but not "… Starter Package (10 Lessons) package".
+    static func packageName(_ group: SessionGroup) -> String {
+        group.serviceName.lowercased().contains("package") ? group.serviceName : "\(group.serviceName) package"
+    }
+
     static let intoButton = "Book into it"
     static let secondButton = "Sell a second package"
     static let backButton = "Go back"
@@ -32,9 +37,7 @@ struct SecondPackageCheck: Sendable, Equatable {
         if let expires = group.expiresAt {
             facts += ", expires \(calendar.shortDayWithYear(calendar.localDay(of: expires)))"
         }
-        // "Driving Lessons package", but not "… Starter Package (10 Lessons) package".
-        let what = group.serviceName.lowercased().contains("package") ? group.serviceName : "\(group.serviceName) package"
-        var text = "\(customer) already has an active \(what) (\(facts))."
+        var text = "\(customer) already has an active \(packageName(group)) (\(facts))."
         var buttons = [intoButton, secondButton, backButton]
         if progress.remaining > 0 {
             text += " Book into it, or sell a second package?"
@@ -145,7 +148,7 @@ extension BookFlow {
     var secondPackageNotice: String? {
         guard group == nil, let check = packageCheck, check.sellSecond, let existing = check.existing else { return nil }
         let left = existing.progress(now: now).remaining
-        return "A second package: \(existing.customerName)'s active \(existing.serviceName) package (\(left) of "
+        return "A second package: \(existing.customerName)'s active \(SecondPackageCheck.packageName(existing)) (\(left) of "
             + "\(existing.totalSessions) left) stays as it is."
     }
 

@@ -179,7 +179,9 @@ struct DemoSeeder {
                 }
             }
         }
-        let wanted = max(calendar.resolvedDate(day, minuteOfDay: hour * 60), now)
+        // Not "now" to the second: a desk books on the quarter hour.
+        let nextQuarter = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 900).rounded(.up) * 900)
+        let wanted = max(calendar.resolvedDate(day, minuteOfDay: hour * 60), nextQuarter)
         return schedule.earliestFit(notBefore: wanted, durationMinutes: minutes, notAfter: nil, calendar: calendar) ?? wanted
     }
 

@@ -13,9 +13,9 @@ public struct CustomersRunner: ScreenRunner {
 
     public func perform(_ effect: CustomersEffect) -> CustomersAnswer? {
         switch effect {
-        case let .search(query, limit):
-            return .found(query: query, StoreAttempt.run { () throws(StoreError) in
-                try database.customerList(search: query, limit: limit)
+        case let .search(query, limit, after):
+            return .found(query: query, after: after, StoreAttempt.run { () throws(StoreError) in
+                try database.customerList(search: query, limit: limit, after: after)
             })
         case .loadCard(let id):
             return .cardLoaded(customerID: id, StoreAttempt.run { () throws(StoreError) in try database.customerCard(id: id) })

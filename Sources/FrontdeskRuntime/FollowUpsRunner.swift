@@ -21,8 +21,14 @@ public struct FollowUpsRunner: ScreenRunner {
 
     public func perform(_ effect: FollowUpsEffect) -> FollowUpsAnswer? {
         switch effect {
-        case .load(let kind):
-            return .loaded(kind: kind, StoreAttempt.run { () throws(StoreError) in try database.followUpQueue(kind: kind) })
+        case let .load(kind, loaded):
+            return .loaded(kind: kind, StoreAttempt.run { () throws(StoreError) in
+                try database.followUpQueue(kind: kind, limitPerKind: FollowUpsState.pageSize, loaded: loaded)
+            })
+        case let .loadMore(kind, after):
+            return .moreLoaded(kind: kind, after: after, StoreAttempt.run { () throws(StoreError) in
+                try database.followUpQueuePage(kind: kind, after: after, limit: FollowUpsState.pageSize)
+            })
         case let .markCalled(id, note):
             return .marked(id: id, StoreAttempt.run { () throws(StoreError) in try database.markFollowUpCalled(id: id, note: note) })
         case .dismiss(let id):

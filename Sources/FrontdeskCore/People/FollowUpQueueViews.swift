@@ -23,17 +23,46 @@ public struct FollowUpQueueEntry: Sendable, Equatable {
     }
 }
 
+/// Where a page of one kind's follow-ups ends, so the next page continues after it (keyset paging).
+public struct FollowUpQueueCursor: Sendable, Equatable {
+    public var dueAt: Date
+    public var id: Int64
+
+    public init(dueAt: Date, id: Int64) {
+        self.dueAt = dueAt
+        self.id = id
+    }
+
+    /// The cursor just after `entry`.
+    public init(after entry: FollowUpQueueEntry) {
+        self.init(dueAt: entry.followUp.dueAt, id: entry.followUp.id)
+    }
+}
+
 /// The follow-ups of one kind: overdue first, then due now, then upcoming, each by due time.
+/// `entries` may be the first pages only; `total` and `dueTotal` count every one up to the horizon.
 public struct FollowUpKindGroup: Sendable, Equatable {
     public var kind: FollowUpKind
     public var entries: [FollowUpQueueEntry]
+    /// Every pending follow-up of this kind up to the horizon, loaded or not.
+    public var total: Int
+    /// Of `total`, those due now or overdue.
+    public var dueTotal: Int
 
-    public init(kind: FollowUpKind, entries: [FollowUpQueueEntry]) {
+    /// A kind's group; without totals, `entries` is the whole of it.
+    public init(kind: FollowUpKind, entries: [FollowUpQueueEntry], total: Int? = nil, dueTotal: Int? = nil) {
         self.kind = kind
         self.entries = entries
+        self.total = max(total ?? entries.count, entries.count)
+        self.dueTotal = dueTotal ?? entries.filter { $0.timing != .upcoming }.count
     }
-    /// Overdue and due now (the part that needs doing).
-    public var dueCount: Int { entries.filter { $0.timing != .upcoming }.count }
+
+    /// Overdue and due now (the part that needs doing), loaded or not.
+    public var dueCount: Int { dueTotal }
+    /// Not due yet, within the look-ahead.
+    public var upcomingCount: Int { max(0, total - dueTotal) }
+    /// Follow-ups of this kind not loaded yet (the next page continues after the last entry).
+    public var notLoaded: Int { max(0, total - entries.count) }
 }
 
 /// The Follow-ups screen's data.

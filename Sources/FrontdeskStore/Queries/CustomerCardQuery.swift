@@ -6,9 +6,18 @@ extension AppDatabase {
     /// The Customers list: a search as `searchCustomers`, each row with the next appointment and the
     /// number of open treatments. Two statements per page whatever its length: the customers with
     /// index lookups for their next booking and open treatments, then those bookings by id.
-    public func customerList(search: String = "", limit: Int = 50, offset: Int = 0) throws(StoreError) -> [CustomerListRow] {
+    /// `after`: the page that follows this customer in the list's order (keyset paging, no OFFSET).
+    public func customerList(search: String = "", limit: Int = 50, offset: Int = 0,
+                             after: Int64? = nil) throws(StoreError) -> [CustomerListRow] {
         let now = self.now.storedSeconds
-        let (clause, arguments) = searchCondition(search, alias: "c")
+        let (matching, searchArguments) = searchCondition(search, alias: "c")
+        var conditions = matching.isEmpty ? [] : ["(" + matching.dropFirst("WHERE ".count) + ")"]
+        var arguments = searchArguments
+        if let after {
+            conditions.append("(c.search_name, c.id) > (SELECT search_name, id FROM customers WHERE id = ?)")
+            arguments.append(after)
+        }
+        let clause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT c.*,

@@ -17,7 +17,9 @@ enum Customers {
     static func handleList(_ key: Key, state: inout CustomersState, _ context: inout ScreenContext) -> [CustomersEffect] {
         switch CustomersKeymap.list.action(for: key) {
         case .moveUp?: state.selected = max(0, state.selected - 1)
-        case .moveDown?: state.selected = min(max(0, state.rows.count - 1), state.selected + 1)
+        case .moveDown?:
+            state.selected = min(max(0, state.rows.count - 1), state.selected + 1)
+            return nextPageIfNeeded(state: &state)
         case .open?:
             guard let row = state.selectedRow else {
                 context.inform("No customer matches. \(name(.add, in: CustomersKeymap.list)) adds one.")
@@ -57,10 +59,22 @@ enum Customers {
         return research(state: &state)
     }
 
-    static func research(state: inout CustomersState) -> [CustomersEffect] {
+    /// The list for the search line, from the top; `keepingLoaded` reads as many rows as are shown
+    /// (a refresh keeps the place).
+    static func research(state: inout CustomersState, keepingLoaded: Bool = false) -> [CustomersEffect] {
         let query = state.search.value
         state.searched = query
-        return [.search(query: query, limit: CustomersState.pageSize)]
+        state.loadingMore = false
+        let limit = keepingLoaded ? max(CustomersState.pageSize, state.rows.count) : CustomersState.pageSize
+        return [.search(query: query, limit: limit)]
+    }
+
+    /// The page after the last row, when the selection nears it and the list goes on.
+    static func nextPageIfNeeded(state: inout CustomersState) -> [CustomersEffect] {
+        guard !state.reachedEnd, !state.loadingMore, let last = state.rows.last, let query = state.searched,
+              state.selected >= state.rows.count - CustomersState.prefetchMargin else { return [] }
+        state.loadingMore = true
+        return [.search(query: query, limit: CustomersState.pageSize, after: last.customer.id)]
     }
 
     // MARK: Card
@@ -149,12 +163,23 @@ enum Customers {
 
     static func receive(_ answer: CustomersAnswer, state: inout CustomersState, _ context: inout ScreenContext) -> [CustomersEffect] {
         switch answer {
-        case let .found(query, result):
+        case let .found(query, after, result):
             guard query == state.searched else { return [] }
+            if let after {
+                // A next page: only onto the list it continues.
+                guard state.loadingMore, after == state.rows.last?.customer.id else { return [] }
+                state.loadingMore = false
+            }
             switch result {
             case .failure(let failure): context.fail(failure.message)
+            case .success(let rows) where after != nil:
+                let known = Set(state.rows.map(\.customer.id))
+                state.rows += rows.filter { !known.contains($0.customer.id) }
+                state.reachedEnd = rows.count < CustomersState.pageSize
             case .success(let rows):
                 let previous = state.selectedRow?.customer.id
+                // A refresh may have asked for more than a page: a full answer may go on (an empty next page says so).
+                state.reachedEnd = rows.count < CustomersState.pageSize
                 state.rows = rows
                 state.selected = previous.flatMap { id in rows.firstIndex { $0.customer.id == id } } ?? 0
             }
@@ -197,7 +222,7 @@ enum Customers {
 
     /// Reads again what is shown (after a change here, in another screen or on another terminal).
     static func refresh(state: inout CustomersState) -> [CustomersEffect] {
-        (state.card.map { [.loadCard(customerID: $0.customer.id)] } ?? []) + research(state: &state)
+        (state.card.map { [.loadCard(customerID: $0.customer.id)] } ?? []) + research(state: &state, keepingLoaded: true)
     }
 
     static func name<A>(_ action: A, in keymap: Keymap<A>) -> String { keymap.binding(for: action)?.legendKey ?? "" }

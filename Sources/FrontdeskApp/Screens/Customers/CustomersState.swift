@@ -5,13 +5,20 @@ import TerminalUI
 /// The Customers screen as data: the search line and its list, the open card with the treatment
 /// shown, the contact editor, and the shared session dialogs.
 public struct CustomersState: Sendable, Equatable {
-    /// Rows asked for per search: the list shows the best matches, never the whole table.
+    /// Rows asked for per page: the list reads the next page as the selection nears the end of
+    /// what is loaded, never the whole table at once.
     public static let pageSize = 100
+    /// How close to the last loaded row the selection comes before the next page is read.
+    public static let prefetchMargin = 8
 
     public var search = TextField(value: "", placeholder: "name, phone or e-mail", isFocused: false)
     /// The search line has the keys.
     public var searching = false
     public var rows: [CustomerListRow] = []
+    /// Nothing lies after the last row (the last page came back short).
+    public var reachedEnd = false
+    /// The next page has been asked for and not answered yet.
+    public var loadingMore = false
     public var selected = 0
     /// What the rows were found for (answers for an older query are dropped).
     public var searched: String?

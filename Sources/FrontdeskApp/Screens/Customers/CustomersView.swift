@@ -36,7 +36,14 @@ enum CustomersView {
             buffer.write(message, at: area.x + 1, y: rowsArea.y, style: theme[.dim], maxWidth: area.width - 2)
             return
         }
-        let first = max(0, state.selected - rowsArea.height + 1)
+        // Under the last loaded row, when the list goes on: a line saying so (kept in view below the selection).
+        let moreLine = state.reachedEnd ? 0 : 1
+        let first = max(0, min(state.selected + moreLine, state.rows.count - 1 + moreLine) - rowsArea.height + 1)
+        if moreLine == 1, state.rows.count - first < rowsArea.height {
+            let text = state.loadingMore ? "… more customers: loading them…" : "… more customers: ↓ to see them"
+            buffer.write(text, at: area.x + 3, y: rowsArea.y + state.rows.count - first, style: theme[.dim],
+                         maxWidth: area.width - 4, ellipsis: "…")
+        }
         for (offset, row) in state.rows.dropFirst(first).prefix(rowsArea.height).enumerated() {
             let y = rowsArea.y + offset
             let selected = first + offset == state.selected

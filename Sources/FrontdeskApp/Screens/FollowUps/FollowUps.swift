@@ -9,7 +9,9 @@ enum FollowUps {
         guard let action = FollowUpsKeymap.queue.action(for: key) else { return [] }
         switch action {
         case .moveUp: state.selected = max(0, state.selected - 1)
-        case .moveDown: state.selected = min(max(0, state.entries.count - 1), state.selected + 1)
+        case .moveDown:
+            state.selected = min(max(0, state.entries.count - 1), state.selected + 1)
+            return nextPageIfNeeded(state: &state)
         case .filter:
             let kinds: [FollowUpKind?] = [nil] + FollowUpKind.allCases
             let index = kinds.firstIndex(of: state.kind) ?? 0
@@ -78,12 +80,48 @@ enum FollowUps {
         return []
     }
 
-    static func load(state: inout FollowUpsState) -> [FollowUpsEffect] { [.load(kind: state.kind)] }
+    /// Reads the queue again, as many entries of each kind as are shown (the first page at first).
+    static func load(state: inout FollowUpsState) -> [FollowUpsEffect] {
+        [.load(kind: state.kind, loaded: state.kind == nil ? state.loadedCounts : state.loadedCounts.filter { $0.key == state.kind })]
+    }
+
+    /// The next page of the selected entry's kind when the selection nears the end of what is
+    /// loaded of it and more are pending.
+    static func nextPageIfNeeded(state: inout FollowUpsState) -> [FollowUpsEffect] {
+        guard let groups = state.queue?.groups else { return [] }
+        var start = 0
+        for group in groups {
+            defer { start += group.entries.count }
+            guard state.selected < start + group.entries.count else { continue }
+            guard group.notLoaded > 0, !state.loadingMore.contains(group.kind), let last = group.entries.last,
+                  state.selected >= start + group.entries.count - FollowUpsState.prefetchMargin else { return [] }
+            state.loadingMore.insert(group.kind)
+            return [.loadMore(kind: group.kind, after: FollowUpQueueCursor(after: last))]
+        }
+        return []
+    }
 
     static func receive(_ answer: FollowUpsAnswer, state: inout FollowUpsState, _ context: inout ScreenContext) -> [FollowUpsEffect] {
         switch answer {
+        case let .moreLoaded(kind, after, result):
+            state.loadingMore.remove(kind)
+            guard var queue = state.queue, let index = queue.groups.firstIndex(where: { $0.kind == kind }),
+                  let last = queue.groups[index].entries.last, FollowUpQueueCursor(after: last) == after else { return [] }
+            switch result {
+            case .failure(let failure): context.fail(failure.message)
+            case .success(let page):
+                let known = Set(queue.groups[index].entries.map(\.followUp.id))
+                queue.groups[index].entries += page.filter { !known.contains($0.followUp.id) }
+                if page.isEmpty {
+                    // Fewer than counted (sent or called meanwhile): the count follows what is there.
+                    queue.groups[index].total = queue.groups[index].entries.count
+                }
+                state.queue = queue
+            }
+            return []
         case let .loaded(kind, result):
             guard kind == state.kind else { return [] }
+            state.loadingMore = []
             switch result {
             case .failure(let failure): context.fail(failure.message)
             case .success(let queue):

@@ -3,8 +3,11 @@ import FrontdeskCore
 
 /// What the Follow-ups screen asks the runtime to do; answered with a `FollowUpsAnswer`.
 public enum FollowUpsEffect: Sendable, Equatable {
-    /// The queue (one kind, or every kind) with what is due now, overdue and upcoming.
-    case load(kind: FollowUpKind?)
+    /// The queue (one kind, or every kind) with what is due now, overdue and upcoming: a page of
+    /// each kind, or as many as `loaded` says are on screen already (a reload keeps the place).
+    case load(kind: FollowUpKind?, loaded: [FollowUpKind: Int] = [:])
+    /// The next page of one kind, after the last entry shown (keyset paging).
+    case loadMore(kind: FollowUpKind, after: FollowUpQueueCursor)
     /// Deliver one follow-up now with the configured notify command (as `followups --send --id`).
     case send(id: Int64)
     case markCalled(id: Int64, note: String)
@@ -16,6 +19,7 @@ public enum FollowUpsEffect: Sendable, Equatable {
 /// The runtime's answers to `FollowUpsEffect`s.
 public enum FollowUpsAnswer: Sendable, Equatable {
     case loaded(kind: FollowUpKind?, Result<FollowUpQueue, AppFailure>)
+    case moreLoaded(kind: FollowUpKind, after: FollowUpQueueCursor, Result<[FollowUpQueueEntry], AppFailure>)
     /// What a send did, in words for the status line; failures are errors.
     case sent(id: Int64, Result<String, AppFailure>)
     case marked(id: Int64, Result<FollowUp, AppFailure>)

@@ -5,10 +5,11 @@ import TerminalUI
 /// Draws the queue: a heading per kind, then one line per follow-up with when it is due, the
 /// customer, the phone and the text. Database text goes through the buffer only.
 enum FollowUpsView {
-    /// One drawn line: a kind's heading or an entry (its index in `entries`).
+    /// One drawn line: a kind's heading, an entry (its index in `entries`), or what of a kind is not loaded yet.
     enum Line: Equatable {
         case heading(FollowUpKindGroup)
         case entry(Int, FollowUpQueueEntry)
+        case more(FollowUpKindGroup)
     }
 
     static func lines(_ state: FollowUpsState) -> [Line] {
@@ -20,6 +21,7 @@ enum FollowUpsView {
                 lines.append(.entry(index, entry))
                 index += 1
             }
+            if group.notLoaded > 0 { lines.append(.more(group)) }
         }
         return lines
     }
@@ -49,13 +51,19 @@ enum FollowUpsView {
             return
         }
         let selectedLine = all.firstIndex { if case .entry(let i, _) = $0 { return i == state.selected }; return false } ?? 0
-        let first = max(0, selectedLine - listArea.height + 1)
+        // The line after the selection stays in view, so "… more" under a kind's last loaded entry is seen.
+        let first = max(0, min(selectedLine + 1, all.count - 1) - listArea.height + 1)
         for (offset, line) in all.dropFirst(first).prefix(listArea.height).enumerated() {
             let y = listArea.y + offset
             switch line {
             case .heading(let group):
-                buffer.write("\(group.kind.title) · \(group.dueCount) due, \(group.entries.count - group.dueCount) upcoming",
+                let shown = group.notLoaded > 0 ? " · showing \(group.entries.count) of \(group.total)" : ""
+                buffer.write("\(group.kind.title) · \(group.dueCount) due, \(group.upcomingCount) upcoming\(shown)",
                              at: x, y: y, style: theme[.accent], maxWidth: width, ellipsis: "…")
+            case .more(let group):
+                let what = state.loadingMore.contains(group.kind) ? "loading them…" : "↓ to see them"
+                buffer.write("… \(group.notLoaded) more \(group.kind.title.lowercased()) follow-ups: \(what)",
+                             at: x + 2, y: y, style: theme[.dim], maxWidth: width - 2, ellipsis: "…")
             case let .entry(index, entry):
                 let selected = index == state.selected
                 let style = selected ? theme[.selection] : theme[.normal]

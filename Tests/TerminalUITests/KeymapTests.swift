@@ -78,4 +78,20 @@ struct KeymapTests {
         #expect(lines.contains("  ↓, j      Next row"))
         #expect(lines.filter { $0.hasPrefix("  ") }.count == sampleKeymap.bindings.count)
     }
+
+    @Test func aLongDescriptionWrapsUnderItselfInsteadOfBeingCut() {
+        let keymap = Keymap<String>([
+            KeyBinding("complete", keys: [.character("c")], label: "Complete",
+                       help: "Mark the session completed; sequential treatments then offer to book the next session in its window",
+                       section: "Sessions"),
+        ])
+        var buffer = Buffer(width: 50, height: 8)
+        buffer.render(HelpScreen(keymap: keymap), in: buffer.area, theme: .monochrome)
+        let text = buffer.lines().joined(separator: " ").split(separator: " ").filter { $0 != "│" }.joined(separator: " ")
+        #expect(text.contains("book the next session in its window"))
+        #expect(!buffer.lines().joined().contains("…"))
+        // Continuation lines start under the description, not under the key.
+        let continued = buffer.lines().first { $0.contains("sequential") || $0.contains("window") }
+        #expect(continued?.contains("c  ") == false)
+    }
 }

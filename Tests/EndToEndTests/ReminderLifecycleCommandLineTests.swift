@@ -65,3 +65,20 @@ import Testing
         #expect(try desk.received().allSatisfy { ($0["customer"] as? String) != "Petra Past" || $0["kind"] as? String == "confirmation" })
     }
 }
+
+/// `followups` lists at most `--limit` (default 1000) and says so when it stops there.
+@Suite struct FollowUpListLimitCommandLineTests {
+    @Test func aListCutShortByTheLimitSaysSoOnStandardError() throws {
+        let desk = try PeopleCommandLineTests.Desk()
+        for (index, name) in ["Anna One", "Ben Two", "Carla Three"].enumerated() {
+            try desk.customerWithBooking(name, phone: "+41 79 500 00 0\(index + 1)", start: "March \(10 + index) 10:00")
+        }
+        let cut = try desk.expect(0, ["followups", "--limit", "2", "--json"])
+        #expect((ProcessRunner.json(cut) as? [[String: Any]])?.count == 2)
+        #expect(cut.stderr.contains("showing the first 2 due follow-ups"))
+        let whole = try desk.expect(0, ["followups", "--json"])
+        #expect((ProcessRunner.json(whole) as? [[String: Any]])?.count == 3)
+        #expect(!whole.stderr.contains("showing the first"))
+        try desk.expect(2, ["followups", "--limit", "0"])
+    }
+}

@@ -145,6 +145,17 @@ import Testing
         #expect(flowing(desk).contains("Sell a second package?"))
     }
 
+    @Test func bookingFromTheCustomersCardAsksToo() throws {
+        let (t, clinic, groupID) = try clinicWithPackage()
+        let desk = BookFlowDriver(t, start: .forCustomer(clinic.customer))
+        desk.type("learn to drive")
+        desk.press(.enter)
+        #expect(flowing(desk).contains("Marie Schmidt already has an active"))
+        desk.answer("i")
+        #expect(desk.text.contains("the numbering continues at 4"))
+        #expect(desk.effects.contains { if case .loadTreatment(groupID, _, _) = $0 { return true }; return false })
+    }
+
     @Test func anotherCustomerOrAnotherStrategyIsNotAsked() throws {
         let (t, clinic, _) = try clinicWithPackage()
         try t.database.addCustomer(name: "Thomas Weber", phone: "+41 78 111 22 33")

@@ -42,6 +42,24 @@ import Testing
         snap(desk, "new-customer")
     }
 
+    @Test func secondPackageQuestionAndDuplicateCustomer() throws {
+        let (t, clinic) = try clinic()
+        _ = try t.database.bookSessions(customerID: clinic.customer.id, serviceID: clinic.driving.id,
+                                        starts: ["2026-03-05 17:00", "2026-03-06 17:00"].map(t.at))
+        let desk = BookFlowDriver(t)
+        toService(desk, "learn to drive")
+        desk.press(.enter)
+        snap(desk, "second-package")
+
+        let again = BookFlowDriver(t)
+        again.type("Thomas Weber")
+        again.press(.control("n"))
+        again.press(.tab)
+        again.type("+41 79 000 00 01")
+        again.press(.enter)
+        snap(again, "duplicate-customer")
+    }
+
     @Test func serviceAndProvider() throws {
         let (t, _) = try clinic()
         let desk = BookFlowDriver(t)

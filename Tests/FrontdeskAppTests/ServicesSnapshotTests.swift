@@ -110,3 +110,53 @@ extension ServicesSnapshotTests {
         #expect(text.contains("Annunciation"), "\(text)")
     }
 }
+
+extension ServicesSnapshotTests {
+    @Test func providerEditorShowsOneFieldPerWeekday() throws {
+        try snapshot("provider-editor") { session in
+            session.press([.character("v"), .enter, .tab, .tab, .tab])
+            session.press(.control("u"))
+            session.type("08:00-12:00, 11:00-14:00")
+        } check: { text in
+            #expect(text.contains("Provider: Dr. Keller"))
+            #expect(text.contains("Tuesday") && text.contains("Sunday"))
+            #expect(text.contains("overlap"))
+        }
+    }
+
+    @Test func newProviderEditor() throws {
+        try snapshot("provider-new") { session in
+            session.press([.character("v"), .character("n")])
+            session.type("Dr Roth")
+        } check: { text in
+            #expect(text.contains("New provider"))
+            #expect(text.contains("Mon-Fri 08:00-18:00"))
+            #expect(!text.contains("Remove absence"))
+        }
+    }
+
+    @Test func closedDaysView() throws {
+        try snapshot("closed-days", steps: { session in
+            session.press([.character("v"), .character("v"), .character("n")])
+            session.type("2026-12-25")
+            session.press(.tab)
+            session.type("Christmas")
+            session.press(.function(2))
+            session.settle()
+            session.press(.character("n"))
+        }, check: { text in
+            #expect(text.contains("2026-12-25") && text.contains("Fri 25 Dec") && text.contains("Christmas"))
+            #expect(text.contains("Close the clinic on a day"))
+        })
+    }
+
+    @Test func closedDaysReadOnlyForNonManagers() throws {
+        try snapshot("closed-days-read-only", managers: ManagerPolicy(managers: ["somebody-else"])) { session in
+            session.press([.character("v"), .character("v"), .character("n")])
+        } check: { text in
+            #expect(text.contains("Read only: Only managers may change services, providers and closed days"))
+            #expect(!text.contains("Close the clinic on a day"))
+            #expect(!text.contains("F2 New"))
+        }
+    }
+}

@@ -203,7 +203,7 @@ public enum WorkingHoursError: Error, Equatable, CustomStringConvertible {
         case .endBeforeStart(let token):
             return "The range \"\(TextLimits.quote(token))\" ends before it starts. Put the earlier time first, e.g. 13:00-17:00."
         case .overlappingRanges(let first, let second):
-            return "The ranges \"\(TextLimits.quote(first))\" and \"\(TextLimits.quote(second))\" overlap. Give each stretch of time once, e.g. 08:00-12:00, 13:00-18:00."
+            return "The ranges \"\(TextLimits.quote(first))\" and \"\(TextLimits.quote(second))\" overlap: give each stretch of time once."
         case .dayInDayField(let token):
             return "\"\(TextLimits.quote(token))\" is not a time range. Give this day's ranges only, e.g. 08:00-12:00, 13:00-18:00, or leave it empty when the day is not worked."
         }

@@ -5,9 +5,9 @@ import TerminalUI
 /// Draws the clinic's closed days: the list, the form that closes another day, the bookings on a
 /// day just closed (each to be moved), and the question before opening a day again.
 enum ClosedDaysView {
-    static func render(_ pane: ClosedDaysPane, into buffer: inout Buffer, area: Rect, context: RenderContext) {
+    static func render(_ pane: ClosedDaysPane, mayChange: Bool, into buffer: inout Buffer, area: Rect, context: RenderContext) {
         let theme = context.theme
-        let formHeight = pane.adding.map { $0.height + 3 } ?? 0
+        let formHeight = pane.adding.map { $0.height + 2 } ?? 0
         let bookingsHeight = pane.bookingsOnDay.isEmpty ? 0 : min(pane.bookingsOnDay.count + 2, max(3, area.height / 2))
         let parts = area.rows([.fill, .fixed(formHeight), .fixed(bookingsHeight)])
         let rows = pane.days.map { closed in
@@ -16,7 +16,8 @@ enum ClosedDaysView {
         let table = Table(columns: [Table.Column("Day", width: .fixed(10)), Table.Column("", width: .fixed(16)),
                                     Table.Column("Reason", width: .flexible(1))],
                           rows: rows, selectedIndex: pane.days.isEmpty || pane.adding != nil || pane.isOnBookings ? nil : pane.selected,
-                          emptyMessage: "No closed days. \(ServicesKeymap.name(.new)) closes the clinic on a day (a public holiday).")
+                          emptyMessage: mayChange ? "No closed days. \(ServicesKeymap.name(.new)) closes the clinic on a day (a public holiday)."
+                              : "No closed days.")
         buffer.render(table, in: parts[0].inset(left: 1, right: 1), theme: theme)
         if let form = pane.adding {
             let box = Box(title: "Close the clinic on a day")

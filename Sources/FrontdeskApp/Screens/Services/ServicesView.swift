@@ -28,7 +28,7 @@ enum ServicesView {
             switch screen.view {
             case .services: renderServices(screen, into: &buffer, area: body, theme: theme)
             case .providers: renderProviders(screen, into: &buffer, area: body, theme: theme)
-            case .closedDays: ClosedDaysView.render(screen.closedDays, into: &buffer, area: body, context: context)
+            case .closedDays: ClosedDaysView.render(screen.closedDays, mayChange: screen.mayChange, into: &buffer, area: body, context: context)
             }
         }
         if let row = screen.confirmingActive {
@@ -53,8 +53,8 @@ enum ServicesView {
         var note: String
         switch screen.view {
         case .services: note = "\(screen.services.count) services, \(screen.services.filter { !$0.isActive }.count) inactive"
-        case .providers: note = "\(screen.providers.count) providers"
-        case .closedDays: note = "\(screen.closedDays.days.count) closed days"
+        case .providers: note = screen.providers.count == 1 ? "1 provider" : "\(screen.providers.count) providers"
+        case .closedDays: note = screen.closedDays.days.count == 1 ? "1 closed day" : "\(screen.closedDays.days.count) closed days"
         }
         if screen.isLoading { note = "reading…" }
         buffer.write(note, at: area.x + width + 1, y: area.y, style: theme[.dim], maxWidth: max(0, area.width - width - 1),
@@ -205,6 +205,11 @@ enum ProviderEditorView {
         guard area.height > 3 else { return }
         buffer.write(editor.title, at: area.x + 1, y: area.y, style: theme[.title], maxWidth: area.width - 2,
                      ellipsis: theme.symbols.ellipsis)
+        // The focused field's problem in full (under the field it may be cut to the column).
+        if let id = editor.form.focusedID, let field = editor.form[id], let error = field.error {
+            buffer.write("\(field.label): \(error)", at: area.x + 1, y: area.y + 1, style: theme[.statusError], maxWidth: area.width - 2,
+                         ellipsis: theme.symbols.ellipsis)
+        }
         let body = area.inset(top: 2)
         let bookingsHeight = editor.uncovered.isEmpty ? 0 : min(editor.uncovered.count + 3, body.height / 2)
         let parts = body.rows([.fill, .fixed(bookingsHeight)])

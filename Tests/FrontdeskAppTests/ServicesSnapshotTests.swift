@@ -160,3 +160,24 @@ extension ServicesSnapshotTests {
         }
     }
 }
+
+extension ServicesSnapshotTests {
+    @Test func closingADayWithABookingListsItToMove() throws {
+        for (width, height) in Self.sizes {
+            let temporary = try TemporaryDatabase(now: "2026-03-10T09:00:00+01:00")
+            let clinic = try ClinicFixture.seed(temporary.database, hours: "Mon-Fri 08:00-18:00")
+            _ = try temporary.database.bookSessions(customerID: clinic.customer.id, serviceID: clinic.physio.id,
+                                                    starts: [temporary.at("2026-03-12 10:00")])
+            let session = AppSession(database: temporary.database, theme: .standard, width: width, height: height)
+            session.start()
+            session.press([.character("S"), .character("v"), .character("v"), .character("n")])
+            session.type("2026-03-12")
+            session.press(.function(2))
+            session.settle()
+            let text = session.screenText
+            #expect(text.contains("Bookings on the closed day (1)"), "\(text)")
+            #expect(text.contains("Marie Schmidt") && text.contains("1 confirmed booking is on that day"))
+            assertSnapshot(session.render(), named: "services-closed-day-bookings-\(width)x\(height)")
+        }
+    }
+}

@@ -133,7 +133,10 @@ extension ServiceCommandLineTests {
         #expect(nameless.status == 2 && nameless.stderr.contains("Give the provider's name"))
         let twice = try clinic.run(["provider", "add", "A", "--name", "B"])
         #expect(twice.status == 2)
+        let overlapping = try clinic.run(["provider", "edit", "Dr Roth", "--hours", "Mon-Fri 08:00-12:00 11:00-18:00"])
+        #expect(overlapping.status == 2 && overlapping.stderr.contains("overlap"), "\(overlapping.stderr)")
         let audit = try #require(try clinic.json(["audit"]) as? [[String: Any]])
         #expect(audit.filter { $0["entity"] as? String == "provider" && $0["action"] as? String == "add" }.count == 2)
+        #expect(!audit.contains { $0["entity"] as? String == "provider" && $0["action"] as? String == "update" })
     }
 }

@@ -248,3 +248,16 @@ import Testing
         #expect(desk.screen.closedDays.confirmingRemoval == nil)
     }
 }
+
+extension ProviderEditorUpdateTests {
+    @Test func overlappingRangesInTheTextFormShowUnderItAndLeaveTheWeekdaysAsTheyWere() {
+        var desk = Desk()
+        Self.openKeller(&desk)
+        Self.focus(&desk, .hours)
+        desk.press(.control("u"), .paste("Mon-Fri 08:00-18:00; Mon 09:00-10:00"))
+        #expect(Self.error(desk, .hours)?.contains("\"Mon 08:00-18:00\" and \"Mon 09:00-10:00\" overlap") == true)
+        #expect(Self.text(desk, .day(.monday)) == "08:00-18:00")
+        desk.press(.function(2))
+        #expect(!desk.effects.contains { if case .editProvider = $0 { return true } else { return false } })
+    }
+}

@@ -72,3 +72,19 @@ import Testing
         }
     }
 }
+
+extension WeekdayHoursTests {
+    @Test func theTypedTextFormRefusesOverlapsAsTheWeekdayFieldsDoWhileStoredHoursStillRead() throws {
+        #expect(throws: WorkingHoursError.overlappingRanges("Mon 08:00-18:00", "Mon 09:00-10:00")) {
+            try WorkingHours.parse("Mon-Fri 08:00-18:00; Mon 09:00-10:00", refusingOverlaps: true)
+        }
+        #expect(throws: WorkingHoursError.overlappingRanges("Tue 08:00-12:00", "Tue 11:00-14:00")) {
+            try WorkingHours.parse("Tue 08:00-12:00 11:00-14:00", refusingOverlaps: true)
+        }
+        // Touching ranges, and a day closed after a range of days, are not overlaps.
+        #expect(try WorkingHours.parse("Mon 08:00-12:00 12:00-18:00", refusingOverlaps: true).dayText(on: .monday) == "08:00-18:00")
+        #expect(try WorkingHours.parse("Mon-Sun 08:00-18:00; Sun closed", refusingOverlaps: true).dayText(on: .sunday) == "")
+        // Read leniently (stored text), overlaps merge.
+        #expect(try WorkingHours.parse("Tue 08:00-12:00 11:00-14:00").dayText(on: .tuesday) == "08:00-14:00")
+    }
+}

@@ -45,7 +45,9 @@ public struct WorkingHours: Sendable, Equatable, CustomStringConvertible {
 
     /// Parses "Mon-Fri 08:00-18:00; Sat 09:00-13:00", "Mon,Wed 09:00-12:00 13:00-17:00", "Tue 8-12",
     /// "Sat 9am-1pm". Segments are separated by ";" or new lines; each names days, then ranges.
-    public static func parse(_ text: String) throws(WorkingHoursError) -> WorkingHours {
+    /// Overlapping ranges of one day are merged, or refused with `refusingOverlaps` (what staff type:
+    /// the provider editor and `--hours`); stored hours are read leniently.
+    public static func parse(_ text: String, refusingOverlaps: Bool = false) throws(WorkingHoursError) -> WorkingHours {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .empty }
         if trimmed.lowercased() == "closed" { return WorkingHours(days: [:]) }
@@ -74,6 +76,14 @@ public struct WorkingHours: Sendable, Equatable, CustomStringConvertible {
             for day in segmentDays {
                 result[day, default: []].append(contentsOf: closed ? [] : ranges)
                 if closed { result[day] = [] }
+            }
+        }
+        if refusingOverlaps {
+            for day in Weekday.allCases {
+                let sorted = (result[day] ?? []).sorted()
+                for (earlier, later) in zip(sorted, sorted.dropFirst()) where later.startMinute < earlier.endMinute {
+                    throw .overlappingRanges("\(day.shortName) \(earlier)", "\(day.shortName) \(later)")
+                }
             }
         }
         return WorkingHours(days: result)

@@ -29,7 +29,7 @@ struct ProviderCommand: ParsableCommand {
             }
             try ManagerGate.require("add providers")
             let parsedHours: WorkingHours
-            do { parsedHours = try WorkingHours.parse(hours) } catch { throw CommandFailure.invalid("--hours: \(error)") }
+            do { parsedHours = try WorkingHours.parse(hours, refusingOverlaps: true) } catch { throw CommandFailure.invalid("--hours: \(error)") }
             let db = try database.open()
             var absences: [ProviderEdit.NewAbsence] = []
             for text in closed {
@@ -101,7 +101,7 @@ struct ProviderCommand: ParsableCommand {
             let db = try database.open()
             var edit = ProviderEdit(name: rename, isActive: active)
             if let hours {
-                do { edit.hours = try WorkingHours.parse(hours) } catch { throw CommandFailure.invalid("--hours: \(error)") }
+                do { edit.hours = try WorkingHours.parse(hours, refusingOverlaps: true) } catch { throw CommandFailure.invalid("--hours: \(error)") }
             }
             if let addAbsence {
                 let (first, last) = try ProviderCommand.dayRange(addAbsence, option: "--add-absence", db: db)

@@ -81,7 +81,7 @@ public struct ProviderEditor: Sendable, Equatable {
         switch field {
         case .hours:
             do {
-                let hours = try WorkingHours.parse(form.text(.hours))
+                let hours = try WorkingHours.parse(form.text(.hours), refusingOverlaps: true)
                 form.setError(nil, for: .hours)
                 for day in Weekday.allCases {
                     form.setText(hours.dayText(on: day), for: .day(day))
@@ -107,7 +107,7 @@ public struct ProviderEditor: Sendable, Equatable {
         var problems: [ProviderField: String] = [:]
         let (hours, dayProblems) = WorkingHours.fromDays(dayTexts)
         for (day, problem) in dayProblems { problems[.day(day)] = "\(problem)" }
-        do { _ = try WorkingHours.parse(form.text(.hours)) } catch { problems[.hours] = "\(error)" }
+        do { _ = try WorkingHours.parse(form.text(.hours), refusingOverlaps: true) } catch { problems[.hours] = "\(error)" }
         return (problems.isEmpty ? hours : nil, problems)
     }
 

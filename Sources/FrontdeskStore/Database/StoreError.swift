@@ -3,7 +3,8 @@ import FrontdeskCore
 
 /// Everything the store refuses or fails at. Refusals are typed (`refused`) and each reader words
 /// them; `description` is the plain wording of faults and input errors shared by the command line
-/// and the screens, naming no command-line option (the command line adds its own hints).
+/// and the screens: it may name a command staff run from a shell (`frontdesk doctor`), never an
+/// option of the command that failed (the command line adds those hints itself).
 public enum StoreError: Error, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case missing(path: String)
@@ -40,7 +41,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case let .readOnly(path):
             return "The database \(path) is read-only, so nothing can be saved. Ask for write permission on the file and its folder, or copy it elsewhere."
         case let .corrupt(path):
-            return "The database \(path) is damaged (SQLite reports it as corrupt or not a database). Put back the latest backup; nothing was changed."
+            return "The database \(path) is damaged (SQLite reports it as corrupt or not a database). Run `frontdesk doctor` to see what is wrong, then `frontdesk restore BACKUP` to put back your latest backup; nothing was changed."
         case let .notFound(what, key):
             return "No \(what) matches “\(TextLimits.quote(key))”. Check the spelling."
         case let .ambiguous(what, key, candidates):
@@ -66,7 +67,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case let .setupLockTimeout(path, seconds):
             return "Another Frontdesk kept \(path) locked while setting it up for more than \(seconds) s. Wait until it finishes (or stop it), then try again."
         case let .fileReplaced(path):
-            return "The database file \(path) was deleted, moved or replaced while Frontdesk had it open, so nothing more is saved: writing now would go to a file nobody can see. Restart Frontdesk (it opens whatever is at that path now)."
+            return "The database file \(path) was deleted, moved or replaced while Frontdesk had it open, so nothing more is saved: writing now would go to a file nobody can see. Restart Frontdesk (it opens whatever is at that path now); check with `frontdesk doctor`."
         case let .inUse(path):
             return "Another Frontdesk (or another program) has \(path) open, so it cannot be replaced now. Close the other windows and terminals using it, then try again."
         case let .busy(path):

@@ -15,14 +15,10 @@ enum RefusalText {
             return "No \(what) matches “\(TextLimits.quote(key))”. Check the spelling, or list them with `\(listCommand(for: what))`."
         case .missing:
             return error.description + " Create one with `frontdesk init` (or `frontdesk demo` for a demo clinic), or pass --db with an existing file."
-        case .corrupt:
-            return error.description + " Run `frontdesk doctor` to see what is wrong, then `frontdesk restore BACKUP` to put back your latest backup."
         case .notFrontdesk:
             return error.description + " Pass --db with the clinic's database, or create a new one with `frontdesk init --db NEW_FILE`."
         case .unreadable, .cannotOpen:
             return error.description + " Or pass --db with another file."
-        case .fileReplaced:
-            return error.description + " Check with `frontdesk doctor`."
         default:
             return error.description
         }

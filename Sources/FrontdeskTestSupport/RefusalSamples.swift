@@ -27,6 +27,7 @@ public enum RefusalSamples {
     /// Every refusal, once, and every reason a booking cannot be made.
     public static func all(_ m: Material) -> [DeskRefusal] {
         let calendar = m.calendar
+        let treatment = "5f0c7a1e-2b7d-4c1a-9a57-3d1f2e4b6c80"
         let start = m.now.addingTimeInterval(86_400 * 3)
         let later = start.addingTimeInterval(86_400 * 7)
         let finding = PlacementFinding(number: 2, start: start, problem: .inThePast(start: start))
@@ -43,10 +44,10 @@ public enum RefusalSamples {
         let reasons: [NotBookable] = [
             .providerDoesNotDeliver(provider: "Dr. Roth", service: "Physiotherapy", delivering: ["Dr. Keller"]),
             .noProviderDelivers(service: "Physiotherapy"), .noProviderCanTakePlan, .notImmediate(service: "Physiotherapy"),
-            .treatmentOfOtherService(treatment: "abc", bookedFor: "Implant", asked: "Physiotherapy"),
-            .treatmentOfOtherCustomer(treatment: "abc"), .singleSessionHasNoTreatment, .sequentialOneAtATime,
+            .treatmentOfOtherService(treatment: treatment, bookedFor: "Implant", asked: "Physiotherapy"),
+            .treatmentOfOtherCustomer(treatment: treatment), .singleSessionHasNoTreatment, .sequentialOneAtATime,
             .booksAllAtOnce(service: "Implant"), .serviceInactive(service: "Physiotherapy"),
-            .onlyImmediateMovesAlong(treatment: "abc"), .nothingMissed, .nothingToPreview(service: "Physiotherapy"),
+            .onlyImmediateMovesAlong(treatment: treatment), .nothingMissed, .nothingToPreview(service: "Physiotherapy"),
             .noWorkingDay(provider: "Dr. Roth"),
         ]
         return [
@@ -56,14 +57,14 @@ public enum RefusalSamples {
             .slotTaken(nil),
             .conflicts(m.proposal, calendar: calendar), .shiftNotConfirmed(m.proposal, calendar: calendar),
             .planChanged(m.proposal, calendar: calendar),
-            .previousNotCompleted(treatment: "abc", session: 1), .packageFull(remaining: 1, requested: 2),
-            .packageExpired(treatment: "abc", on: m.now.addingTimeInterval(-86_400), calendar: calendar),
+            .previousNotCompleted(treatment: treatment, session: 1), .packageFull(remaining: 1, requested: 2),
+            .packageExpired(treatment: treatment, on: m.now.addingTimeInterval(-86_400), calendar: calendar),
             .treatmentClosed(.ended),
             .wrongStatus(bookingID: 7, status: .cancelled, change: .complete),
             .wrongStatus(bookingID: 7, status: .confirmed, change: .reopen),
             .inThePast(m.now.addingTimeInterval(-3600), calendar: calendar),
             .duplicateCustomer([CustomerMatch(id: 3, name: "Zoë Keller", phone: "+41 79 963 78 17")]),
-            .secondPackage(service: "Driving Lessons", treatment: "abc", remaining: 4, total: 10),
+            .secondPackage(service: "Driving Lessons", treatment: treatment, remaining: 4, total: 10),
             .completedTooEarly(lesson, now: m.now, calendar: calendar),
             .reopenBlocked(lesson, by: .numberBookedAgain(bookingID: 9, start: later), calendar: calendar),
             .reopenBlocked(single, by: .timeTaken(bookingID: 10, provider: "Dr. Keller", customer: "Thomas Weber", start: start,

@@ -1,5 +1,6 @@
 import Foundation
 import FrontdeskCore
+import TerminalUI
 
 /// The keys a refusal may name on the screen that shows it, taken from that screen's keymap; nil
 /// where the screen has no such key (the sentence then names none).
@@ -25,10 +26,17 @@ public struct RefusalKeys: Sendable, Equatable {
     /// No keys: for screens that offer none of these actions (the Book flow, Services).
     public static let none = RefusalKeys()
 
-    /// The session desk's keys, shared by every screen that hosts it (Bookings, Customers).
-    public static let sessionDesk = RefusalKeys(
-        complete: SessionKeys.name(.complete), reschedule: SessionKeys.name(.reschedule), cancel: SessionKeys.name(.cancel),
-        reopen: SessionKeys.name(.reopen), extend: SessionKeys.name(.extendPackage))
+    /// The keys a screen's keymap binds to these actions, found by the actions' names
+    /// (`complete`, `reschedule`, `cancel`, `reopen`, `extendPackage`), as every screen that hosts
+    /// the session desk names them.
+    public init(keymap: Keymap<String>) {
+        func key(_ action: String) -> String? { keymap.binding(for: action)?.legendKey }
+        self.init(complete: key("complete"), reschedule: key("reschedule"), cancel: key("cancel"), reopen: key("reopen"),
+                  extend: key("extendPackage"))
+    }
+
+    /// Every session key: what the desk says when its host did not say which it binds.
+    public static let sessionDesk = RefusalKeys(keymap: SessionKeys.keymap.erased)
 
     /// These keys with a confirming key.
     public func confirming(_ key: String?) -> RefusalKeys {

@@ -95,11 +95,14 @@ import Testing
     /// Faults name `--db` on the command line only; the shared wording names no option.
     @Test func faultsNameOptionsOnlyOnTheCommandLine() {
         let faults: [StoreError] = [.missing(path: "/x.sqlite"), .notFrontdesk(path: "/x.sqlite", reason: "the file is empty"),
-                                    .unreadable(path: "/x.sqlite"), .cannotOpen(path: "/x.sqlite", reason: "SQLite cannot open the file")]
+                                    .unreadable(path: "/x.sqlite"), .cannotOpen(path: "/x.sqlite", reason: "SQLite cannot open the file"),
+                                    .holdsData(path: "/x.sqlite")]
         for fault in faults {
             #expect(!fault.description.contains("--"), "\(fault.description)")
             #expect(RefusalText.message(fault).contains("--db"), "\(RefusalText.message(fault))")
         }
+        #expect(!StoreError.noSuchGroup("clinic").description.contains("--"))
+        #expect(RefusalText.message(.noSuchGroup("clinic")).hasPrefix("--shared: There is no group called clinic."))
         #expect(RefusalText.message(.missing(path: "/x.sqlite")).contains("`frontdesk init`"))
     }
 

@@ -150,7 +150,7 @@ public final class AppDatabase: Sendable {
         var group: gid_t?
         if let sharedGroup {
             guard let id = SharedFiles.groupID(named: sharedGroup) else {
-                throw .invalid(field: "--shared", reason: "there is no group called \(sharedGroup). Create it (groupadd \(sharedGroup)) and add the staff accounts to it (usermod -aG \(sharedGroup) NAME).")
+                throw .noSuchGroup(sharedGroup)
             }
             group = id
             try SharedFiles.prepareFolder(file.folder, group: id, path: path)

@@ -31,6 +31,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case fileReplaced(path: String)
     /// Another process has the database open, so it cannot be replaced now.
     case inUse(path: String)
+    /// A shared database was asked for with a group this system does not have.
+    case noSuchGroup(String)
+    /// Demo data goes only into a new, empty database; this one holds data.
+    case holdsData(path: String)
 
     public var description: String {
         switch self {
@@ -70,6 +74,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "The database file \(path) was deleted, moved or replaced while Frontdesk had it open, so nothing more is saved: writing now would go to a file nobody can see. Restart Frontdesk (it opens whatever is at that path now); check with `frontdesk doctor`."
         case let .inUse(path):
             return "Another Frontdesk (or another program) has \(path) open, so it cannot be replaced now. Close the other windows and terminals using it, then try again."
+        case let .noSuchGroup(group):
+            return "There is no group called \(group). Create it (groupadd \(group)) and add the staff accounts to it (usermod -aG \(group) NAME)."
+        case let .holdsData(path):
+            return "\(path) already holds data, so no demo data was added; nothing was changed. Use a new file."
         case let .busy(path):
             return "The database \(path) stayed locked by another terminal for too long. Try again in a moment."
         }

@@ -17,6 +17,10 @@ enum RefusalText {
             return error.description + " Create one with `frontdesk init` (or `frontdesk demo` for a demo clinic), or pass --db with an existing file."
         case .notFrontdesk:
             return error.description + " Pass --db with the clinic's database, or create a new one with `frontdesk init --db NEW_FILE`."
+        case .noSuchGroup:
+            return "--shared: " + error.description
+        case .holdsData:
+            return error.description + " Give it with --db."
         case .unreadable, .cannotOpen:
             return error.description + " Or pass --db with another file."
         default:

@@ -41,6 +41,11 @@ import Testing
         }
     }
 
+    /// Whether `help` lists `flag` itself (not only a longer option containing it: --late in --confirm-late).
+    static func lists(_ help: String, _ flag: String) -> Bool {
+        help.range(of: "(?<![\\w-])" + NSRegularExpression.escapedPattern(for: flag) + "(?![\\w-])", options: .regularExpression) != nil
+    }
+
     @Test func everyRefusalHasASample() throws {
         let samples = RefusalSamples.all(try RefusalSamples.material())
         #expect(Set(samples.map(RefusalSamples.kind)).count == RefusalSamples.kindCount)
@@ -63,7 +68,7 @@ import Testing
                 #expect(help.contains((["USAGE: frontdesk"] + command).joined(separator: " ")),
                         "\(kind): `frontdesk \(command.joined(separator: " "))` does not exist")
                 for flag in inside where flag.hasPrefix("--") {
-                    #expect(help.contains(flag), "\(kind): `frontdesk \(command.joined(separator: " "))` has no \(flag)")
+                    #expect(Self.lists(help, flag), "\(kind): `frontdesk \(command.joined(separator: " "))` has no \(flag)")
                 }
                 text = (text as NSString).replacingCharacters(in: match.range, with: "")
             }
@@ -74,13 +79,18 @@ import Testing
             for command in commands {
                 let help = try cache.help(command)
                 for flag in flags {
-                    #expect(help.contains(flag), "\(kind): `frontdesk \(command.joined(separator: " "))` has no \(flag)")
+                    #expect(Self.lists(help, flag), "\(kind): `frontdesk \(command.joined(separator: " "))` has no \(flag)")
                 }
             }
         }
     }
 
     /// The refusals that ask for an option name it, so a script knows how to go ahead.
+    @Test func anOptionInsideALongerOneDoesNotCount() {
+        #expect(!Self.lists("  --confirm-late  Confirm a change", "--late"))
+        #expect(Self.lists("  --late  Book it", "--late"))
+    }
+
     @Test func confirmableRefusalsNameTheirOption() throws {
         let samples = RefusalSamples.all(try RefusalSamples.material())
         let expected = ["lateConfirmation": "--late", "shiftProposal": "--auto-shift", "shortNotice": "--confirm-late",

@@ -39,13 +39,11 @@ enum RefusalText {
         case .shiftProposal:
             return ["Nothing was saved: " + facts[0]] + indented(Array(facts.dropFirst()))
                 + ["To book this plan, run the same command with --auto-shift."]
-        case .conflicts:
-            return [facts[0] + " Nothing was saved."] + indented(Array(facts.dropFirst()))
+        case .conflicts, .planChanged:
+            return [nothingSaved(facts[0])] + indented(Array(facts.dropFirst()))
         case .shiftNotConfirmed:
-            return [facts[0] + " Nothing was saved."] + indented(Array(facts.dropFirst()))
+            return [nothingSaved(facts[0])] + indented(Array(facts.dropFirst()))
                 + ["To book the proposed times instead, run the same command with --auto-shift."]
-        case .planChanged:
-            return [facts[0] + " Nothing was saved."] + indented(Array(facts.dropFirst()))
         case .laterSessionsInTheWay:
             return ["Nothing was saved:"] + indented(facts) + ["To move them along, run the same command with --move-later."]
         default:
@@ -116,6 +114,11 @@ enum RefusalText {
     }
 
     private static func indented(_ lines: [String]) -> [String] { lines.map { "  " + $0 } }
+
+    /// "The plan does not fit as requested:" → "The plan does not fit as requested; nothing was saved:".
+    private static func nothingSaved(_ heading: String) -> String {
+        (heading.hasSuffix(":") ? String(heading.dropLast()) : heading) + "; nothing was saved:"
+    }
 
     /// The command that lists what `what` names ("customer", "treatment", "booking" …).
     static func listCommand(for what: String) -> String {

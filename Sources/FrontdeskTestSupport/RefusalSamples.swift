@@ -57,7 +57,7 @@ public enum RefusalSamples {
             .slotTaken(nil),
             .conflicts(m.proposal, calendar: calendar), .shiftNotConfirmed(m.proposal, calendar: calendar),
             .planChanged(m.proposal, calendar: calendar),
-            .previousNotCompleted(treatment: treatment, session: 1), .packageFull(remaining: 1, requested: 2),
+            .previousNotCompleted(treatment: treatment, session: 1, bookingID: 7), .packageFull(remaining: 1, requested: 2),
             .packageExpired(treatment: treatment, on: m.now.addingTimeInterval(-86_400), calendar: calendar),
             .treatmentClosed(.ended),
             .wrongStatus(bookingID: 7, status: .cancelled, change: .complete),

@@ -53,7 +53,7 @@ import Testing
         let clinic = try ClinicFixture.seed(t.database)
         let first = try t.database.bookSessions(customerID: clinic.customer.id, serviceID: clinic.physio.id, starts: [t.at("2026-03-10 10:00")])
         let before = try bookingCount(t)
-        #expect(throws: StoreError.refused(.previousNotCompleted(treatment: first.group!.id, session: 1))) {
+        #expect(throws: StoreError.refused(.previousNotCompleted(treatment: first.group!.id, session: 1, bookingID: first.bookings[0].id))) {
             try t.database.bookSessions(customerID: clinic.customer.id, serviceID: clinic.physio.id,
                                         starts: [t.at("2026-03-13 10:00")], groupID: first.group!.id)
         }

@@ -25,8 +25,9 @@ public enum DeskRefusal: Sendable, Equatable {
     case planChanged(ImmediateProposal, calendar: ClinicCalendar)
     /// The booking cannot be made at all, whatever the date.
     case notBookable(NotBookable)
-    /// Sequential treatments book the next session only after the previous one is completed.
-    case previousNotCompleted(treatment: String, session: Int)
+    /// Sequential treatments book the next session only after the previous one (number `session`,
+    /// booking `bookingID`) is completed.
+    case previousNotCompleted(treatment: String, session: Int, bookingID: Int64?)
     /// More sessions asked for than the package has left.
     case packageFull(remaining: Int, requested: Int)
     /// The package (treatment `treatment`) expired at `on` and takes no new bookings until a manager extends it.

@@ -23,7 +23,7 @@ public enum RefusalFacts {
             return ["The plan changed since it was shown (another terminal booked a slot):"] + proposal.conflictLines(calendar: calendar)
         case .notBookable(let reason):
             return [sentence(reason)]
-        case let .previousNotCompleted(treatment, session):
+        case let .previousNotCompleted(treatment, session, _):
             return ["Session \(session) of treatment \(treatment) is not completed yet: sequential treatments book the next "
                     + "session only after the previous one is marked completed."]
         case let .packageFull(remaining, requested):

@@ -185,7 +185,7 @@ extension AppDatabase {
             if let group, next > 1 {
                 let previous = group.sessions.first { $0.sessionNumber == next - 1 && $0.status.holdsNumber }
                 guard previous?.status == .completed else {
-                    throw StoreError.refused(.previousNotCompleted(treatment: group.id, session: next - 1))
+                    throw StoreError.refused(.previousNotCompleted(treatment: group.id, session: next - 1, bookingID: previous?.id))
                 }
             }
             return [next]

@@ -62,8 +62,9 @@ enum RefusalText {
             return ["Choose another --start; nothing was saved."]
         case .notBookable(let reason):
             return hint(reason)
-        case .previousNotCompleted:
-            return ["Mark it completed (`frontdesk complete ID`) once it has taken place, then book the next one."]
+        case let .previousNotCompleted(_, _, bookingID):
+            let command = bookingID.map { "`frontdesk complete \($0)`" } ?? "`frontdesk complete`"
+            return ["Mark it completed (\(command)) once it has taken place, then book the next one."]
         case let .packageFull(remaining, _):
             return ["Book at most \(remaining), or sell a new package."]
         case let .packageExpired(treatment, _, _):

@@ -20,7 +20,7 @@ public struct BookEffectRunner: ScreenRunner {
         do {
             return try answer(effect)
         } catch {
-            return .failed(effect, message: error.deskRefusal.map { RefusalWording.text($0) } ?? error.description)
+            return .failed(effect, message: error.deskRefusal.map { RefusalWording.text($0, keys: .none) } ?? error.description)
         }
     }
 
@@ -45,7 +45,7 @@ public struct BookEffectRunner: ScreenRunner {
         case let .loadTreatment(groupID, customerID, serviceID):
             let group = try database.group(id: groupID)
             guard group.customerID == customerID, group.serviceID == serviceID else {
-                throw StoreError.notBookable(reason: "treatment \(groupID) belongs to another customer or service; open it again from the Bookings screen.")
+                throw StoreError.refused(.notBookable(.treatmentOfOtherCustomer(treatment: groupID)))
             }
             // Continuing a treatment follows the rules it was booked under, not the service's current ones.
             let service = try database.serviceAsBooked(groupID: groupID)
@@ -69,7 +69,7 @@ public struct BookEffectRunner: ScreenRunner {
                 return .booked(try database.bookSessions(customerID: customerID, serviceID: serviceID, providerID: providerID,
                                                          starts: starts, groupID: groupID, confirmedLate: confirmedLate,
                                                          allowSecondPackage: secondPackage))
-            } catch .secondPackage {
+            } catch .refused(.secondPackage) {
                 // Another terminal sold a package since the flow asked: ask again, naming it.
                 return .activePackage(customerID: customerID, serviceID: serviceID,
                                       group: try database.activePackage(customerID: customerID, serviceID: serviceID))
@@ -87,7 +87,7 @@ public struct BookEffectRunner: ScreenRunner {
                                                     firstStart: firstStart, pinned: pinned, acceptShift: true,
                                                     expectedStarts: expectedStarts, confirmedLate: true)
             return .booked(result)
-        } catch .planChanged, .conflicts {
+        } catch .refused(.planChanged), .refused(.conflicts) {
             return .planChanged(try database.proposeImmediate(serviceID: serviceID, providerID: providerID,
                                                               firstStart: firstStart, pinned: pinned))
         }

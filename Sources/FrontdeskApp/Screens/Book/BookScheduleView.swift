@@ -247,6 +247,10 @@ extension BookStepView {
         if let notice = flow.planChangedNotice {
             blank()
             paragraph(notice, &buffer, role: .warning)
+        } else if !flow.rebookMoves.isEmpty, let first = rows.first {
+            let moved = flow.rebookMoves.count
+            paragraph("Enter books \(first.title.lowercased()) and moves \(moved == 1 ? "the later session" : "the \(moved) later sessions") in one go; nothing changes until then.",
+                      &buffer, role: .accent)
         } else {
             let count = rows.count
             line("Enter books \(count == 1 ? "it" : "all \(count)") in one go; nothing is booked until then.", &buffer, role: .accent)

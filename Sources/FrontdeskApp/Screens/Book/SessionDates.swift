@@ -61,6 +61,7 @@ extension BookFlow {
         case .nextField?:
             dates.index = min(dates.fields.count - 1, dates.index + 1)
         case .accept?:
+            guard !rebook.isChecking else { return [] }
             switch dates.fields[dates.index].accepted(calendar: calendar, now: now) {
             case .failure(let refusal):
                 status = .error(refusal.message)
@@ -93,6 +94,7 @@ extension BookFlow {
             status = .error("Two sessions have the same date and time. Give each its own.")
             return []
         }
+        if isRebookingMissed, let start = all.first { return proposeRebook(start) }
         confirmReturn = .sessionDates
         planChangedNotice = nil
         step = .confirm

@@ -48,7 +48,7 @@ extension BookFlow {
             status = nil
             step = .rebookPreview
         } else {
-            status = .error("\(sessionTitle(proposal.number)): " + RefusalWording.text(.placement(proposal.refusal)))
+            status = .error(RefusalWording.text(.placement(proposal.refusal)))
             step = .sessionDates
         }
     }
@@ -80,8 +80,7 @@ extension BookFlow {
         rebook.proposal = proposal
         rebook.startsBeforeReplan = before
         guard proposal.chosen != nil else {
-            status = .error("Nothing was booked: the times changed since the preview. \(sessionTitle(proposal.number)): "
-                            + RefusalWording.text(.placement(proposal.refusal)))
+            status = .error("The times changed since the preview; nothing was booked. " + RefusalWording.text(.placement(proposal.refusal)))
             step = .sessionDates
             return
         }
@@ -105,7 +104,7 @@ extension BookFlow {
             } else {
                 note = "moved"
                 detail = "\(title) moves from \(calendar.dayTime(session.from)) to \(calendar.dayTime(session.to))"
-                    + " (\(Self.shiftWords(session, calendar: calendar, provider: provider)))."
+                    + " (\(Self.shiftWords(session, calendar: calendar, provider: provider, long: true)))."
             }
             if let before = rebook.startsBeforeReplan?[session.number], before != session.to {
                 note = "changed"
@@ -120,18 +119,26 @@ extension BookFlow {
         }
     }
 
-    /// "10 days later, gap kept", or why it went to a later day: "not Fri 1 May 2026 14:00: Dr. Keller is not working".
-    static func shiftWords(_ session: ShiftedSession, calendar: ClinicCalendar, provider: String) -> String {
+    /// "10 days later, gap kept"; for a session that could not move by the same amount, why:
+    /// "11 days later, not Sun 3 May (outside hours)", or with `long` the whole reason.
+    static func shiftWords(_ session: ShiftedSession, calendar: ClinicCalendar, provider: String, long: Bool = false) -> String {
         let days = calendar.daysBetween(session.from, session.to)
         var words = days == 0 ? "same day" : days > 0 ? "\(PlacementWording.dayCount(days)) later" : "\(PlacementWording.dayCount(-days)) earlier"
         if calendar.minuteOfDay(of: session.from) != calendar.minuteOfDay(of: session.to) {
             words += ", at \(calendar.time(session.to))"
         }
-        if let wanted = session.sameShift {
-            let why = session.reason.map { ": " + $0.message(provider: provider, calendar: calendar) } ?? ""
+        guard let wanted = session.sameShift else { return words + ", gap kept" }
+        if long {
+            // The conflict without its advice ("Pick another day."): that is what the plan already did.
+            let why = session.reason.map { $0.message(provider: provider, calendar: calendar) }.map { message in
+                let reason = message.range(of: " Pick ", options: .backwards).map { String(message[..<$0.lowerBound]) } ?? message
+                return " (" + reason.trimmingCharacters(in: CharacterSet(charactersIn: ".")) + ")"
+            } ?? ""
             return words + "; not \(calendar.dayTime(wanted))\(why)"
         }
-        return words + ", gap kept"
+        var when = calendar.shortDay(calendar.localDay(of: wanted))
+        if calendar.minuteOfDay(of: wanted) != calendar.minuteOfDay(of: session.to) { when += " \(calendar.time(wanted))" }
+        return words + ", not \(when)" + (session.reason.map { " (\($0.shortLabel))" } ?? "")
     }
 
     /// The booking request for a rebooking, exactly as previewed.
@@ -142,16 +149,17 @@ extension BookFlow {
                              expectedStarts: plan.sessions.map(\.to))
     }
 
-    /// "Booked Session 2 of 3 of Dental Implant for Marie Schmidt on Fri 3 Apr 2026 14:00; moved session 3 to …".
+    /// "Booked Session 2 of 3 (Marie Schmidt) on Fri 3 Apr 2026 14:00; session 3 moved to Mon 4 May 14:00."
+    /// Short enough for the status line: the moves are what the desk must see.
     func rebookedMessage(_ result: BookingResult) -> String {
         guard let service = services.chosen, let booked = result.bookings.first else { return bookedMessage(result) }
         let customer = customers.chosen?.name ?? booked.customerName
-        var message = "Booked \(sessionTitle(booked.sessionNumber)) of \(service.name) for \(customer) on \(calendar.dayTime(booked.start))"
-        let moved = result.bookings.dropFirst()
-        if !moved.isEmpty {
-            let noun = service.definition.sessionNoun.lowercased()
-            message += "; moved " + moved.map { "\(noun) \($0.sessionNumber) to \(calendar.dayTime($0.start))" }.joined(separator: ", ")
+        var message = "Booked \(sessionTitle(booked.sessionNumber)) (\(customer)) on \(calendar.dayTime(booked.start))"
+        let noun = service.definition.sessionNoun.lowercased()
+        let moved = result.bookings.dropFirst().map {
+            "\(noun) \($0.sessionNumber) moved to \(calendar.shortDay(calendar.localDay(of: $0.start))) \(calendar.time($0.start))"
         }
-        return message + ". Confirmation queued."
+        if !moved.isEmpty { message += "; " + moved.joined(separator: ", ") }
+        return message + "."
     }
 }

@@ -20,16 +20,16 @@ extension BookStepView {
         let rows = plan.sessions.enumerated().map { index, session in
             let label = definition?.label(forSession: session.number) ?? flow.sessionTitle(session.number)
             let what: Table.Item = index == 0
-                ? Table.Item("booked again", role: .accent)
+                ? Table.Item("missed, booked again", role: .accent)
                 : Table.Item(BookFlow.shiftWords(session, calendar: calendar, provider: proposal.provider),
                              role: session.sameShift == nil ? .completed : .warning)
             return Table.Row([Table.Item("\(session.number)"), Table.Item(label),
-                              Table.Item(index == 0 ? "missed " + calendar.dayTime(session.from) : calendar.dayTime(session.from), role: .dim),
-                              Table.Item(calendar.dayTime(session.to)), what])
+                              Table.Item(short(session.from), role: .dim), Table.Item(short(session.to)), what])
         }
+        // Without the year the table fits 80 columns; the confirmation that follows gives full dates.
         let columns = [Table.Column("#", width: .fixed(2)), Table.Column("Session", width: .flexible(1)),
-                       Table.Column("Was", width: .fixed(28)), Table.Column("Now", width: .fixed(21)),
-                       Table.Column("", width: .flexible(1))]
+                       Table.Column("Was", width: .fixed(16)), Table.Column("Now", width: .fixed(16)),
+                       Table.Column("", width: .flexible(3))]
         table(Table(columns: columns, rows: rows), &buffer, maxRows: rows.count + 1)
         for finding in plan.findings.warnings {
             paragraph("⚠ " + RefusalWording.line(finding, provider: proposal.provider, calendar: calendar), &buffer, role: .warning, indent: 1)
@@ -37,5 +37,10 @@ extension BookStepView {
         blank()
         paragraph("Enter: book \(title.lowercased()) and move the later sessions (you confirm next). Esc: choose another date.",
                   &buffer, role: .accent)
+    }
+
+    /// "Fri 24 Apr 14:00".
+    private func short(_ date: Date) -> String {
+        "\(calendar.shortDay(calendar.localDay(of: date))) \(calendar.time(date))"
     }
 }

@@ -156,6 +156,27 @@ import Testing
         #expect(third.start == scenario.temporary.at("2026-03-27 14:00"))
     }
 
+    /// Issue 12 item 7: in Reschedule, "+2w" is two weeks after the session being moved, at its time
+    /// (not two weeks from now at the clock's time), and "-3d" three days before it.
+    @Test func relativeDatesInRescheduleCountFromTheSessionBeingMoved() throws {
+        let scenario = try BookingsScenario()
+        let session = scenario.session()
+        session.select(rowContaining: "Marie Schmidt")
+        session.press([.enter, .character("r")])
+        session.press(.control("u"))
+        session.type("+2w")
+        #expect(session.shows("→ Wed 8 Apr 2026 14:00"), "\(session.screenText)")
+        session.press(.control("u"))
+        session.type("-3d")
+        #expect(session.shows("→ Sun 22 Mar 2026 14:00"), "\(session.screenText)")
+        session.press(.control("u"))
+        session.type("+1w")
+        session.press(.enter)
+        #expect(session.shows("Moved Session 3 of 3 (Marie Schmidt) to Wed 1 Apr 2026 14:00."), "\(session.screenText)")
+        let third = try #require(try scenario.group(scenario.implantGroup).sessions.first { $0.sessionNumber == 3 })
+        #expect(third.start == scenario.temporary.at("2026-04-01 14:00"))
+    }
+
     @Test func rescheduleTooCloseToThePreviousSessionIsRefusedWithTheReason() throws {
         let scenario = try BookingsScenario()
         let session = scenario.session()

@@ -48,7 +48,6 @@ extension SessionDesk {
         case .reschedule(var form):
             switch action {
             case .accept:
-                // "+2w" is two weeks after the session being moved, at its time (issue 12 item 7).
                 let preview = DateText.preview(form.form.text(.date), parser: context.dateParser, offsetsFrom: form.target.start)
                 guard let date = preview.date else {
                     form.form.setError(preview.line, for: .date)

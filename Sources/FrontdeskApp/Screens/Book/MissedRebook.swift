@@ -130,10 +130,7 @@ extension BookFlow {
         guard let wanted = session.sameShift else { return words + ", gap kept" }
         if long {
             // The conflict without its advice ("Pick another day."): that is what the plan already did.
-            let why = session.reason.map { $0.message(provider: provider, calendar: calendar) }.map { message in
-                let reason = message.range(of: " Pick ", options: .backwards).map { String(message[..<$0.lowerBound]) } ?? message
-                return " (" + reason.trimmingCharacters(in: CharacterSet(charactersIn: ".")) + ")"
-            } ?? ""
+            let why = session.reason.map { " (" + $0.reason(provider: provider, calendar: calendar) + ")" } ?? ""
             return words + "; not \(calendar.dayTime(wanted))\(why)"
         }
         var when = calendar.shortDay(calendar.localDay(of: wanted))

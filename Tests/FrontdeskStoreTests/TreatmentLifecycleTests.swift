@@ -178,7 +178,7 @@ import Testing
         _ = try t.database.complete(bookingID: plan.bookings[0].id)
         t.now = t.at("2026-09-01 09:00")
         #expect(try t.database.group(id: plan.group!.id).state(now: t.now) == .expired)
-        #expect(throws: StoreError.self) {
+        #expect(throws: StoreError.packageExpired(expiredOn: "Fri 28 Aug 2026 09:00", group: plan.group!.id)) {
             try t.database.bookSessions(customerID: clinic.customer.id, serviceID: clinic.driving.id, starts: [t.at("2026-09-02 17:00")],
                                         groupID: plan.group!.id)
         }

@@ -18,7 +18,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case refused(String)
     case previousNotCompleted(group: String, session: Int)
     case packageFull(remaining: Int, requested: Int)
-    case packageExpired(expiredOn: String)
+    /// `group` is the package, for the command that extends it.
+    case packageExpired(expiredOn: String, group: String)
     case groupClosed(state: String)
     case wrongStatus(bookingID: Int64, status: String, action: String)
     case timeZoneUnknown(String)
@@ -91,8 +92,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "Session \(session) of treatment \(group) is not completed yet. Sequential treatments book the next session only after the previous one is marked completed."
         case let .packageFull(remaining, requested):
             return "Only \(remaining) session\(remaining == 1 ? "" : "s") remain in this package, but \(requested) were requested. Book at most \(remaining), or sell a new package."
-        case let .packageExpired(date):
-            return "This package expired on \(date) and takes no new bookings. A manager can extend it first."
+        case let .packageExpired(date, group):
+            return "This package expired on \(date) and takes no new bookings. A manager can extend it first: `frontdesk extend \(group) --until DAY` (or the treatment's extend key in the application)."
         case let .groupClosed(state):
             return "This treatment is \(state) and takes no new bookings."
         case let .wrongStatus(id, status, action):

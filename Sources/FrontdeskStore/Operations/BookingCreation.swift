@@ -170,7 +170,7 @@ extension AppDatabase {
             case .active, .toBook, .expired:
                 // Sessions booked before the expiry keep a package open, but it takes nothing new.
                 if let expires = group.expiresAt, expires <= now {
-                    throw StoreError.packageExpired(expiredOn: calendar.dayTime(expires))
+                    throw StoreError.packageExpired(expiredOn: calendar.dayTime(expires), group: group.id)
                 }
             }
         }

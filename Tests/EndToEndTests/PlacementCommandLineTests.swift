@@ -92,6 +92,9 @@ import Testing
         let booked = try bookings(try clinic.json(["book", "--customer", "Marie Schmidt", "--service", "implant", "--start", "2026-03-15 02:30",
                                                    "--provider", "Night desk", "--dry-run"]))
         #expect(booked.map { $0["start"] as? String }.dropFirst().first == "2026-03-29T03:30:00+02:00")
+        let said = try clinic.expectSuccess(["book", "--customer", "Marie Schmidt", "--service", "implant", "--start", "2026-03-15 02:30",
+                                             "--provider", "Night desk", "--dry-run"]).stdout
+        #expect(said.contains("Note: Session 2: 02:30 does not exist on Sun 29 Mar 2026"), "\(said)")
         let typed = try clinic.run(["book", "--customer", "Marie Schmidt", "--service", "learn to drive", "--start", "2026-03-29 02:30",
                                     "--provider", "Night desk"])
         #expect(typed.status == 2 && typed.stderr.contains("e.g. 03:30"), "\(typed.stderr)")

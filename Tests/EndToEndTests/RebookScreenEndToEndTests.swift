@@ -52,7 +52,7 @@ import Testing
         #expect(preview.contains("Session 2 of 3 on Thu 9 Apr 2026 14:00"), "\(preview)")
         #expect(preview.contains("Wed 29 Apr 14:00"), "\(preview)")
         #expect(preview.contains("Sat 9 May 14:00"), "\(preview)")
-        #expect(preview.contains("10 days later, gap kept"), "\(preview)")
+        #expect(preview.contains("+10 days, gap kept"), "\(preview)")
         #expect(preview.contains("Book and move later"), "\(preview)")
 
         try tmux.send("Enter")

@@ -119,23 +119,28 @@ extension BookFlow {
         }
     }
 
-    /// "10 days later, gap kept"; for a session that could not move by the same amount, why:
-    /// "11 days later, not Sun 3 May (outside hours)", or with `long` the whole reason.
+    /// How a later session moves, for the preview's narrow column: "+10 days, gap kept", or
+    /// "+11 days (Sun 3 May: day off)" when the same amount lands where the provider cannot take it.
+    /// With `long`, the confirmation's words: "11 days later, as Sun 3 May 2026 14:00 is not possible:
+    /// Dr. Keller does not work on Sundays".
     static func shiftWords(_ session: ShiftedSession, calendar: ClinicCalendar, provider: String, long: Bool = false) -> String {
         let days = calendar.daysBetween(session.from, session.to)
-        var words = days == 0 ? "same day" : days > 0 ? "\(PlacementWording.dayCount(days)) later" : "\(PlacementWording.dayCount(-days)) earlier"
+        var words: String
+        if long {
+            words = days == 0 ? "the same day" : days > 0 ? "\(PlacementWording.dayCount(days)) later" : "\(PlacementWording.dayCount(-days)) earlier"
+        } else {
+            words = days == 0 ? "same day" : days > 0 ? "+\(PlacementWording.dayCount(days))" : "−\(PlacementWording.dayCount(-days))"
+        }
         if calendar.minuteOfDay(of: session.from) != calendar.minuteOfDay(of: session.to) {
             words += ", at \(calendar.time(session.to))"
         }
         guard let wanted = session.sameShift else { return words + ", gap kept" }
         if long {
             // The conflict without its advice ("Pick another day."): that is what the plan already did.
-            let why = session.reason.map { " (" + $0.reason(provider: provider, calendar: calendar) + ")" } ?? ""
-            return words + "; not \(calendar.dayTime(wanted))\(why)"
+            let why = session.reason.map { ": " + $0.reason(provider: provider, calendar: calendar) } ?? ""
+            return words + ", as \(calendar.dayTime(wanted)) is not possible\(why)"
         }
-        var when = calendar.shortDay(calendar.localDay(of: wanted))
-        if calendar.minuteOfDay(of: wanted) != calendar.minuteOfDay(of: session.to) { when += " \(calendar.time(wanted))" }
-        return words + ", not \(when)" + (session.reason.map { " (\($0.shortLabel))" } ?? "")
+        return words + " (\(calendar.shortDay(calendar.localDay(of: wanted)))" + (session.reason.map { ": \($0.shortLabel)" } ?? "") + ")"
     }
 
     /// The booking request for a rebooking, exactly as previewed.

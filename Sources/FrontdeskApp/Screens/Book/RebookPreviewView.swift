@@ -20,7 +20,7 @@ extension BookStepView {
         let rows = plan.sessions.enumerated().map { index, session in
             let label = definition?.label(forSession: session.number) ?? flow.sessionTitle(session.number)
             let what: Table.Item = index == 0
-                ? Table.Item("missed, booked again", role: .accent)
+                ? Table.Item("booked again", role: .accent)
                 : Table.Item(BookFlow.shiftWords(session, calendar: calendar, provider: proposal.provider),
                              role: session.sameShift == nil ? .completed : .warning)
             return Table.Row([Table.Item("\(session.number)"), Table.Item(label),
@@ -29,7 +29,7 @@ extension BookStepView {
         // Without the year the table fits 80 columns; the confirmation that follows gives full dates.
         let columns = [Table.Column("#", width: .fixed(2)), Table.Column("Session", width: .flexible(1)),
                        Table.Column("Was", width: .fixed(16)), Table.Column("Now", width: .fixed(16)),
-                       Table.Column("", width: .flexible(3))]
+                       Table.Column("", width: .flexible(2))]
         table(Table(columns: columns, rows: rows), &buffer, maxRows: rows.count + 1)
         for finding in plan.findings.warnings {
             paragraph("⚠ " + RefusalWording.line(finding, provider: proposal.provider, calendar: calendar), &buffer, role: .warning, indent: 1)

@@ -140,4 +140,21 @@ import Testing
         #expect(try Self.heldStarts(t, group: plan.group!.id)
                 == ["2026-03-10T14:00:00+01:00", "2026-03-31T14:00:00+02:00", "2026-05-01T14:00:00+02:00"])
     }
+
+    @Test func anAnswerThatArrivesAfterTheDeskWentBackIsIgnored() throws {
+        let (_, _, _, desk) = try Self.missedImplant()
+        desk.type("2026-04-03 14:00")
+        var flow = desk.flow
+        let effects = flow.handle(.enter)
+        guard case .proposeRebook? = effects.first else {
+            Issue.record("no proposal asked for: \(effects)")
+            return
+        }
+        _ = flow.handle(.escape)
+        let answer = try #require(desk.runner.perform(effects[0]))
+        #expect(flow.receive(answer).isEmpty)
+        let screen = BookFlowDriver.draw(flow, width: 100, height: 30).lines().joined(separator: "\n")
+        #expect(!screen.contains("breaks the gap"), "\(screen)")
+        #expect(flow.outcome == nil)
+    }
 }

@@ -37,6 +37,8 @@ extension BookFlow {
     }
 
     mutating func receiveRebookProposal(_ proposal: MissedRebookProposal) {
+        // The desk went back while the store was checking: the answer is for a date no longer asked.
+        guard rebook.isChecking, step == .sessionDates else { return }
         rebook.isChecking = false
         rebook.proposal = proposal
         planChangedNotice = nil

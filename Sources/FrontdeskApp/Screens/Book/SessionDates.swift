@@ -50,6 +50,7 @@ extension BookFlow {
         switch action(for: key) {
         case .back?:
             status = nil
+            rebook.isChecking = false
             if dates.index > 0 {
                 dates.index -= 1
             } else {

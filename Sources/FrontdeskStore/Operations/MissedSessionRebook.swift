@@ -18,7 +18,7 @@ extension AppDatabase {
     /// available is proposed on the next open day (`shiftProposed`), booked with `acceptProposal`;
     /// a gap beyond the maximum needs `confirmedLate`. `expectedStarts` are the starts a preview
     /// showed (the missed session first, then the later ones): when the plan made now differs
-    /// (another terminal took a slot), nothing is written (`planChanged`). The result lists the new
+    /// (another terminal took a slot), nothing is written (`rebookChanged`, with the plan as it is now). The result lists the new
     /// booking first, then the moved sessions.
     public func rebookMissed(groupID: String, start: Date, providerID: Int64? = nil, moveLater: Bool,
                              acceptProposal: Bool = false, confirmedLate: Bool = false,
@@ -33,27 +33,20 @@ extension AppDatabase {
             if !chosenPlan.findings.refusals.isEmpty {
                 // Would moving the later sessions along fix it? Then say so instead of only refusing.
                 if !moveLater, proposal.needsMovingLater {
-                    throw StoreError.laterSessionsInTheWay(
-                        problem: PlacementWording.sentences(proposal.refusal).joined(separator: " "),
-                        moves: proposal.moves.map {
-                            MissedSessionRebooking.moveText(noun: found.group.sessionNoun, number: $0.number, from: $0.from, to: $0.to,
-                                                            calendar: calendar)
-                        })
+                    throw StoreError.refused(.laterSessionsInTheWay(proposal.refusal, noun: found.group.sessionNoun, moves: proposal.moves))
                 }
-                throw StoreError.placementRefused(PlacementRefusal(provider: provider, findings: chosenPlan.findings.refusals,
-                                                                   calendar: calendar))
+                throw StoreError.refused(.placement(PlacementRefusal(provider: provider, findings: chosenPlan.findings.refusals,
+                                                                     calendar: calendar)))
             }
             if let expectedStarts, chosenPlan.sessions.map(\.to) != expectedStarts {
-                throw StoreError.planChanged(chosenPlan.sessions.map {
-                    "\(found.group.sessionNoun) \($0.number): \(calendar.dayTime($0.to))"
-                })
+                throw StoreError.refused(.rebookChanged(proposal))
             }
             if chosenPlan.isAdjusted && !acceptProposal {
-                throw StoreError.shiftProposed(provider: provider, chosenPlan, calendar: calendar)
+                throw StoreError.refused(.shiftProposal(provider: provider, chosenPlan, calendar: calendar))
             }
             if !chosenPlan.findings.warnings.isEmpty && !confirmedLate {
-                throw StoreError.lateConfirmationNeeded(PlacementRefusal(provider: provider, findings: chosenPlan.findings.warnings,
-                                                                         calendar: calendar))
+                throw StoreError.refused(.lateConfirmation(PlacementRefusal(provider: provider, findings: chosenPlan.findings.warnings,
+                                                                            calendar: calendar)))
             }
             return try self.writeRebook(db, found, plan: chosenPlan, now: now)
         }
@@ -72,14 +65,14 @@ extension AppDatabase {
         let calendar = self.calendar
         guard let group = try Self.group(db, id: groupID) else { throw StoreError.notFound(what: "treatment", key: groupID) }
         guard group.strategy == .immediate else {
-            throw StoreError.notBookable(reason: "only immediate treatments move their later sessions along; book this one with `frontdesk book --group \(groupID)`.")
+            throw StoreError.refused(.notBookable(.onlyImmediateMovesAlong(treatment: groupID)))
         }
         let state = group.state(now: now)
-        if state.isClosed { throw StoreError.groupClosed(state: state.label) }
+        if state.isClosed { throw StoreError.refused(.treatmentClosed(state)) }
         let progress = group.progress(now: now)
         guard let number = MissedSessionRebooking.number(in: progress),
               let missed = group.sessions.filter({ $0.sessionNumber == number && !$0.status.holdsNumber }).max(by: { $0.start < $1.start })
-        else { throw StoreError.notBookable(reason: "no missed or cancelled session of this treatment waits to be booked again.") }
+        else { throw StoreError.refused(.notBookable(.nothingMissed)) }
         // The rules the treatment was booked under, not the service's current ones.
         let service = try Self.service(db, asBookedIn: groupID) ?? Self.requireService(db, id: group.serviceID)
         let chosen = providerID ?? missed.providerID

@@ -74,6 +74,17 @@ public struct BookEffectRunner: ScreenRunner {
                 return .activePackage(customerID: customerID, serviceID: serviceID,
                                       group: try database.activePackage(customerID: customerID, serviceID: serviceID))
             }
+        case let .proposeRebook(groupID, start, providerID):
+            return .rebookProposed(try database.proposeRebookMissed(groupID: groupID, start: start, providerID: providerID))
+        case let .rebookMissed(groupID, start, providerID, moveLater, confirmedLate, expectedStarts):
+            // The desk saw every time in the preview: the proposal is what it confirmed, unless it changed since.
+            do {
+                return .booked(try database.rebookMissed(groupID: groupID, start: start, providerID: providerID, moveLater: moveLater,
+                                                         acceptProposal: true, confirmedLate: confirmedLate,
+                                                         expectedStarts: expectedStarts))
+            } catch .refused(.rebookChanged(let now)) {
+                return .rebookPlanChanged(now)
+            }
         }
     }
 

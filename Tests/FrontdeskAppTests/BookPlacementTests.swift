@@ -47,6 +47,9 @@ import Testing
         #expect(preview.contains("beyond the booking horizon of 730 days"), "\(preview)")
         #expect(preview.contains("✗ refused"), "\(preview)")
         #expect(!preview.contains("Every session fits as requested"), "\(preview)")
+        // Nothing to accept: the preview says what to do instead of offering Enter.
+        #expect(!preview.contains("accepts the proposed times"), "\(preview)")
+        #expect(preview.contains("e gives it another date"), "\(preview)")
         desk.press(.enter)
         #expect(desk.text.contains("beyond the booking horizon"), "\(desk.text)")
         #expect(!desk.effects.contains { if case .bookImmediate = $0 { return true } else { return false } })

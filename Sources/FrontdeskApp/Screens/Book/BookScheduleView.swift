@@ -67,8 +67,15 @@ extension BookStepView {
             feedback(editing, &buffer, indent: 14)
         } else if proposal.plan.fitsAsRequested && proposal.plan.isComplete {
             paragraph("Every session fits as requested. Enter accepts the plan; e edits a session's date.", &buffer, role: .dim)
+        } else if proposal.plan.sessions.contains(where: { !$0.isPlaceable }) {
+            // Nothing to accept yet: the refused session needs another date first.
+            let edit = BookKeymap.name(.editDate, in: .immediatePreview), back = BookKeymap.name(.back, in: .immediatePreview)
+            paragraph("A session cannot be booked where it stands (see above): \(edit) gives it another date, \(back) changes the start.",
+                      &buffer, role: .warning)
         } else {
-            paragraph("Not every session fits as requested. Enter accepts the proposed times; e edits a session's date and the later ones re-plan around it.", &buffer, role: .warning)
+            paragraph("Not every session fits as requested. \(BookKeymap.name(.accept, in: .immediatePreview)) accepts the proposed times; "
+                      + "\(BookKeymap.name(.editDate, in: .immediatePreview)) edits a session's date and the later ones re-plan around it.",
+                      &buffer, role: .warning)
         }
     }
 

@@ -156,6 +156,20 @@ import Testing
         #expect(third.start == scenario.temporary.at("2026-03-27 14:00"))
     }
 
+    /// Issue 12 item 7 in the screens: "+1w" is a week after the session being moved, at its time, not from now.
+    @Test func aRelativeMoveCountsFromTheSessionAtItsTimeNotFromNow() throws {
+        let scenario = try BookingsScenario()
+        let session = scenario.session()
+        session.select(rowContaining: "Marie Schmidt")
+        session.press([.enter, .character("r")])
+        #expect(session.shows("Booked for Wed 25 Mar 2026 14:00"))
+        session.type("+1w")
+        #expect(session.shows("→ Wed 1 Apr 2026 14:00"))
+        session.press(.enter)
+        let third = try #require(try scenario.group(scenario.implantGroup).sessions.first { $0.sessionNumber == 3 })
+        #expect(third.start == scenario.temporary.at("2026-04-01 14:00"))
+    }
+
     @Test func rescheduleTooCloseToThePreviousSessionIsRefusedWithTheReason() throws {
         let scenario = try BookingsScenario()
         let session = scenario.session()

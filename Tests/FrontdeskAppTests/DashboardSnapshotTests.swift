@@ -52,7 +52,7 @@ import Testing
         try snapshot("help-session-keys", sizes: [(80, 24)]) { session in
             session.press([.home] + Array(repeating: Key.right, count: DashboardTile.unscheduled.rawValue) + [.enter, .enter])
             session.press(.character("?"))
-            for _ in 0..<8 { session.press(.down) }
+            for _ in 0..<16 { session.press(.down) }
         }
     }
 

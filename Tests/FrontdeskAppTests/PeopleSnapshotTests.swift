@@ -37,7 +37,7 @@ import Testing
             session.press([.function(6), .character("/")])
             session.type("lukas")
             session.press([.enter, .enter, .character("?")])
-            for _ in 0..<8 { session.press(.down) }
+            for _ in 0..<14 { session.press(.down) }
         }
     }
 

@@ -84,6 +84,12 @@ enum SessionDialogView {
             .blank,
             .text(windowText, .normal),
             .text("Recommended: \(calendar.dayTime(window.recommended))", .normal),
+        ]
+        if form.suggested != window.recommended {
+            // Otherwise the field seems to contradict the line above it.
+            lines.append(.text("First free time from then: \(calendar.dayTime(form.suggested))", .normal))
+        }
+        lines += [
             .blank,
             .text("Edit the date freely:", .dim),
             .form(form.form),

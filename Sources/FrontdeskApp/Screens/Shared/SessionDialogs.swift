@@ -134,6 +134,8 @@ public struct NextSessionForm: Sendable, Equatable {
     public var nextNumber: Int
     public var totalSessions: Int
     public var window: SessionWindow
+    /// The first free time at or after the recommended day: what the date field starts with.
+    public var suggested: Date
     public var form: Form<SessionField>
     public var error: String?
 
@@ -149,6 +151,7 @@ public struct NextSessionForm: Sendable, Equatable {
         self.nextNumber = nextNumber
         self.totalSessions = totalSessions
         self.window = window
+        self.suggested = suggested
         self.form = Form([.text(.date, label: "Date and time", value: DateText.editable(suggested, calendar: calendar),
                                 placeholder: "date and time")], labelWidth: 15)
         self.error = nil

@@ -63,8 +63,8 @@ struct CSVImport: ParsableCommand {
         }
         for line in duplicates { Output.error("Possible duplicate, \(line).") }
         if json {
-            Output.json(["customers": summary.customers, "bookings": summary.bookings, "treatments": summary.treatments,
-                         "dry_run": dryRun, "possible_duplicates": duplicates] as [String: Any])
+            Output.json(ImportJSON(customers: summary.customers, bookings: summary.bookings, treatments: summary.treatments,
+                                   dryRun: dryRun, possibleDuplicates: duplicates))
             return
         }
         let what = kind == .customers ? "\(summary.customers) customer\(summary.customers == 1 ? "" : "s")"

@@ -111,7 +111,7 @@ extension AppDatabase {
                                                             row.totalSessions, first.storedSeconds, first.storedSeconds])
                         groups[group] = row.row
                     }
-                    let label = row.treatmentID == nil ? service.name : service.definition.label(forSession: row.sessionNumber)
+                    let label = row.label ?? (row.treatmentID == nil ? service.name : service.definition.label(forSession: row.sessionNumber))
                     try insert.execute(arguments: [row.customerID, row.serviceID, row.providerID, row.start.storedSeconds, row.end.storedSeconds,
                                                    row.status.rawValue, row.treatmentID != nil, row.treatmentID, row.sessionNumber,
                                                    row.totalSessions, label, row.notes, now, now, self.actor, self.actor])

@@ -27,7 +27,8 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
-        let zone = try timezone ?? (database.needsCreating ? SystemTimeZone.identifier() : nil)
+        // The zone for a new database, as init chooses it: --timezone, the configuration's, the system's.
+        let zone = try timezone ?? (database.needsCreating ? (Settings.load().timezone ?? SystemTimeZone.identifier()) : nil)
         let db = try database.open(create: true, timeZone: zone)
         if !db.wasCreated, let timezone, timezone != db.timeZoneName {
             throw CommandFailure.failed("The database at \(db.path) exists (time zone \(db.timeZoneName)); --timezone only applies to a new one, so nothing was changed. To change the zone, run `frontdesk timezone \(timezone)`.")

@@ -169,4 +169,14 @@ import Testing
             }
         }
     }
+
+    /// Help texts wrap cleanly: no line-continuation backslash left in the words, as `\\` at the end
+    /// of a line in a Swift string would leave one.
+    @Test func everyHelpTextIsFreeOfStrayBackslashes() throws {
+        for command in try Self.leafCommands().keys.sorted() where command != "help" {
+            let help = try ProcessRunner.run(command.split(separator: " ").map(String.init) + ["--help"])
+            #expect(help.status == 0, "\(command): \(help.stderr)")
+            #expect(!help.stdout.contains("\\ ") && !help.stdout.contains("\\\n"), "`frontdesk \(command) --help` shows a backslash: \(help.stdout)")
+        }
+    }
 }

@@ -12,8 +12,8 @@ struct CSVExport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "csv", abstract: "Bookings, customers or treatments as CSV (RFC 4180, UTF-8, header row).",
         discussion: """
-        Times are the clinic's local ISO 8601 with its offset (2026-03-10T14:00:00+01:00). The files \\
-        import into an empty database with `frontdesk import csv`: customers first, then bookings, then \\
+        Times are the clinic's local ISO 8601 with its offset (2026-03-10T14:00:00+01:00). The files \
+        import into an empty database with `frontdesk import csv`: customers first, then bookings, then \
         treatments (created, package expiry, how each was closed, and the rules it was booked under).
 
         Examples:

@@ -12,15 +12,15 @@ struct CSVImport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "csv", abstract: "Import customers, bookings or treatments from a CSV file (the columns of `export csv`).",
         discussion: """
-        Every row is checked before anything is written: one bad row refuses the whole file with exit 2, \\
-        naming its row (the header is row 1) and column; otherwise the file is written in one transaction. \\
-        Customers: name, and optionally phone, email, notes; customers with the same name or phone as one \\
-        already known are reported. Bookings: customer, service, provider, start, end, and optionally status, \\
-        treatment_id, session_number, total_sessions, customer_phone, notes; the customers, services and \\
-        providers must exist; they create the treatments they name. Imported bookings create no follow-ups. \\
-        Treatments (after their bookings): treatment_id, customer, service, strategy, state, total_sessions, \\
-        created, and optionally expires, completed_at, ended_at, ended_reason, ended_by, buffer_config, \\
-        session_plan, duration_minutes; the state and the completed and booked counts must be what the \\
+        Every row is checked before anything is written: one bad row refuses the whole file with exit 2, \
+        naming its row (the header is row 1) and column; otherwise the file is written in one transaction. \
+        Customers: name, and optionally phone, email, notes; customers with the same name or phone as one \
+        already known are reported. Bookings: customer, service, provider, start, end, and optionally status, \
+        treatment_id, session_number, total_sessions, customer_phone, notes; the customers, services and \
+        providers must exist; they create the treatments they name. Imported bookings create no follow-ups. \
+        Treatments (after their bookings): treatment_id, customer, service, strategy, state, total_sessions, \
+        created, and optionally expires, completed_at, ended_at, ended_reason, ended_by, buffer_config, \
+        session_plan, duration_minutes; the state and the completed and booked counts must be what the \
         bookings make them.
 
         Examples:

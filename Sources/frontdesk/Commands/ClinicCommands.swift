@@ -106,12 +106,10 @@ struct AuditCommand: ParsableCommand {
         let events = try store { () throws(StoreError) in try db.auditEvents(since: start, limit: limit) }
         if events.count == limit { Output.cutShort(limit, "changes") }
         if json {
-            Output.json(events.map { event -> [String: Any] in
-                [
-                    "id": event.id, "at": calendar.iso8601(event.at), "actor": event.actor, "action": event.action,
-                    "entity": event.entity, "entity_id": event.entityID,
-                    "before": AuditCommand.decoded(event.before), "after": AuditCommand.decoded(event.after),
-                ]
+            Output.json(events.map { event in
+                AuditEventJSON(id: event.id, at: calendar.iso8601(event.at), actor: event.actor, action: event.action,
+                               entity: event.entity, entityID: event.entityID,
+                               before: event.before.map(JSONValue.init(storedText:)), after: event.after.map(JSONValue.init(storedText:)))
             })
             return
         }
@@ -121,15 +119,5 @@ struct AuditCommand: ParsableCommand {
             if let before = event.before { Output.line("    before: " + TerminalText.safe(before)) }
             if let after = event.after { Output.line("    after:  " + TerminalText.safe(after)) }
         }
-    }
-
-    /// JSON texts as JSON values; plain texts (older events) as strings.
-    static func decoded(_ text: String?) -> Any {
-        guard let text else { return NSNull() }
-        if let data = text.data(using: .utf8), let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
-           text.first == "{" || text.first == "[" {
-            return value
-        }
-        return text
     }
 }

@@ -217,7 +217,7 @@ extension ServiceDraft.Fields {
                   price: draft.priceCents.map { Double($0) / 100 }, triggerWords: draft.triggerWords,
                   requiresMultipleSessions: draft.requiresMultipleSessions, totalSessions: draft.totalSessions,
                   strategy: draft.strategy, bufferDays: days, frequency: draft.rules.frequency?.text, plan: draft.plan,
-                  expiryDays: draft.expiryDays, providerNames: draft.providerNames)
+                  expiryDays: draft.expiryDays, providerNames: draft.providerNames, frequencyKey: draft.rules.frequencyKey)
     }
 
     /// The default gap (`default_days`, `_weeks` or `_months`) among the buffer keys.

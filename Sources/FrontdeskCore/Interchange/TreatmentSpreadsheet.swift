@@ -168,7 +168,9 @@ extension SpreadsheetImport {
                                  + #"{"label": …, "duration_minutes": 1–720}, as exported."#)
                 }
                 for step in plan { try Self.check(step.label, row: row, column: "session_plan", limit: TextLimits.name) }
-                sessionPlan = String(decoding: (try? JSONEncoder().encode(plan)) ?? Data("[]".utf8), as: UTF8.self)
+                // Kept as written: the store's own copies are JSONEncoder output, whose key order varies
+                // between runs, so re-encoding would change a text that round-trips as it is.
+                sessionPlan = value("session_plan")
             }
             var minutes: Int?
             if !value("duration_minutes").isEmpty {

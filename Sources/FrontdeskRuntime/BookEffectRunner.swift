@@ -20,7 +20,7 @@ public struct BookEffectRunner: ScreenRunner {
         do {
             return try answer(effect)
         } catch {
-            return .failed(effect, message: error.deskRefusal.map { RefusalWording.text($0) } ?? error.description)
+            return .failed(effect, message: error.deskRefusal.map { RefusalWording.text($0, keys: .none) } ?? error.description)
         }
     }
 
@@ -38,7 +38,7 @@ public struct BookEffectRunner: ScreenRunner {
         case let .loadTreatment(groupID, customerID, serviceID):
             let group = try database.group(id: groupID)
             guard group.customerID == customerID, group.serviceID == serviceID else {
-                throw StoreError.notBookable(reason: "treatment \(groupID) belongs to another customer or service; open it again from the Bookings screen.")
+                throw StoreError.refused(.notBookable(.treatmentOfOtherCustomer(treatment: groupID)))
             }
             // Continuing a treatment follows the rules it was booked under, not the service's current ones.
             let service = try database.serviceAsBooked(groupID: groupID)
@@ -57,6 +57,17 @@ public struct BookEffectRunner: ScreenRunner {
         case let .bookSessions(customerID, serviceID, providerID, starts, groupID, confirmedLate):
             return .booked(try database.bookSessions(customerID: customerID, serviceID: serviceID, providerID: providerID,
                                                      starts: starts, groupID: groupID, confirmedLate: confirmedLate))
+        case let .proposeRebook(groupID, start, providerID):
+            return .rebookProposed(try database.proposeRebookMissed(groupID: groupID, start: start, providerID: providerID))
+        case let .rebookMissed(groupID, start, providerID, moveLater, confirmedLate, expectedStarts):
+            // The desk saw every time in the preview: the proposal is what it confirmed, unless it changed since.
+            do {
+                return .booked(try database.rebookMissed(groupID: groupID, start: start, providerID: providerID, moveLater: moveLater,
+                                                         acceptProposal: true, confirmedLate: confirmedLate,
+                                                         expectedStarts: expectedStarts))
+            } catch .refused(.rebookChanged(let now)) {
+                return .rebookPlanChanged(now)
+            }
         }
     }
 
@@ -70,7 +81,7 @@ public struct BookEffectRunner: ScreenRunner {
                                                     firstStart: firstStart, pinned: pinned, acceptShift: true,
                                                     expectedStarts: expectedStarts, confirmedLate: true)
             return .booked(result)
-        } catch .planChanged, .conflicts {
+        } catch .refused(.planChanged), .refused(.conflicts) {
             return .planChanged(try database.proposeImmediate(serviceID: serviceID, providerID: providerID,
                                                               firstStart: firstStart, pinned: pinned))
         }

@@ -17,7 +17,7 @@ extension AppDatabase {
         let now = self.now
         let calendar = self.calendar
         return try write { db in
-            guard let group = try Self.group(db, id: groupID) else { throw StoreError.notFound(what: "treatment", key: groupID) }
+            guard let group = try Self.group(db, id: groupID) else { throw StoreError.notFound(.treatment, key: groupID) }
             guard group.strategy == .immediate else {
                 throw StoreError.refused(.notBookable(.onlyImmediateMovesAlong(treatment: groupID)))
             }
@@ -29,7 +29,7 @@ extension AppDatabase {
             else { throw StoreError.refused(.notBookable(.nothingMissed)) }
             let service = try Self.requireService(db, id: group.serviceID)
             let chosen = providerID ?? missed.providerID
-            guard let provider = try Self.provider(db, id: chosen) else { throw StoreError.notFound(what: "provider", key: "\(chosen)") }
+            guard let provider = try Self.provider(db, id: chosen) else { throw StoreError.notFound(.provider, key: "\(chosen)") }
 
             let rule = self.placementRule(service: service, strategy: .immediate)
             let timeline = group.sessions.map(TimelineSession.init)

@@ -102,3 +102,15 @@ import Testing
         #expect(problem.sentence.contains("managers = [\"boss\"] or the group “owners”"))
     }
 }
+
+extension StoreErrorPayloadTests {
+    @Test func anAbsenceOfMoreThanTenYearsCarriesItsDaysAndTheLimit() throws {
+        let t = try TemporaryDatabase(now: "2026-07-01T09:00:00+02:00")
+        let clinic = try ClinicFixture.seed(t.database)
+        let error = StoreError.invalid(.absenceTooLong(first: day("2026-01-01"), last: day("2040-01-01"), longestDays: AppDatabase.longestAbsenceDays))
+        #expect(throws: error) {
+            try t.database.editProvider(id: clinic.provider.id, ProviderEdit(addAbsences: [.init(first: day("2026-01-01"), last: day("2040-01-01"))]))
+        }
+        #expect(error.description == "Absence: 2026-01-01..2040-01-01 is longer than 10 years. Check the dates, or make the provider inactive.")
+    }
+}

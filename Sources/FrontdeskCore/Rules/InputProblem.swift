@@ -89,7 +89,6 @@ public enum InputProblem: Equatable, Sendable {
         case let .email(text, _): return "Email “\(TextLimits.quote(text))”"
         case .consentWithoutContact(.sms): return "SMS consent"
         case .consentWithoutContact(.email): return "E-mail consent"
-        case .nameTaken(.service, _): return "Name"
         case let .nameTaken(kind, _): return kind == .provider ? "Provider name" : "Name"
         case .workingHours: return "Working hours"
         case .noAbsenceStarting, .absenceBackwards, .absenceTooLong: return "Absence"
@@ -133,7 +132,7 @@ public enum InputProblem: Equatable, Sendable {
         case let .absenceBackwards(first, last):
             return "\(first)..\(last) ends before it starts. Put the first day first."
         case let .absenceTooLong(first, last, longest):
-            return "\(first)..\(last) is longer than \(longest == 3660 ? "ten years" : "\(longest) days"). Check the dates, or make the provider inactive."
+            return "\(first)..\(last) is longer than \(longest % 366 == 0 ? "\(longest / 366) years" : "\(longest) days"). Check the dates, or make the provider inactive."
         case let .mergeSameCustomer(id):
             return "#\(id) is the same customer twice. Give the customer to keep and the duplicate."
         case let .service(_, problem): return problem.reason

@@ -72,6 +72,12 @@ public enum InputProblem: Equatable, Sendable {
         case slotTaken
         /// The row breaks a constraint of the database; SQLite's message.
         case constraint(String)
+        /// A treatments row names a treatment whose bookings were not imported.
+        case treatmentMissing(String)
+        /// A treatments row disagrees with the treatment its bookings created (customer, service, …).
+        case differsFromImported(column: String, file: String, database: String)
+        /// A treatments row gives a state or count the treatment's bookings do not make.
+        case differsFromBookings(column: String, file: String, derived: String)
     }
 
     /// What the problem is about, as the start of the message ("Phone “079+963”").
@@ -99,6 +105,9 @@ public enum InputProblem: Equatable, Sendable {
         case let .importRow(row, .treatmentExists): return "row \(row), column treatment_id"
         case let .importRow(row, .slotTaken): return "row \(row), column start"
         case let .importRow(row, .constraint): return "row \(row)"
+        case let .importRow(row, .treatmentMissing): return "row \(row), column treatment_id"
+        case let .importRow(row, .differsFromImported(column, _, _)), let .importRow(row, .differsFromBookings(column, _, _)):
+            return "row \(row), column \(column)"
         case .notManager: return "Manager"
         case .constraint: return "Data"
         case .unexpected: return "Database"
@@ -161,6 +170,15 @@ public enum InputProblem: Equatable, Sendable {
             case .slotTaken:
                 return "the provider already has a booking at that time (in the database or in an earlier row). Correct the time or the provider."
             case let .constraint(message): return InputProblem.constraint(message).reason
+            case let .treatmentMissing(group):
+                return "the treatment \(TextLimits.quote(group)) is not in the database. Import its bookings first "
+                    + "(frontdesk import csv bookings), then this file."
+            case let .differsFromImported(_, file, database):
+                return "the file says \(TextLimits.quote(file)) but the treatment's bookings were imported with "
+                    + "\(TextLimits.quote(database)). Export both files from the same database."
+            case let .differsFromBookings(_, file, derived):
+                return "the file says \(file) but the treatment's bookings make it \(derived). It follows from the bookings: "
+                    + "correct the bookings file or this row."
             }
         case let .notManager(account, policy): return policy.refusal(account: account)
         case let .constraint(message):

@@ -55,24 +55,19 @@ extension AppDatabase {
                 WHERE session_group_id = ?
                 """)
             for row in rows {
-                func refuse(_ column: String, _ reason: String) -> StoreError {
-                    .invalid(field: "row \(row.row), column \(column)", reason: reason)
-                }
                 guard let head = try Row.fetchOne(db, sql: """
                     SELECT c.name, s.name, g.strategy, g.total_sessions
                     FROM session_groups g JOIN customers c ON c.id = g.customer_id JOIN services s ON s.id = g.service_id
                     WHERE g.session_group_id = ?
                     """, arguments: [row.id]) else {
-                    throw refuse("treatment_id", "the treatment \(row.id) is not in the database. Import its bookings first "
-                                 + "(frontdesk import csv bookings), then this file.")
+                    throw StoreError.invalid(.importRow(row: row.row, .treatmentMissing(row.id)))
                 }
                 let have: [(column: String, file: String, database: String)] = [
                     ("customer", row.customerName, head[0]), ("service", row.serviceName, head[1]),
                     ("strategy", row.strategy.rawValue, head[2]), ("total_sessions", String(row.totalSessions), String(head[3] as Int)),
                 ]
                 for (column, file, database) in have where file != database {
-                    throw refuse(column, "the file says \(TextLimits.quote(file)) but the treatment's bookings were imported with "
-                                 + "\(TextLimits.quote(database)). Export both files from the same database.")
+                    throw StoreError.invalid(.importRow(row: row.row, .differsFromImported(column: column, file: file, database: database)))
                 }
                 try update.execute(arguments: [
                     row.createdAt.storedSeconds, row.expiresAt?.storedSeconds, row.state == .cancelled,
@@ -97,10 +92,8 @@ extension AppDatabase {
             FROM session_groups g WHERE g.session_group_id = ?
             """, arguments: [row.id]) else { return }
         let state: String = after[0], completed: Int = after[1], booked: Int = after[2]
-        func refuse(_ column: String, _ file: String, _ database: String) -> StoreError {
-            .invalid(field: "row \(row.row), column \(column)",
-                     reason: "the file says \(file) but the treatment's bookings make it \(database). It follows from the bookings: "
-                         + "correct the bookings file or this row.")
+        func refuse(_ column: String, _ file: String, _ derived: String) -> StoreError {
+            .invalid(.importRow(row: row.row, .differsFromBookings(column: column, file: file, derived: derived)))
         }
         if row.storedState.rawValue != state {
             throw refuse("state", row.state.rawValue.replacingOccurrences(of: "_", with: "-"), state.replacingOccurrences(of: "_", with: "-"))

@@ -75,7 +75,7 @@ import Testing
         }
         let cut = try desk.expect(0, ["followups", "--limit", "2", "--json"])
         #expect((ProcessRunner.json(cut) as? [[String: Any]])?.count == 2)
-        #expect(cut.stderr.contains("showing the first 2 due follow-ups"))
+        #expect(cut.stderr.contains("showing the first 2 follow-ups due"))
         let whole = try desk.expect(0, ["followups", "--json"])
         #expect((ProcessRunner.json(whole) as? [[String: Any]])?.count == 3)
         #expect(!whole.stderr.contains("showing the first"))

@@ -103,15 +103,14 @@ extension AppDatabase {
                     let service = services[row.serviceID]!
                     if let group = row.treatmentID, groups[group] == nil {
                         if try Bool.fetchOne(db, sql: "SELECT 1 FROM session_groups WHERE session_group_id = ?", arguments: [group]) == true {
-                            throw StoreError.invalid(field: "row \(row.row), column treatment_id",
-                                                     reason: "the treatment \(group) is already in the database. Leave its rows out, or import into another database.")
+                            throw StoreError.invalid(.importRow(row: row.row, .treatmentExists(group)))
                         }
                         let first = firstStart[group]!
                         try insertGroup.execute(arguments: [group, row.customerID, row.serviceID, row.providerID, service.strategy.rawValue,
                                                             row.totalSessions, first.storedSeconds, first.storedSeconds])
                         groups[group] = row.row
                     }
-                    let label = row.treatmentID == nil ? service.name : service.definition.label(forSession: row.sessionNumber)
+                    let label = row.label ?? (row.treatmentID == nil ? service.name : service.definition.label(forSession: row.sessionNumber))
                     try insert.execute(arguments: [row.customerID, row.serviceID, row.providerID, row.start.storedSeconds, row.end.storedSeconds,
                                                    row.status.rawValue, row.treatmentID != nil, row.treatmentID, row.sessionNumber,
                                                    row.totalSessions, label, row.notes, now, now, self.actor, self.actor])
@@ -122,10 +121,9 @@ extension AppDatabase {
                 return ImportSummary(bookings: rows.count, treatments: groups.count)
             }
         } catch .refused(.slotTaken) where currentRow > 0 {
-            throw .invalid(field: "row \(currentRow), column start",
-                           reason: "the provider already has a booking at that time (in the database or in an earlier row). Correct the time or the provider.")
-        } catch .invalid(let field, let reason) where currentRow > 0 && field == "Data" {
-            throw .invalid(field: "row \(currentRow)", reason: reason)
+            throw .invalid(.importRow(row: currentRow, .slotTaken))
+        } catch .invalid(.constraint(let message)) where currentRow > 0 {
+            throw .invalid(.importRow(row: currentRow, .constraint(message)))
         }
     }
 

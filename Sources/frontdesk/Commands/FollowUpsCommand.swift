@@ -21,7 +21,7 @@ struct FollowUpsCommand: ParsableCommand {
     @Option(help: "With --send: only this follow-up.") var id: Int64?
     @Option(help: "Mark one follow-up: ID=sent|called|dismissed.") var mark: String?
     @Option(help: "With --mark: what was agreed or why.") var note = ""
-    @Option(help: "Listing: at most this many (1–10000).") var limit = 1_000
+    @Option(help: "List at most this many due follow-ups (1–10000).") var limit = 1000
     @Flag(help: "Print JSON.") var json = false
 
     func validate() throws {
@@ -48,7 +48,7 @@ struct FollowUpsCommand: ParsableCommand {
             return
         }
         let pending = try store { () throws(StoreError) in try db.followUps(status: .pending, dueBefore: db.now, limit: limit) }
-        if pending.count == limit { Output.cutShort(limit, "due follow-ups") }
+        if pending.count == limit { Output.cutShort(limit, "follow-ups due") }
         if json {
             Output.json(pending.map { FollowUpJSON($0, calendar: calendar) })
             return

@@ -32,6 +32,9 @@ enum Migrations {
         migrator.registerMigration(PeopleMigration.name) { db in
             try PeopleMigration.migrate(db)
         }
+        migrator.registerMigration(SpeedMigration.name) { db in
+            try SpeedMigration.migrate(db)
+        }
         return migrator
     }
 

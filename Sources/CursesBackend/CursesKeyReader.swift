@@ -20,6 +20,11 @@ extension CursesTerminal {
             hungUp = true
             return .hangup
         }
+        if fd_signals_take_suspend() != 0 {
+            suspendUntilContinued()
+            // The window may have changed size meanwhile: lay out and draw everything again.
+            return .resize
+        }
         if !pendingKeys.isEmpty { return pendingKeys.removeFirst() }
         let window = fd_stdscr()
         let started = monotonicMilliseconds()
@@ -75,6 +80,17 @@ extension CursesTerminal {
                 return nil
             }
         }
+    }
+
+    /// Ctrl-Z: gives the terminal back as it was (bracketed paste off, so the shell gets plain
+    /// pastes), stops, and takes it again after `fg`.
+    private func suspendUntilContinued() {
+        CursesTerminal.writeToTerminal(CursesTerminal.bracketedPasteOff)
+        endwin()
+        fd_signals_stop_until_continued()
+        CursesTerminal.writeToTerminal(CursesTerminal.bracketedPasteOn)
+        refresh()
+        needsFullRedraw = true
     }
 
     /// Hands out the first decoded key and keeps the rest for the next calls.

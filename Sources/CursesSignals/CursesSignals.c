@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 static volatile sig_atomic_t quit_signal = 0;
+static volatile sig_atomic_t suspend_requested = 0;
 
 static struct termios saved_termios;
 static volatile sig_atomic_t have_saved_termios = 0;
@@ -51,6 +52,17 @@ void fd_signals_restore_terminal(void) {
 
 static void quit_handler(int signo) { quit_signal = signo; }
 
+static void suspend_handler(int signo) { (void)signo; suspend_requested = 1; }
+
+static void install_suspend_handler(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0; /* no SA_RESTART: the blocked read returns and the loop suspends at once */
+    action.sa_handler = suspend_handler;
+    sigaction(SIGTSTP, &action, NULL);
+}
+
 /* Installed with SA_RESETHAND, so the default action is back in place: raising the signal again
    makes it pending until this handler returns, and then the process dies of it, as it would have
    without us (a re-executed faulting instruction does the same for a real SIGSEGV). */
@@ -90,6 +102,8 @@ void fd_signals_install(void) {
     action.sa_flags = 0; /* no SA_RESTART: a blocked read returns so the loop notices at once */
     action.sa_handler = quit_handler;
     for (size_t i = 0; i < QUIT_COUNT; i++) sigaction(quit_signals[i], &action, NULL);
+    suspend_requested = 0;
+    install_suspend_handler();
 
     struct sigaction fatal;
     memset(&fatal, 0, sizeof fatal);
@@ -104,8 +118,21 @@ void fd_signals_uninstall(void) {
     if (!installed) return;
     /* The default action, not whatever was there: newterm installs ncurses' own handlers for some. */
     for (size_t i = 0; i < QUIT_COUNT; i++) signal(quit_signals[i], SIG_DFL);
+    signal(SIGTSTP, SIG_DFL);
     for (size_t i = 0; i < FATAL_COUNT; i++) sigaction(fatal_signals[i], &previous_fatal[i], NULL);
     installed = 0;
 }
 
 int fd_signals_quit_signal(void) { return (int)quit_signal; }
+
+int fd_signals_take_suspend(void) {
+    int requested = (int)suspend_requested;
+    suspend_requested = 0;
+    return requested;
+}
+
+void fd_signals_stop_until_continued(void) {
+    signal(SIGTSTP, SIG_DFL);
+    raise(SIGTSTP); /* the process stops here until the shell's fg sends SIGCONT */
+    install_suspend_handler();
+}

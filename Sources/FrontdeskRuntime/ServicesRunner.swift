@@ -76,6 +76,30 @@ public struct ServicesRunner: ScreenRunner {
                 return EditedProvider(row: ProviderRow(provider: outcome.record.provider, services: outcome.record.services),
                                       uncoveredBookings: outcome.uncoveredBookings)
             })
+        case .addProvider(let changes):
+            return .providerAdded(attempt { () throws(StoreError) in
+                try requireManager()
+                var new = NewProvider(name: changes.name ?? "", hours: changes.hours ?? .weekdaysEightToSix,
+                                      isActive: changes.isActive ?? true, services: changes.services ?? [])
+                if let absence = changes.addAbsence {
+                    new.absences = [ProviderEdit.NewAbsence(first: absence.first, last: absence.last, reason: absence.reason)]
+                }
+                let record = try database.addProvider(new)
+                return EditedProvider(row: ProviderRow(provider: record.provider, services: record.services), uncoveredBookings: [])
+            })
+        case .loadClosedDays:
+            return .closedDaysLoaded(attempt { () throws(StoreError) in try database.clinicClosedDays() })
+        case let .addClosedDay(day, reason):
+            return .closedDayAdded(day, attempt { () throws(StoreError) in
+                try requireManager()
+                return try database.addClinicClosedDay(day, reason: reason)
+            })
+        case .removeClosedDay(let day):
+            return .closedDayRemoved(day, attempt { () throws(StoreError) in
+                try requireManager()
+                try database.removeClinicClosedDay(day)
+                return day
+            })
         case .session(let command):
             return .sessionChanged(command, SessionCommandRunner(database: database).run(command))
         }

@@ -122,6 +122,30 @@ import Testing
         #expect(!echoed.contains("[200~"), "bracketed paste is still on:\n\(echoed)")
     }
 
+    /// Ctrl-Z hands the terminal to the shell as it was (a paste there arrives plain, not wrapped in
+    /// bracketed-paste markers the shell would run as a command), and `fg` brings the screen back.
+    @Test func ctrlZGivesTheShellAPlainTerminalAndFgBringsTheScreenBack() throws {
+        let demo = try App.DemoDatabase()
+        let tmux = try TmuxSession(command: "sh -i")
+        defer { tmux.kill() }
+        try tmux.type("unset NO_COLOR; LANG=C.UTF-8 TERM=xterm-256color FRONTDESK_NOW=\(App.now) '\(ProcessRunner.binary)' --db '\(demo.path)'")
+        try tmux.send("Enter")
+        try tmux.waitFor("F1 Help")
+        try tmux.send("C-z")
+        try tmux.waitFor("Stopped")
+        try tmux.paste("echo pasted-$((20+22))", folder: demo.folder)
+        try tmux.send("Enter")
+        let shell = try tmux.waitFor("pasted-42")
+        #expect(!shell.contains("[200~"), "bracketed paste is still on in the shell:\n\(shell)")
+        try tmux.type("fg")
+        try tmux.send("Enter")
+        try tmux.waitFor("F1 Help")
+        let modes = try tmux.run(["display-message", "-p", "-t", tmux.target, "#{alternate_on}"])
+        #expect(modes.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+        try tmux.send("q")
+        _ = try tmux.waitUntil("the shell prompt after quitting") { $0.components(separatedBy: "pasted-42").count >= 2 && !$0.contains("F1 Help") }
+    }
+
     @Test(arguments: [(SIGINT, 130), (SIGHUP, 129)])
     func aQuitSignalRestoresTheTerminalAndExitsWithItsCode(signal: Int32, code: Int) throws {
         let demo = try App.DemoDatabase()

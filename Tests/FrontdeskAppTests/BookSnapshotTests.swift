@@ -51,6 +51,19 @@ import Testing
         snap(desk, "provider")
     }
 
+    @Test func theServiceListShowsEveryServiceWhenThereIsRoom() throws {
+        let t = try TemporaryDatabase(now: "2026-03-04T09:00:00+01:00")
+        try t.database.seedDemoClinic()
+        let desk = BookFlowDriver(t)
+        desk.type("Ben Meier")
+        desk.press(.enter)
+        let services = try t.database.services()
+        #expect(services.count == 6)
+        // A 100×30 terminal: the shell's title bar and status line leave the flow 28 rows.
+        let screen = desk.screen(width: 100, height: 28).lines().joined(separator: "\n")
+        for service in services { #expect(screen.contains(service.name), "\(service.name) is not in view") }
+    }
+
     @Test func immediateStartPreviewAndConfirmationWithAConflict() throws {
         let (t, clinic) = try clinic()
         let thomas = try t.database.resolveCustomer("Thomas Weber")

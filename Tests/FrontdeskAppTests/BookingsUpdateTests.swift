@@ -25,6 +25,15 @@ import Testing
         #expect(desk.state.bookings.focus == .sessions)
     }
 
+    @Test func openingATreatmentClearsTheMessageAboutTheRowBefore() {
+        var desk = InMemoryDesk(store: .twoTreatments())
+        desk.press(.enter, .enter)
+        #expect(desk.text.contains("Choose what to do with this session"))
+        desk.press(.escape, .enter)
+        #expect(!desk.text.contains("Choose what to do with this session"))
+        #expect(desk.text.contains("Session 1:"))
+    }
+
     @Test func completeAsksFirstAndNoRunsNothing() {
         var desk = InMemoryDesk(store: .twoTreatments())
         desk.press(.enter, .character("c"))

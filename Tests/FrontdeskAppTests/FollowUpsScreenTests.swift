@@ -36,6 +36,24 @@ import Testing
         #expect(session.shows(first.kind.title))
     }
 
+    @Test func everyEntryShowsItsWholeDueTimeEvenWhenOverdue() throws {
+        let scenario = try BookingsScenario()
+        // Two weeks on, what was due is overdue with a two-digit day: the longest form.
+        scenario.temporary.now = scenario.temporary.at("2026-03-24 09:00")
+        let session = followUpsSession(scenario)
+        let calendar = scenario.database.calendar
+        #expect(session.state.followUps.entries.contains { $0.timing == .overdue })
+        let screen = session.render().lines().joined(separator: "\n")
+        let shown = session.state.followUps.entries.prefix(10)
+        #expect(!shown.isEmpty)
+        for entry in shown {
+            let word = entry.timing == .overdue ? "overdue" : entry.timing == .dueNow ? "due" : "from"
+            let due = entry.followUp.dueAt
+            // The longest form is "overdue Wed 25 Nov 09:45"; every minute digit must be drawn.
+            #expect(screen.contains("\(word) \(calendar.shortDay(due)) \(calendar.time(due)) "))
+        }
+    }
+
     @Test func markCalledWithANoteRemovesItFromTheDueList() throws {
         let scenario = try BookingsScenario()
         let session = followUpsSession(scenario)

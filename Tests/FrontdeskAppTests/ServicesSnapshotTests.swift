@@ -110,3 +110,74 @@ extension ServicesSnapshotTests {
         #expect(text.contains("Annunciation"), "\(text)")
     }
 }
+
+extension ServicesSnapshotTests {
+    @Test func providerEditorShowsOneFieldPerWeekday() throws {
+        try snapshot("provider-editor") { session in
+            session.press([.character("v"), .enter, .tab, .tab, .tab])
+            session.press(.control("u"))
+            session.type("08:00-12:00, 11:00-14:00")
+        } check: { text in
+            #expect(text.contains("Provider: Dr. Keller"))
+            #expect(text.contains("Tuesday") && text.contains("Sunday"))
+            #expect(text.contains("overlap"))
+        }
+    }
+
+    @Test func newProviderEditor() throws {
+        try snapshot("provider-new") { session in
+            session.press([.character("v"), .character("n")])
+            session.type("Dr Roth")
+        } check: { text in
+            #expect(text.contains("New provider"))
+            #expect(text.contains("Mon-Fri 08:00-18:00"))
+            #expect(!text.contains("Remove absence"))
+        }
+    }
+
+    @Test func closedDaysView() throws {
+        try snapshot("closed-days", steps: { session in
+            session.press([.character("v"), .character("v"), .character("n")])
+            session.type("2026-12-25")
+            session.press(.tab)
+            session.type("Christmas")
+            session.press(.function(2))
+            session.settle()
+            session.press(.character("n"))
+        }, check: { text in
+            #expect(text.contains("2026-12-25") && text.contains("Fri 25 Dec") && text.contains("Christmas"))
+            #expect(text.contains("Close the clinic on a day"))
+        })
+    }
+
+    @Test func closedDaysReadOnlyForNonManagers() throws {
+        try snapshot("closed-days-read-only", managers: ManagerPolicy(managers: ["somebody-else"])) { session in
+            session.press([.character("v"), .character("v"), .character("n")])
+        } check: { text in
+            #expect(text.contains("Read only: Only managers may change services, providers and closed days"))
+            #expect(!text.contains("Close the clinic on a day"))
+            #expect(!text.contains("F2 New"))
+        }
+    }
+}
+
+extension ServicesSnapshotTests {
+    @Test func closingADayWithABookingListsItToMove() throws {
+        for (width, height) in Self.sizes {
+            let temporary = try TemporaryDatabase(now: "2026-03-10T09:00:00+01:00")
+            let clinic = try ClinicFixture.seed(temporary.database, hours: "Mon-Fri 08:00-18:00")
+            _ = try temporary.database.bookSessions(customerID: clinic.customer.id, serviceID: clinic.physio.id,
+                                                    starts: [temporary.at("2026-03-12 10:00")])
+            let session = AppSession(database: temporary.database, theme: .standard, width: width, height: height)
+            session.start()
+            session.press([.character("S"), .character("v"), .character("v"), .character("n")])
+            session.type("2026-03-12")
+            session.press(.function(2))
+            session.settle()
+            let text = session.screenText
+            #expect(text.contains("Bookings on the closed day (1)"), "\(text)")
+            #expect(text.contains("Marie Schmidt") && text.contains("1 confirmed booking is on that day"))
+            assertSnapshot(session.render(), named: "services-closed-day-bookings-\(width)x\(height)")
+        }
+    }
+}

@@ -302,3 +302,20 @@ extension ServicesUpdateTests {
         #expect(desk.editor?.form.text(.gap(1)) == "4 weeks")
     }
 }
+
+extension ServicesUpdateTests {
+    @Test func aGapOfOneMonthReadsAsOneMonthNotOneMonths() throws {
+        var desk = Desk()
+        desk.press(.enter)
+        let laser = ServiceDraft(name: "Laser", sessionNoun: "Session", durationMinutes: 45, priceCents: nil, triggerWords: [],
+                                 requiresMultipleSessions: true, totalSessions: 3, strategy: .immediate,
+                                 rules: try BufferRules(object: ["session_1_to_2_months": 1, "session_2_to_3_weeks": 6],
+                                                        totalSessions: 3, strategy: .immediate),
+                                 plan: [], expiryDays: nil, providerNames: [])
+        desk.answer(.serviceLoaded(id: 7, purpose: .edit, .success(LoadedService(draft: laser, activeTreatments: 0))))
+        let form = try #require(desk.editor?.form)
+        #expect(form.text(.gap(1)) == "1 month")
+        #expect(form.text(.gap(2)) == "6 weeks")
+        #expect(desk.editor?.hasUnsavedChanges == false)
+    }
+}

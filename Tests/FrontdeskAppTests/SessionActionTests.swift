@@ -23,6 +23,7 @@ import Testing
         #expect(session.shows("Book the next session"))
         #expect(session.shows("Book Session 3 of 8 now?"))
         #expect(session.shows("Window: Thu 12 Mar 2026 15:00 – Tue 17 Mar 2026 15:00"))
+        #expect(!session.shows("First free time from then"))
         let completed = try scenario.group(scenario.physioGroup).sessions.first { $0.sessionNumber == 2 }
         #expect(completed?.status == .completed)
 
@@ -39,6 +40,22 @@ import Testing
         #expect(third.status == .confirmed)
         #expect(third.start == scenario.temporary.at("2026-03-16 11:00"))
         #expect(group.sessions.count == 3)
+    }
+
+    @Test func whenTheRecommendedTimeIsTakenTheDialogSaysWhyTheDateDiffers() throws {
+        let scenario = try BookingsScenario()
+        // Fri 13 Mar 15:00, three days after session 2, is the recommended time: someone else has it.
+        let other = try scenario.database.addCustomer(name: "Nina Frei")
+        _ = try scenario.database.bookSessions(customerID: other.id, serviceID: scenario.checkup.id,
+                                               providerID: scenario.clinic.provider.id,
+                                               starts: [scenario.temporary.at("2026-03-13 15:00")])
+        let session = scenario.session(width: 120, height: 40)
+        session.select(rowContaining: "Lukas Huber")
+        session.press(.character("c"))
+        session.press(.character("y"))
+        #expect(session.shows("Recommended: Fri 13 Mar 2026 15:00"))
+        #expect(session.shows("First free time from then: Fri 13 Mar 2026 15:30"))
+        #expect(session.shows("2026-03-13 15:30"))
     }
 
     @Test func aNextSessionOutsideTheGapsIsRefusedInsideTheDialog() throws {
@@ -154,6 +171,20 @@ import Testing
         #expect(session.shows("Moved Session 3 of 3 (Marie Schmidt) to Fri 27 Mar 2026 14:00."))
         let third = try #require(try scenario.group(scenario.implantGroup).sessions.first { $0.sessionNumber == 3 })
         #expect(third.start == scenario.temporary.at("2026-03-27 14:00"))
+    }
+
+    /// Issue 12 item 7 in the screens: "+1w" is a week after the session being moved, at its time, not from now.
+    @Test func aRelativeMoveCountsFromTheSessionAtItsTimeNotFromNow() throws {
+        let scenario = try BookingsScenario()
+        let session = scenario.session()
+        session.select(rowContaining: "Marie Schmidt")
+        session.press([.enter, .character("r")])
+        #expect(session.shows("Booked for Wed 25 Mar 2026 14:00"))
+        session.type("+1w")
+        #expect(session.shows("→ Wed 1 Apr 2026 14:00"))
+        session.press(.enter)
+        let third = try #require(try scenario.group(scenario.implantGroup).sessions.first { $0.sessionNumber == 3 })
+        #expect(third.start == scenario.temporary.at("2026-04-01 14:00"))
     }
 
     @Test func rescheduleTooCloseToThePreviousSessionIsRefusedWithTheReason() throws {

@@ -162,6 +162,20 @@ import Testing
         #expect(buffer.lines()[0].contains("F9 Probe"))
     }
 
+    @Test func aMessageStaysWithItsScreenWhenAnotherTabIsShown() throws {
+        let scenario = try BookingsScenario()
+        var state = AppState(width: 100, height: 30, theme: .standard, calendar: scenario.database.calendar,
+                             now: scenario.database.now,
+                             screens: [ScreenRegistration(BookingsScreen.self), ScreenRegistration(ProbeScreen.self)])
+        _ = AppShell.update(&state, .started)
+        state.status = StatusLine("Session 2 completed.", kind: .success)
+        _ = AppShell.update(&state, .key(.function(5)))
+        #expect(state.status?.message == "Session 2 completed.")
+        _ = AppShell.update(&state, .key(.function(9)))
+        #expect(state.activeTab == 1)
+        #expect(state.status == nil)
+    }
+
     @Test func theSelectedRowTheStatusKindAndTheFocusedButtonShowInTheirStyles() throws {
         let scenario = try BookingsScenario()
         let session = scenario.session(width: 80, height: 24, theme: .standard)

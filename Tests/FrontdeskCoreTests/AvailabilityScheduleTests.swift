@@ -34,6 +34,16 @@ import Testing
         #expect(schedule.conflict(start: Fixture.at(2026, 3, 10, 11), durationMinutes: 60, calendar: cal) == nil)
     }
 
+    @Test func aSessionMovedOffADayOffSaysWhyWithoutAdvice() throws {
+        let schedule = ProviderSchedule(name: "Sara Rossi", hours: try WorkingHours.parse("Mon-Fri 09:00-17:00"))
+        let saturday = try #require(schedule.conflict(start: Fixture.at(2026, 3, 14, 10), durationMinutes: 45, calendar: cal))
+        #expect(saturday.shortLabel == "day off")
+        #expect(saturday.reason(provider: "Sara Rossi", calendar: cal) == "Sara Rossi does not work on Saturdays")
+        let evening = try #require(schedule.conflict(start: Fixture.at(2026, 3, 13, 18), durationMinutes: 45, calendar: cal))
+        #expect(evening.shortLabel == "outside hours")
+        #expect(!evening.reason(provider: "Sara Rossi", calendar: cal).contains("Pick"))
+    }
+
     @Test func messagesSpeakToReceptionists() {
         let booked = Fixture.busy(2026, 3, 24, 14, minutes: 90)
         #expect(SlotConflict.overlapsBooking(booked).message(provider: "Dr. Keller", calendar: cal)

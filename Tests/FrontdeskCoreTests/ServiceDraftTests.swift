@@ -37,3 +37,14 @@ import Testing
         #expect(ServiceDraft.validate(fields).problems.map(\.rule) == [.inconsistent])
     }
 }
+
+extension ServiceDraftTests {
+    @Test func recommendedFrequencyKeepsItsKeyThroughTheEditorsFields() throws {
+        let fields = ServiceDraft.Fields(name: "Driving", totalSessions: 10, strategy: .flexible, bufferDays: ["minimum_days": 0],
+                                         frequency: "2-3 per week", frequencyKey: "recommended_frequency")
+        let draft = try #require(ServiceDraft.validate(fields).draft)
+        #expect(draft.rules.frequencyKey == "recommended_frequency")
+        #expect(draft.rules.jsonObject["recommended_frequency"] as? String == "2-3 per week")
+        #expect(draft.rules.jsonObject["suggested_frequency"] == nil)
+    }
+}

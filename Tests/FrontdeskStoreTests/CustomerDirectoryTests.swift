@@ -25,6 +25,18 @@ import Testing
         _ = t
     }
 
+    /// A demo or a fresh install has no default_country_code: "079 963" must still find +41 79 963 78 17.
+    @Test func aNationalNumberFindsTheInternationalOneWithoutAConfiguredCountryCode() throws {
+        let (t, db) = try database(countryCode: nil)
+        let zoe = try db.addCustomer(name: "Zoë Keller", phone: "+41 79 963 78 17")
+        _ = try db.addCustomer(name: "Hans Berger", phone: "+41 78 111 22 33")
+        for query in ["079 963", "079 963 78 17", "0799637817", "+41 79 963", "963 78"] {
+            #expect(try db.searchCustomers(query).map(\.id) == [zoe.id], "\(query)")
+        }
+        #expect(try db.searchCustomers("0041 79 963").map(\.id) == [zoe.id])
+        _ = t
+    }
+
     @Test func namesAreFoundByWordPrefixWhateverTheAccentsAndStayInStepWithEdits() throws {
         let (_, db) = try database()
         let zoe = try db.addCustomer(name: "Zoë Müller-Keller")

@@ -78,4 +78,22 @@ struct KeymapTests {
         #expect(lines.contains("  ↓, j      Next row"))
         #expect(lines.filter { $0.hasPrefix("  ") }.count == sampleKeymap.bindings.count)
     }
+
+    @Test func aLongDescriptionWrapsUnderItselfInsteadOfBeingCut() throws {
+        let keymap = Keymap<String>([
+            KeyBinding("complete", keys: [.character("c")], label: "Complete",
+                       help: "Mark the session completed; sequential treatments then offer to book the next session in its window",
+                       section: "Sessions"),
+        ])
+        var buffer = Buffer(width: 50, height: 8)
+        buffer.render(HelpScreen(keymap: keymap), in: buffer.area, theme: .monochrome)
+        let lines = buffer.lines()
+        let words = lines.joined(separator: " ").split(separator: " ").filter { $0 != "│" && $0 != "|" }.joined(separator: " ")
+        #expect(words.contains("book the next session in its window"))
+        #expect(!lines.joined().contains("…"))
+        // Continuation lines start under the description, not under the key.
+        let first = try #require(lines.first { $0.contains("Mark the") })
+        let second = try #require(lines.first { $0.contains("treatments then") })
+        #expect(first.range(of: "Mark")?.lowerBound.utf16Offset(in: first) == second.range(of: "treatments")?.lowerBound.utf16Offset(in: second))
+    }
 }

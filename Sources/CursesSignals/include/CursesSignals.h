@@ -14,7 +14,7 @@ void fd_signals_save_terminal(void);
    turn bracketed paste off…), computed beforehand because a signal handler may not ask terminfo. */
 void fd_signals_set_restore_sequence(const char *bytes, size_t length);
 
-/* Installs the handlers: SIGTERM, SIGINT and SIGHUP set a flag the loop reads; SIGSEGV, SIGBUS,
+/* Installs the handlers: SIGTERM, SIGINT and SIGHUP set a flag the loop reads, as SIGTSTP does; SIGSEGV, SIGBUS,
    SIGILL, SIGABRT, SIGFPE and SIGTRAP restore the terminal and die of the same signal. */
 void fd_signals_install(void);
 
@@ -26,5 +26,12 @@ int fd_signals_quit_signal(void);
 
 /* What the crash handler does, without a crash: writes the restore bytes and resets the terminal. */
 void fd_signals_restore_terminal(void);
+
+/* 1 once after Ctrl-Z (SIGTSTP) arrived while installed, then 0 until the next one. */
+int fd_signals_take_suspend(void);
+
+/* Stops the process as Ctrl-Z would (the default SIGTSTP action) and returns after SIGCONT with the
+   handler back in place. Call it with the terminal given back. */
+void fd_signals_stop_until_continued(void);
 
 #endif

@@ -62,6 +62,8 @@ public enum AppShell {
             case .quit where free:
                 return quit(&state)
             case .openTab(let index) where free:
+                // The message belonged to the screen being left.
+                if index != state.activeTab { state.status = nil }
                 return showTab(index, state: &state)
             default:
                 break

@@ -41,12 +41,28 @@ public enum SlotConflict: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// What is in the way, without the advice: for saying why a session was moved elsewhere
+    /// ("Sara Rossi does not work on Saturdays").
+    public func reason(provider: String, calendar: ClinicCalendar) -> String {
+        switch self {
+        case .closedDay(let day): return "\(provider) is not working on \(DateWording.shortDay(day)) \(day.year)"
+        case .dayOff(let off): return off.message
+        case .outsideWorkingHours(let weekday, let hours):
+            return hours.isEmpty || hours == "closed" ? "\(provider) does not work on \(weekday.fullName)s"
+                : "outside \(provider)'s hours on \(weekday.fullName)s (\(hours))"
+        case .overlapsBooking(let interval): return "\(provider) is booked \(DateWording.interval(interval, calendar: calendar))"
+        case .gapTooShort(let minimum): return "too soon after the previous session (at least \(minimum) apart)"
+        case .gapTooLong(let maximum): return "too long after the previous session (at most \(maximum) apart)"
+        case .inThePast: return "that time has already passed"
+        }
+    }
+
     /// Short tag for lists and logs: "booked", "closed day".
     public var shortLabel: String {
         switch self {
         case .closedDay: return "closed day"
         case .dayOff(let off): return off.kind == .absence ? "away" : "clinic closed"
-        case .outsideWorkingHours: return "outside hours"
+        case .outsideWorkingHours(_, let hours): return hours.isEmpty || hours == "closed" ? "day off" : "outside hours"
         case .overlapsBooking: return "booked"
         case .gapTooShort: return "too soon"
         case .gapTooLong: return "too late"

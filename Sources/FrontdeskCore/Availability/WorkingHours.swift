@@ -45,7 +45,9 @@ public struct WorkingHours: Sendable, Equatable, CustomStringConvertible {
 
     /// Parses "Mon-Fri 08:00-18:00; Sat 09:00-13:00", "Mon,Wed 09:00-12:00 13:00-17:00", "Tue 8-12",
     /// "Sat 9am-1pm". Segments are separated by ";" or new lines; each names days, then ranges.
-    public static func parse(_ text: String) throws(WorkingHoursError) -> WorkingHours {
+    /// Overlapping ranges of one day are merged, or refused with `refusingOverlaps` (what staff type:
+    /// the provider editor and `--hours`); stored hours are read leniently.
+    public static func parse(_ text: String, refusingOverlaps: Bool = false) throws(WorkingHoursError) -> WorkingHours {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .empty }
         if trimmed.lowercased() == "closed" { return WorkingHours(days: [:]) }
@@ -76,13 +78,21 @@ public struct WorkingHours: Sendable, Equatable, CustomStringConvertible {
                 if closed { result[day] = [] }
             }
         }
+        if refusingOverlaps {
+            for day in Weekday.allCases {
+                let sorted = (result[day] ?? []).sorted()
+                for (earlier, later) in zip(sorted, sorted.dropFirst()) where later.startMinute < earlier.endMinute {
+                    throw .overlappingRanges("\(day.shortName) \(earlier)", "\(day.shortName) \(later)")
+                }
+            }
+        }
         return WorkingHours(days: result)
     }
 
     // MARK: - Parsing pieces
 
     /// Splits a segment into day and range tokens; "Mon - Fri" and "8 - 12" become one token each.
-    private static func tokenize(_ segment: String) -> [String] {
+    static func tokenize(_ segment: String) -> [String] {
         var text = segment
         for dash in ["–", "—"] { text = text.replacingOccurrences(of: dash, with: "-") }
         while text.contains(" -") || text.contains("- ") {
@@ -121,7 +131,7 @@ public struct WorkingHours: Sendable, Equatable, CustomStringConvertible {
         return nil
     }
 
-    private static func parseRange(_ token: String) throws(WorkingHoursError) -> TimeRange {
+    static func parseRange(_ token: String) throws(WorkingHoursError) -> TimeRange {
         let parts = token.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2 else { throw .badRange(token) }
         guard let start = ClockTime.parse(parts[0]) else { throw .badTime(parts[0], in: token) }
@@ -176,6 +186,10 @@ public enum WorkingHoursError: Error, Equatable, CustomStringConvertible {
     case endBeforeStart(String)
     /// A range that starts and ends at the same time, such as 08:00-08:00.
     case emptyRange(String)
+    /// Two ranges of one weekday that overlap, such as 08:00-12:00 and 11:00-14:00.
+    case overlappingRanges(String, String)
+    /// A weekday's field holds a word where a range belongs ("Mon" in the Tuesday field).
+    case dayInDayField(String)
 
     public var description: String {
         let example = "Write them like \"Mon-Fri 08:00-18:00; Sat 09:00-13:00\"."
@@ -198,6 +212,10 @@ public enum WorkingHoursError: Error, Equatable, CustomStringConvertible {
             return "The range \"\(TextLimits.quote(token))\" is empty: it starts and ends at the same time. Give the end of the working time, e.g. 08:00-12:00."
         case .endBeforeStart(let token):
             return "The range \"\(TextLimits.quote(token))\" ends before it starts. Put the earlier time first, e.g. 13:00-17:00."
+        case .overlappingRanges(let first, let second):
+            return "The ranges \"\(TextLimits.quote(first))\" and \"\(TextLimits.quote(second))\" overlap: give each stretch of time once."
+        case .dayInDayField(let token):
+            return "\"\(TextLimits.quote(token))\" is not a time range. Give this day's ranges only, e.g. 08:00-12:00, 13:00-18:00, or leave it empty when the day is not worked."
         }
     }
 }

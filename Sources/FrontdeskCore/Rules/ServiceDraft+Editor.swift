@@ -15,6 +15,9 @@ extension ServiceDraft {
         public var strategy: Strategy
         public var bufferDays: [String: Int]
         public var frequency: String?
+        /// Which key the frequency is written under (`suggested_frequency` or `recommended_frequency`):
+        /// a service imported with the guide's `recommended_frequency` keeps it when saved.
+        public var frequencyKey: String
         public var plan: [SessionPlanStep]
         public var expiryDays: Int?
         public var providerNames: [String]
@@ -22,7 +25,8 @@ extension ServiceDraft {
         public init(name: String = "", sessionNoun: String = "", durationMinutes: Int? = 60, price: Double? = nil,
                     triggerWords: [String] = [], requiresMultipleSessions: Bool = true, totalSessions: Int? = 1,
                     strategy: Strategy = .flexible, bufferDays: [String: Int] = [:], frequency: String? = nil,
-                    plan: [SessionPlanStep] = [], expiryDays: Int? = nil, providerNames: [String] = []) {
+                    plan: [SessionPlanStep] = [], expiryDays: Int? = nil, providerNames: [String] = [],
+                    frequencyKey: String = "suggested_frequency") {
             self.name = name
             self.sessionNoun = sessionNoun
             self.durationMinutes = durationMinutes
@@ -33,6 +37,7 @@ extension ServiceDraft {
             self.strategy = strategy
             self.bufferDays = bufferDays
             self.frequency = frequency
+            self.frequencyKey = frequencyKey
             self.plan = plan
             self.expiryDays = expiryDays
             self.providerNames = providerNames
@@ -50,7 +55,7 @@ extension ServiceDraft {
             if let price { object["price"] = price }
             if let expiryDays { object["expiry_days"] = expiryDays }
             var buffer: [String: Any] = bufferDays
-            if let frequency, !frequency.isEmpty { buffer["suggested_frequency"] = frequency }
+            if let frequency, !frequency.isEmpty { buffer[frequencyKey] = frequency }
             object["session_buffer_config"] = buffer
             if !plan.isEmpty {
                 object["session_plan"] = plan.map { ["label": $0.label, "duration_minutes": $0.durationMinutes] as [String: Any] }

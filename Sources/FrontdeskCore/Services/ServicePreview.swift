@@ -146,17 +146,6 @@ public struct ServicePreview: Sendable, Equatable {
     }
 
     /// Why a session moved, as a fact (the booking messages' "pick another day" is advice for the desk).
-    static func why(_ conflict: SlotConflict, provider: String, calendar: ClinicCalendar) -> String {
-        switch conflict {
-        case .dayOff(let off): return off.message
-        case .closedDay(let day): return "\(provider) is not working on \(day.shortText)"
-        case .outsideWorkingHours(let weekday, let hours):
-            return hours.isEmpty || hours == "closed" ? "\(provider) does not work on \(weekday.fullName)s"
-                : "outside \(provider)'s hours on \(weekday.fullName)s (\(hours))"
-        default: return conflict.message(provider: provider, calendar: calendar)
-        }
-    }
-
     /// The preview as lines of text, the same on the screen and on the command line.
     public func lines(calendar: ClinicCalendar) -> [String] {
         var lines = ["How it works (\(ruleWords)), for an example first \(sessionNoun.lowercased()) on \(calendar.dayTime(firstStart)) with \(providerName):"]
@@ -173,7 +162,7 @@ public struct ServicePreview: Sendable, Equatable {
             if !session.label.hasPrefix(title) { line += "  \(session.label)" }
             lines.append(line)
             if let from = session.movedFrom {
-                let why = session.moveReason.map { ": " + Self.why($0, provider: providerName, calendar: calendar) } ?? ""
+                let why = session.moveReason.map { ": " + $0.reason(provider: providerName, calendar: calendar) } ?? ""
                 lines.append(session.isPlaceable
                              ? "     moved from \(calendar.dayTime(from))\(why)"
                              : "     no free time within the rules after \(calendar.dayTime(from))\(why)")

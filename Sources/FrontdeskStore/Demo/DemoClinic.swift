@@ -160,26 +160,33 @@ struct DemoSeeder {
     }
 
     /// A free start near `hour` on `day` for the provider, within working hours. A session that already
-    /// happened (`inPast`) moves to an earlier working day if needed, so it really lies in the past; a
-    /// future one moves forward and never before now.
+    /// happened (`inPast`) moves to a nearby working day that is still past if needed; a future one moves
+    /// forward and never before now. `notBefore` keeps a treatment's minimum gap to the session before it.
     private func freeStart(provider: Provider, day: LocalDay, hour: Int, minutes: Int, alsoBusy: [DateInterval] = [],
-                           inPast: Bool = false) throws -> Date {
+                           inPast: Bool = false, notBefore: Date? = nil) throws -> Date {
+        let lastDay = max(day, today, notBefore.map { calendar.localDay(of: $0) } ?? day)
         let schedule = try AppDatabase.schedule(db, provider: provider, from: calendar.startOfDay(day.adding(days: -21)),
-                                                to: calendar.startOfDay(day.adding(days: 30))).adding(busy: alsoBusy)
+                                                to: calendar.startOfDay(lastDay.adding(days: 30))).adding(busy: alsoBusy)
         let duration = TimeInterval(minutes * 60)
+        let earliest = notBefore ?? .distantPast
         if inPast {
-            for back in 0..<21 {
-                let candidateDay = day.adding(days: -back)
+            // The day itself, else a few days on while still past (the gap to the session before
+            // may forbid going back), else back.
+            let shifts = [0] + (1...3).filter { day.adding(days: $0) <= today } + (1..<21).map { -$0 }
+            for shift in shifts {
+                let candidateDay = day.adding(days: shift)
                 let latest = min(calendar.startOfDay(candidateDay.adding(days: 1)), now).addingTimeInterval(-duration)
-                if let start = schedule.earliestFit(notBefore: calendar.resolvedDate(candidateDay, minuteOfDay: hour * 60),
+                if let start = schedule.earliestFit(notBefore: max(calendar.resolvedDate(candidateDay, minuteOfDay: hour * 60), earliest),
                                                     durationMinutes: minutes, notAfter: latest, calendar: calendar)
-                    ?? schedule.earliestFit(notBefore: calendar.startOfDay(candidateDay), durationMinutes: minutes,
+                    ?? schedule.earliestFit(notBefore: max(calendar.startOfDay(candidateDay), earliest), durationMinutes: minutes,
                                             notAfter: latest, calendar: calendar) {
                     return start
                 }
             }
         }
-        let wanted = max(calendar.resolvedDate(day, minuteOfDay: hour * 60), now)
+        // Not "now" to the second: a desk books on the quarter hour.
+        let nextQuarter = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 900).rounded(.up) * 900)
+        let wanted = max(calendar.resolvedDate(day, minuteOfDay: hour * 60), nextQuarter, earliest)
         return schedule.earliestFit(notBefore: wanted, durationMinutes: minutes, notAfter: nil, calendar: calendar) ?? wanted
     }
 
@@ -205,8 +212,9 @@ struct DemoSeeder {
         for (index, day) in days.enumerated() {
             let minutes = service.definition.durationMinutes(forSession: index + 1)
             // Sessions placed earlier in this treatment count as busy, so two never share a slot.
+            let gap = starts.last.map { calendar.adding(days: service.bufferRules.minimumDays ?? 0, to: $0) }
             let start = try freeStart(provider: provider, day: today.adding(days: day), hour: hour, minutes: minutes, alsoBusy: placed,
-                                      inPast: [.completed, .noShow].contains(statuses[index]))
+                                      inPast: [.completed, .noShow].contains(statuses[index]), notBefore: gap)
             starts.append(start)
             placed.append(DateInterval(start: start, duration: TimeInterval(minutes * 60)))
         }

@@ -85,6 +85,14 @@ extension AppDatabase {
             alternatives.append("\(column("phone_normalised")) LIKE ?")
             arguments.append("%" + digits + "%")
         }
+        if PhoneNumber.countryCodeDigits(phoneCountryCode) == nil, digits.hasPrefix("0"), !digits.hasPrefix("00"),
+           digits.count > PhoneNumber.minimumDigits,
+           trimmed.allSatisfy({ ($0.isASCII && $0.isNumber) || PhoneNumber.allowedPunctuation.contains($0) }) {
+            // A national number ("079 963") with no default_country_code: whatever the country, the
+            // digits after the trunk 0 follow it in the stored international form (a scan, as above).
+            alternatives.append("\(column("phone_normalised")) LIKE ?")
+            arguments.append("%" + digits.dropFirst() + "%")
+        }
         if trimmed.contains("@") {
             let email = EmailAddress.normalised(trimmed)
             alternatives.append("(\(column("email_search")) >= ? AND \(column("email_search")) < ?)")

@@ -43,7 +43,7 @@ extension AppDatabase {
         return try write { db in try self.insertProvider(db, name: trimmed, hours: parsedHours, closedDays: closedDays) }
     }
 
-    func insertProvider(_ db: Database, name: String, hours: WorkingHours, closedDays: [LocalDay]) throws -> Provider {
+    func insertProvider(_ db: Database, name: String, hours: WorkingHours, closedDays: [LocalDay], audited: Bool = true) throws -> Provider {
         if try Int.fetchOne(db, sql: "SELECT 1 FROM providers WHERE name = ? COLLATE NOCASE", arguments: [name]) != nil {
             throw StoreError.invalid(field: "Provider name", reason: "“\(name)” exists already. Choose another name.")
         }
@@ -54,7 +54,9 @@ extension AppDatabase {
                            arguments: [id, day.description, day.description])
         }
         let provider = try Self.provider(db, id: id)!
-        try audit(db, action: "add", entity: "provider", id: "\(provider.id)", after: Self.auditText(ProviderRecord(provider, services: []).jsonObject))
+        if audited {
+            try audit(db, action: "add", entity: "provider", id: "\(provider.id)", after: Self.auditText(ProviderRecord(provider, services: []).jsonObject))
+        }
         return provider
     }
 

@@ -96,14 +96,7 @@ extension AppDatabase {
     /// Applies a manager's changes to a provider in one transaction and writes one audit event with
     /// the provider before and after. Returns the confirmed bookings the change uncovers.
     public func editProvider(id: Int64, _ edit: ProviderEdit) throws(StoreError) -> ProviderEditOutcome {
-        for absence in edit.addAbsences {
-            guard absence.first <= absence.last else {
-                throw .invalid(field: "Absence", reason: "\(absence.first)..\(absence.last) ends before it starts. Put the first day first.")
-            }
-            guard absence.first.days(to: absence.last) < Self.longestAbsenceDays else {
-                throw .invalid(field: "Absence", reason: "\(absence.first)..\(absence.last) is longer than ten years. Check the dates, or make the provider inactive.")
-            }
-        }
+        try Self.checkAbsences(edit.addAbsences)
         let now = self.now
         return try write { db in
             guard let before = try Self.providerRecord(db, id: id) else { throw StoreError.notFound(what: "provider", key: "\(id)") }
@@ -146,6 +139,18 @@ extension AppDatabase {
                                before: Self.auditText(before.jsonObject), after: Self.auditText(after.jsonObject))
             }
             return ProviderEditOutcome(record: after, uncoveredBookings: uncovered)
+        }
+    }
+
+    /// Refuses an absence that ends before it starts or is longer than ten years.
+    static func checkAbsences(_ absences: [ProviderEdit.NewAbsence]) throws(StoreError) {
+        for absence in absences {
+            guard absence.first <= absence.last else {
+                throw .invalid(field: "Absence", reason: "\(absence.first)..\(absence.last) ends before it starts. Put the first day first.")
+            }
+            guard absence.first.days(to: absence.last) < Self.longestAbsenceDays else {
+                throw .invalid(field: "Absence", reason: "\(absence.first)..\(absence.last) is longer than ten years. Check the dates, or make the provider inactive.")
+            }
         }
     }
 

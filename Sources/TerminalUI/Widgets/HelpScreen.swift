@@ -14,7 +14,7 @@ public struct HelpScreen<Action: Hashable & Sendable>: Widget {
     }
 
     /// The help text as (line, role) pairs before layout.
-    /// Notes are wrapped to `width` columns when it is given.
+    /// Descriptions and notes are wrapped to `width` columns when it is given.
     public func lines(keyColumnWidth: Int, width: Int? = nil) -> [(text: String, role: ThemeRole)] {
         var result: [(String, ThemeRole)] = []
         for section in keymap.sections {
@@ -22,7 +22,13 @@ public struct HelpScreen<Action: Hashable & Sendable>: Widget {
             result.append((section, .header))
             for binding in keymap.bindings where binding.section == section {
                 guard binding.keys.isEmpty else {
-                    result.append(("  " + TextWidth.pad(binding.keyList, to: keyColumnWidth) + "  " + binding.help, .normal))
+                    // A long description continues under itself, never cut off at the box.
+                    let indent = 2 + keyColumnWidth + 2
+                    let text = width.map { TextWidth.wrap(binding.help, to: max(10, $0 - indent)) } ?? [binding.help]
+                    for (index, line) in text.enumerated() {
+                        let keys = index == 0 ? TextWidth.pad(binding.keyList, to: keyColumnWidth) : String(repeating: " ", count: keyColumnWidth)
+                        result.append(("  " + keys + "  " + line, .normal))
+                    }
                     continue
                 }
                 result.append(("  " + binding.label, .title))

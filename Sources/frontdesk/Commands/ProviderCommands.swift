@@ -8,27 +8,43 @@ struct ProviderCommand: ParsableCommand {
                                                     subcommands: [Add.self, List.self, Show.self, Edit.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a provider. Manager work.")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Add a provider. Manager work.",
+            discussion: "frontdesk provider add \"Dr Roth\" --hours \"Mon-Fri 08:00-12:00 13:00-18:00\" --service Physiotherapy")
         @OptionGroup var database: DatabaseOptions
-        @Option(help: "The provider's name.") var name: String
-        @Option(help: "Weekly working hours, e.g. \"Mon-Fri 08:00-18:00; Sat 09:00-13:00\".") var hours = "Mon-Fri 08:00-18:00"
+        @Argument(help: "The provider's name (or give --name).") var positionalName: String?
+        @Option(help: "The provider's name.") var name: String?
+        @Option(help: "Weekly working hours, e.g. \"Mon-Fri 08:00-18:00; Sat 09:00-13:00\" (several ranges a day: \"Mon 08:00-12:00 13:00-17:00\").") var hours = "Mon-Fri 08:00-18:00"
+        @Option(help: "A service this provider delivers; repeat for several (who else delivers it is unchanged).") var service: [String] = []
         @Option(help: "A day away (YYYY-MM-DD); repeat for several.") var closed: [String] = []
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
+            let given = [positionalName, name].compactMap { $0 }
+            guard let providerName = given.first else {
+                throw CommandFailure.invalid("Give the provider's name: frontdesk provider add NAME [--hours TEXT] [--service S].")
+            }
+            if given.count == 2, given[0] != given[1] {
+                throw CommandFailure.invalid("Two names given (\(TextLimits.quote(given[0])) and --name \(TextLimits.quote(given[1]))). Give one.")
+            }
             try ManagerGate.require("add providers")
+            let parsedHours: WorkingHours
+            do { parsedHours = try WorkingHours.parse(hours, refusingOverlaps: true) } catch { throw CommandFailure.invalid("--hours: \(error)") }
             let db = try database.open()
-            var days: [LocalDay] = []
+            var absences: [ProviderEdit.NewAbsence] = []
             for text in closed {
                 guard let day = LocalDay(iso: text) else { throw CommandFailure.invalid("--closed \(text) is not a date. Use YYYY-MM-DD, e.g. 2026-12-25.") }
-                days.append(day)
+                absences.append(ProviderEdit.NewAbsence(first: day))
             }
-            let provider = try store { () throws(StoreError) in try db.addProvider(name: name, hours: hours, closedDays: days) }
+            let record = try store { () throws(StoreError) in
+                try db.addProvider(NewProvider(name: providerName, hours: parsedHours, services: service, absences: absences))
+            }
             if json {
-                Output.json(ProviderJSON(try store { () throws(StoreError) in try db.providerRecord(id: provider.id) }))
+                Output.json(ProviderJSON(record))
                 return
             }
-            Output.line("Added provider #\(provider.id) \(TerminalText.safe(provider.name)) (\(provider.hours)).")
+            Output.line("Added provider #\(record.provider.id) \(TerminalText.safe(record.provider.name)) (\(record.provider.hours)).")
+            if !service.isEmpty { Output.line("  Services: \(TerminalText.safe(record.services.joined(separator: ", ")))") }
         }
     }
 
@@ -86,7 +102,7 @@ struct ProviderCommand: ParsableCommand {
             let db = try database.open()
             var edit = ProviderEdit(name: rename, isActive: active)
             if let hours {
-                do { edit.hours = try WorkingHours.parse(hours) } catch { throw CommandFailure.invalid("--hours: \(error)") }
+                do { edit.hours = try WorkingHours.parse(hours, refusingOverlaps: true) } catch { throw CommandFailure.invalid("--hours: \(error)") }
             }
             if let addAbsence {
                 let (first, last) = try ProviderCommand.dayRange(addAbsence, option: "--add-absence", db: db)

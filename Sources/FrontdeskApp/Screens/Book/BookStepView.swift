@@ -119,7 +119,8 @@ struct BookStepView {
         }
         let columns = [Table.Column("Service", width: .flexible(1)), Table.Column("Sessions", width: .fixed(12)),
                        Table.Column("Strategy", width: .fixed(10))]
-        let listRows = min(search.results.count + 1, max(3, (rowsLeft - 6) / 2))
+        // The list takes what the highlighted service's description (title and up to five lines) leaves.
+        let listRows = min(search.results.count + 1, max(3, rowsLeft - 8))
         table(Table(columns: columns, rows: rows, selectedIndex: search.selected,
                     emptyMessage: "No service matches. Try another word."), &buffer, maxRows: listRows)
         guard let highlighted = search.highlighted else { return }

@@ -44,8 +44,8 @@ extension BookFlow {
                     note = "set by hand"
                 } else if session.start != session.requestedStart {
                     note = "moved"
-                    let why = session.conflict.map { " (\($0.message(provider: provider, calendar: calendar)))" } ?? ""
-                    detail = "\(title) moved from \(calendar.dayTime(session.requestedStart)) to \(calendar.dayTime(session.start))\(why)"
+                    let why = session.conflict.map { ": " + $0.reason(provider: provider, calendar: calendar) } ?? ""
+                    detail = "\(title) moved from \(calendar.dayTime(session.requestedStart)) to \(calendar.dayTime(session.start))\(why)."
                 }
                 var warnings = session.warnings.map {
                     RefusalWording.line(PlacementFinding(number: session.number, start: session.start, problem: $0),

@@ -184,6 +184,7 @@ public enum Bookings {
                 state.inform("A single appointment: \(SessionKeys.name(.complete)) completes it, \(SessionKeys.name(.reschedule)) moves it, \(SessionKeys.name(.cancel)) cancels it.")
                 return []
             }
+            state.status = nil
             return [.loadGroup(GroupRequest(groupID: groupID, purpose: .focus))]
         case .treatments:
             if state.bookings.focus == .sessions {
@@ -195,6 +196,8 @@ public enum Bookings {
                 state.inform("A single appointment: \(SessionKeys.name(.complete)) completes it, \(SessionKeys.name(.reschedule)) moves it, \(SessionKeys.name(.cancel)) cancels it.")
                 return []
             }
+            // The message was about the row left behind; the treatment's pane speaks for itself.
+            state.status = nil
             return [.loadGroup(GroupRequest(groupID: groupID, purpose: .open(focusSessions: true)))]
         }
     }

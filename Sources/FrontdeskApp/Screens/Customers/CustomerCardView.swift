@@ -40,7 +40,7 @@ enum CustomerCardView {
         guard area.height > 0 else { return }
         let theme = context.theme
         let calendar = context.calendar
-        buffer.write("Appointments: \(card.upcoming.count) ahead, \(card.past.count) past", at: area.x, y: area.y,
+        buffer.write("Appointments: \(card.upcoming.count) ahead, \(card.past.count) past or cancelled", at: area.x, y: area.y,
                      style: theme[.header], maxWidth: area.width)
         let lines = card.upcoming.map { ($0, true) } + card.past.map { ($0, false) }
         for (offset, (booking, ahead)) in lines.prefix(area.height - 1).enumerated() {

@@ -64,8 +64,9 @@ enum FollowUpsView {
                 let when = "\(timing(entry.timing)) \(context.calendar.shortDay(followUp.dueAt)) \(context.calendar.time(followUp.dueAt))"
                 let nameWidth = area.width >= 100 ? 22 : 16
                 var column = x + 2
-                buffer.write(when, at: column, y: y, style: selected ? style : theme[role(entry.timing)], maxWidth: 23)
-                column += 24
+                // "overdue Wed 25 Nov 09:45", the longest, fits whole.
+                buffer.write(when, at: column, y: y, style: selected ? style : theme[role(entry.timing)], maxWidth: whenWidth)
+                column += whenWidth + 1
                 buffer.write(followUp.customerName, at: column, y: y, style: style, maxWidth: nameWidth, ellipsis: "…")
                 column += nameWidth + 1
                 buffer.write(followUp.customerPhone ?? "no phone", at: column, y: y, style: style, maxWidth: 17, ellipsis: "…")
@@ -76,6 +77,8 @@ enum FollowUpsView {
             }
         }
     }
+
+    static let whenWidth = 24
 
     static func timing(_ timing: FollowUpTiming) -> String {
         switch timing {

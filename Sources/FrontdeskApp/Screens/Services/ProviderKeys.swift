@@ -53,6 +53,11 @@ enum ProviderKeys {
                 context.fail("Not saved: fix the \(problems.count == 1 ? "problem" : "\(problems.count) problems") shown under the fields. Nothing was written.")
                 return []
             }
+            if editor.isNew {
+                editor.isSaving = true
+                context.inform("Adding \(changes.name ?? "the provider")…")
+                return [.addProvider(changes)]
+            }
             guard !changes.isEmpty else {
                 context.inform("Nothing to save: \(editor.row.provider.name) is as stored.")
                 return []
@@ -68,7 +73,10 @@ enum ProviderKeys {
             }
             return []
         default:
-            _ = editor.form.handle(key)
+            // The weekday fields and the text form follow each other as the manager types.
+            guard let field = editor.form.focusedID else { return [] }
+            let before = editor.form.text(field)
+            if editor.form.handle(key), editor.form.text(field) != before { editor.syncHours(after: field) }
             return []
         }
     }

@@ -84,10 +84,16 @@ enum ServiceForm {
     /// The gap of a pair as the pane shows it: its own key, else the default gap.
     static func gapText(_ buffer: [String: Int], pair: Int, defaultGap: GapLength?) -> String {
         for unit in GapLength.Unit.allCases {
-            if let value = buffer["session_\(pair)_to_\(pair + 1)_\(unit.rawValue)"] { return "\(value) \(unitWords[unit]!)" }
+            if let value = buffer["session_\(pair)_to_\(pair + 1)_\(unit.rawValue)"] { return amount(value, unit) }
         }
-        if let defaultGap { return "\(defaultGap.value) \(unitWords[defaultGap.unit]!)" }
+        if let defaultGap { return amount(defaultGap.value, defaultGap.unit) }
         return ""
+    }
+
+    /// "1 month", "14 days".
+    static func amount(_ value: Int, _ unit: GapLength.Unit) -> String {
+        let word = unitWords[unit]!
+        return "\(value) \(value == 1 ? String(word.dropLast()) : word)"
     }
 
     /// Reads "14", "14 days", "4 w", "1 month"; nil when it is not a whole number with a unit.
@@ -211,7 +217,7 @@ extension ServiceDraft.Fields {
                   price: draft.priceCents.map { Double($0) / 100 }, triggerWords: draft.triggerWords,
                   requiresMultipleSessions: draft.requiresMultipleSessions, totalSessions: draft.totalSessions,
                   strategy: draft.strategy, bufferDays: days, frequency: draft.rules.frequency?.text, plan: draft.plan,
-                  expiryDays: draft.expiryDays, providerNames: draft.providerNames)
+                  expiryDays: draft.expiryDays, providerNames: draft.providerNames, frequencyKey: draft.rules.frequencyKey)
     }
 
     /// The default gap (`default_days`, `_weeks` or `_months`) among the buffer keys.

@@ -31,7 +31,8 @@ enum ServicesAnswers {
             switch result {
             case .success(let rows):
                 screen.providers = rows
-                screen.selectedProvider = min(screen.selectedProvider, max(0, rows.count - 1))
+                let openID = screen.providerEditor.flatMap { $0.isNew ? nil : $0.row.provider.id }
+                screen.selectedProvider = rows.firstIndex { $0.provider.id == openID } ?? min(screen.selectedProvider, max(0, rows.count - 1))
                 if var editor = screen.editor, !editor.isReadOnly {
                     let effects = editor.refresh(providers: rows, calendar: context.calendar, now: context.now)
                     screen.editor = editor
@@ -98,10 +99,12 @@ enum ServicesAnswers {
                 context.fail(failure.message)
                 return []
             }
-        case let .providerEdited(_, result):
+        case let .providerEdited(_, result), let .providerAdded(result):
             return providerEdited(result, screen: &screen, context: &context)
+        case .closedDaysLoaded, .closedDayAdded, .closedDayRemoved:
+            return ClosedDaysKeys.receive(answer, screen: &screen, context: &context)
         case let .sessionChanged(command, result):
-            guard var editor = screen.providerEditor else { return [] }
+            guard var editor = screen.providerEditor else { return ClosedDaysKeys.receive(answer, screen: &screen, context: &context) }
             if editor.desk.receive(command, result, &context), case let .reschedule(bookingID, _, _, _, _, _) = command {
                 editor.uncovered.removeAll { $0.id == bookingID }
                 editor.selectedBooking = min(editor.selectedBooking, max(0, editor.uncovered.count - 1))
@@ -121,13 +124,17 @@ enum ServicesAnswers {
         editor.isSaving = false
         switch result {
         case .success(let edited):
+            let added = editor.isNew
             editor.row = edited.row
+            editor.isNew = false
             editor.form = ProviderEditor.makeForm(edited.row, readOnly: editor.isReadOnly)
             editor.uncovered = edited.uncoveredBookings
             editor.selectedBooking = 0
             editor.isOnBookings = !edited.uncoveredBookings.isEmpty
             let name = edited.row.provider.name
-            if edited.uncoveredBookings.isEmpty {
+            if added {
+                context.succeed("Added the provider \(name): \(edited.row.provider.hours).")
+            } else if edited.uncoveredBookings.isEmpty {
                 context.succeed("Saved \(name).")
             } else {
                 let count = edited.uncoveredBookings.count

@@ -21,6 +21,14 @@ public enum ServicesEffect: Sendable, Equatable {
     case setActive(id: Int64, active: Bool)
     /// Saves a provider's changes.
     case editProvider(id: Int64, ProviderChanges)
+    /// Adds a new provider with everything the editor gives (name, hours, active, services, an absence).
+    case addProvider(ProviderChanges)
+    /// The clinic's closed days.
+    case loadClosedDays
+    /// Closes the clinic on a day (a public holiday).
+    case addClosedDay(LocalDay, reason: String)
+    /// Opens the clinic again on a day.
+    case removeClosedDay(LocalDay)
     /// Moves (or otherwise changes) a booking a provider change left outside the provider's time.
     case session(SessionCommand)
 }
@@ -42,6 +50,11 @@ public enum ServicesAnswer: Sendable, Equatable {
     case saved(Result<SavedService, AppFailure>)
     case activeChanged(id: Int64, Result<Bool, AppFailure>)
     case providerEdited(id: Int64, Result<EditedProvider, AppFailure>)
+    case providerAdded(Result<EditedProvider, AppFailure>)
+    case closedDaysLoaded(Result<[ClinicClosedDay], AppFailure>)
+    /// The day closed, and the confirmed bookings already on it (to be moved; nothing was cancelled).
+    case closedDayAdded(LocalDay, Result<[Booking], AppFailure>)
+    case closedDayRemoved(LocalDay, Result<LocalDay, AppFailure>)
     case sessionChanged(SessionCommand, Result<SessionChangeResult, AppFailure>)
 }
 

@@ -17,14 +17,15 @@ public enum ServicesKeymap {
         KeyBinding(.last, keys: [.end, .character("G")], label: "Last", help: "Last row", section: "Moving around", showsInLegend: false),
         KeyBinding(.open, keys: [.enter], label: "Open", help: "Open the service or provider in the editor (read-only for non-managers)",
                    section: "List", priority: 9),
-        KeyBinding(.new, keys: [.function(2), .character("n")], label: "New", help: "A new service", section: "List", priority: 8),
+        KeyBinding(.new, keys: [.function(2), .character("n")], label: "New",
+                   help: "A new service, provider or closed day (in the view shown)", section: "List", priority: 8),
         KeyBinding(.duplicate, keys: [.character("d")], label: "Duplicate",
                    help: "A new service starting as a copy of the selected one", section: "List", priority: 6),
         KeyBinding(.toggleActive, keys: [.character("x")], label: "Deactivate",
-                   help: "Deactivate the selected service (its treatments go on; nothing is deleted), or activate it again",
+                   help: "Deactivate the selected service (its treatments go on; nothing is deleted), or activate it again; on the closed days, open the clinic again on the selected day",
                    section: "List", priority: 5),
         KeyBinding(.switchView, keys: [.function(3), .character("v"), .tab], label: "Providers",
-                   help: "Switch between services and providers", section: "List", priority: 7),
+                   help: "Switch between services, providers and the clinic's closed days", section: "List", priority: 7),
         KeyBinding(.reload, keys: [.control("r"), .character("R")], label: "Reload", help: "Read the list again",
                    section: "List", showsInLegend: false),
     ])
@@ -46,16 +47,21 @@ public enum ServicesKeymap {
     public static let readOnlyEditor = Keymap<ServicesAction>(editor.bindings.filter { $0.action != .save && $0.action != .changeChoice })
 
     /// The list's legend: what a non-manager cannot do is left out.
-    public static func listLegend(providers: Bool, mayChange: Bool, selectedIsActive: Bool) -> Keymap<ServicesAction> {
+    public static func listLegend(view: ServicesScreen.View, mayChange: Bool, selectedIsActive: Bool) -> Keymap<ServicesAction> {
         var bindings = list.bindings.filter { binding in
             switch binding.action {
-            case .new, .duplicate, .toggleActive: return mayChange && !providers
+            case .new: return mayChange
+            case .duplicate: return mayChange && view == .services
+            case .toggleActive: return mayChange && view != .providers
+            case .open: return view != .closedDays
             default: return true
             }
         }
         for index in bindings.indices {
-            if bindings[index].action == .switchView { bindings[index].label = providers ? "Services" : "Providers" }
-            if bindings[index].action == .toggleActive, !selectedIsActive { bindings[index].label = "Activate" }
+            if bindings[index].action == .switchView { bindings[index].label = view.next.title }
+            if bindings[index].action == .toggleActive {
+                if view == .closedDays { bindings[index].label = "Remove" } else if !selectedIsActive { bindings[index].label = "Activate" }
+            }
         }
         return Keymap(bindings)
     }

@@ -8,7 +8,9 @@ enum ServicesKeys {
         if let row = screen.confirmingActive { return answerActiveQuestion(key, row: row, screen: &screen, context: &context) }
         if screen.editor != nil { return editorKey(key, screen: &screen, context: &context) }
         if screen.providerEditor != nil { return ProviderKeys.handle(key, screen: &screen, context: &context) }
+        if screen.view == .closedDays, let effects = ClosedDaysKeys.handle(key, screen: &screen, context: &context) { return effects }
         guard let action = ServicesKeymap.list.action(for: key) else { return [] }
+        if screen.view == .closedDays, let effects = ClosedDaysKeys.listAction(action, screen: &screen, context: &context) { return effects }
         return listAction(action, screen: &screen, context: &context)
     }
 
@@ -16,22 +18,31 @@ enum ServicesKeys {
 
     static func listAction(_ action: ServicesAction, screen: inout ServicesScreen, context: inout ScreenContext) -> [ServicesEffect] {
         let providers = screen.view == .providers
-        let count = providers ? screen.providers.count : screen.services.count
+        let count: Int
+        let selected: Int
+        switch screen.view {
+        case .services: (count, selected) = (screen.services.count, screen.selectedService)
+        case .providers: (count, selected) = (screen.providers.count, screen.selectedProvider)
+        case .closedDays: (count, selected) = (screen.closedDays.days.count, screen.closedDays.selected)
+        }
         func move(to index: Int) {
             let clamped = min(max(0, index), max(0, count - 1))
-            if providers { screen.selectedProvider = clamped } else { screen.selectedService = clamped }
+            switch screen.view {
+            case .services: screen.selectedService = clamped
+            case .providers: screen.selectedProvider = clamped
+            case .closedDays: screen.closedDays.selected = clamped
+            }
         }
-        let selected = providers ? screen.selectedProvider : screen.selectedService
         switch action {
         case .moveUp: move(to: selected - 1)
         case .moveDown: move(to: selected + 1)
         case .first: move(to: 0)
         case .last: move(to: count - 1)
         case .switchView:
-            screen.view = providers ? .services : .providers
+            screen.view = screen.view.next
             context.status = nil
         case .reload:
-            return [.loadServices, .loadProviders]
+            return [.loadServices, .loadProviders, .loadClosedDays]
         case .open:
             if providers {
                 guard let row = screen.selectedProviderRow else { return [] }
@@ -41,8 +52,13 @@ enum ServicesKeys {
             }
             guard let row = screen.selectedServiceRow else { return [] }
             return [.loadService(id: row.id, purpose: .edit)]
+        case .new where providers:
+            guard refuseUnlessManager(screen, &context) else { return [] }
+            screen.providerEditor = ProviderEditor.new(readOnly: false)
+            context.inform("A new provider: name, weekly hours (one field per day, or the text form), services; \(ServicesKeymap.name(.save)) adds it.")
+            return []
         case .new:
-            guard !providers, refuseUnlessManager(screen, &context) else { return [] }
+            guard refuseUnlessManager(screen, &context) else { return [] }
             var editor = ServiceEditor.new(readOnly: false)
             let effects = editor.refresh(providers: screen.providers, calendar: context.calendar, now: context.now)
             screen.editor = editor

@@ -4,12 +4,29 @@ import TerminalUI
 
 /// The Services screen (SPEC §5.3, issue 9): the services with their rule in words and the service
 /// editor with its buffer pane and live "How it works" preview; a second view lists the providers
-/// with their hours, absences and services. Managers change them; everyone else reads them.
+/// with their hours, absences and services, a third the clinic's closed days. Managers change them;
+/// everyone else reads them.
 public struct ServicesScreen: TopLevelScreen {
     public static let tab = ScreenTab(title: "Services", functionKey: 7, letter: "S")
 
     /// Which list is shown.
-    public enum View: Sendable, Equatable { case services, providers }
+    public enum View: Sendable, Equatable, CaseIterable {
+        case services, providers, closedDays
+
+        public var title: String {
+            switch self {
+            case .services: return "Services"
+            case .providers: return "Providers"
+            case .closedDays: return "Closed days"
+            }
+        }
+
+        /// The view `v` / Tab switches to.
+        var next: View {
+            let all = View.allCases
+            return all[(all.firstIndex(of: self)! + 1) % all.count]
+        }
+    }
 
     /// Whether this desk's account may change services and providers.
     public enum Access: Sendable, Equatable {
@@ -27,6 +44,8 @@ public struct ServicesScreen: TopLevelScreen {
     public var isLoading = true
     public var editor: ServiceEditor?
     public var providerEditor: ProviderEditor?
+    /// The clinic's closed days, and what is being done to them.
+    public var closedDays = ClosedDaysPane()
     /// Deactivating (or activating) a service asks first.
     public var confirmingActive: ServiceRow?
     /// The service to select once the list is read again (after a save).
@@ -49,6 +68,7 @@ public struct ServicesScreen: TopLevelScreen {
             if let focus = providerEditor.desk.keyFocus { return focus }
             return !providerEditor.isOnBookings && Self.isTyping(providerEditor.form) ? .text : .screen
         }
+        if view == .closedDays { return closedDays.keyFocus }
         return .screen
     }
 
@@ -67,8 +87,14 @@ public struct ServicesScreen: TopLevelScreen {
             if providerEditor.isOnBookings { return ServicesKeymap.uncovered.erased }
             return (providerEditor.isReadOnly ? ServicesKeymap.readOnlyEditor : ServicesKeymap.editor).erased
         }
+        if view == .closedDays {
+            if let keymap = closedDays.desk.keymap { return keymap.erased }
+            if closedDays.confirmingRemoval != nil { return DialogKeymap.confirm.erased }
+            if closedDays.isOnBookings { return ServicesKeymap.uncovered.erased }
+            if closedDays.adding != nil { return ServicesKeymap.editor.erased }
+        }
         let selectedIsActive = selectedServiceRow?.isActive ?? true
-        return ServicesKeymap.listLegend(providers: view == .providers, mayChange: mayChange, selectedIsActive: selectedIsActive).erased
+        return ServicesKeymap.listLegend(view: view, mayChange: mayChange, selectedIsActive: selectedIsActive).erased
     }
 
     public var help: Keymap<String> {
@@ -79,11 +105,11 @@ public struct ServicesScreen: TopLevelScreen {
     var selectedProviderRow: ProviderRow? { providers.indices.contains(selectedProvider) ? providers[selectedProvider] : nil }
 
     public mutating func start(_ context: inout ScreenContext) -> [ServicesEffect] {
-        [.checkAccess, .loadServices, .loadProviders]
+        [.checkAccess, .loadServices, .loadProviders, .loadClosedDays]
     }
 
     public mutating func reload(_ context: inout ScreenContext) -> [ServicesEffect] {
-        [.loadServices, .loadProviders]
+        [.loadServices, .loadProviders, .loadClosedDays]
     }
 
     public mutating func handle(_ key: Key, _ context: inout ScreenContext) -> [ServicesEffect] {

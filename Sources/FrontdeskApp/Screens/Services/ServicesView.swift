@@ -24,10 +24,12 @@ enum ServicesView {
             ServiceEditorView.render(editor, into: &buffer, area: body, context: context)
         } else if let editor = screen.providerEditor {
             ProviderEditorView.render(editor, into: &buffer, area: body, context: context)
-        } else if screen.view == .services {
-            renderServices(screen, into: &buffer, area: body, theme: theme)
         } else {
-            renderProviders(screen, into: &buffer, area: body, theme: theme)
+            switch screen.view {
+            case .services: renderServices(screen, into: &buffer, area: body, theme: theme)
+            case .providers: renderProviders(screen, into: &buffer, area: body, theme: theme)
+            case .closedDays: ClosedDaysView.render(screen.closedDays, mayChange: screen.mayChange, into: &buffer, area: body, context: context)
+            }
         }
         if let row = screen.confirmingActive {
             let question = row.isActive
@@ -43,13 +45,17 @@ enum ServicesView {
     }
 
     private static func renderHeader(_ screen: ServicesScreen, into buffer: inout Buffer, area: Rect, theme: Theme) {
-        let titles = ["Services", "Providers"]
-        let tabs = Tabs(titles: titles, activeIndex: screen.view == .services ? 0 : 1)
+        let views = ServicesScreen.View.allCases
+        let titles = views.map(\.title)
+        let tabs = Tabs(titles: titles, activeIndex: views.firstIndex(of: screen.view) ?? 0)
         let width = titles.reduce(0) { $0 + TextWidth.width(of: $1) + 3 }
         buffer.render(tabs, in: Rect(x: area.x, y: area.y, width: min(width, area.width), height: 1), theme: theme)
-        var note = screen.view == .services
-            ? "\(screen.services.count) services, \(screen.services.filter { !$0.isActive }.count) inactive"
-            : "\(screen.providers.count) providers"
+        var note: String
+        switch screen.view {
+        case .services: note = "\(screen.services.count) services, \(screen.services.filter { !$0.isActive }.count) inactive"
+        case .providers: note = screen.providers.count == 1 ? "1 provider" : "\(screen.providers.count) providers"
+        case .closedDays: note = screen.closedDays.days.count == 1 ? "1 closed day" : "\(screen.closedDays.days.count) closed days"
+        }
         if screen.isLoading { note = "reading…" }
         buffer.write(note, at: area.x + width + 1, y: area.y, style: theme[.dim], maxWidth: max(0, area.width - width - 1),
                      ellipsis: theme.symbols.ellipsis)
@@ -103,7 +109,7 @@ enum ServicesView {
             ], role: row.provider.isActive ? nil : .dim)
         }
         let table = Table(columns: columns, rows: rows, selectedIndex: screen.providers.isEmpty ? nil : screen.selectedProvider,
-                          emptyMessage: "No providers yet. Add one with `frontdesk provider add`.")
+                          emptyMessage: "No providers yet. \(ServicesKeymap.name(.new)) adds one (or `frontdesk provider add`).")
         buffer.render(table, in: area.inset(left: 1, right: 1), theme: theme)
     }
 }
@@ -197,8 +203,13 @@ enum ProviderEditorView {
     static func render(_ editor: ProviderEditor, into buffer: inout Buffer, area: Rect, context: RenderContext) {
         let theme = context.theme
         guard area.height > 3 else { return }
-        buffer.write("Provider: \(editor.row.provider.name)", at: area.x + 1, y: area.y, style: theme[.title], maxWidth: area.width - 2,
+        buffer.write(editor.title, at: area.x + 1, y: area.y, style: theme[.title], maxWidth: area.width - 2,
                      ellipsis: theme.symbols.ellipsis)
+        // The focused field's problem in full (under the field it may be cut to the column).
+        if let id = editor.form.focusedID, let field = editor.form[id], let error = field.error {
+            buffer.write("\(field.label): \(error)", at: area.x + 1, y: area.y + 1, style: theme[.statusError], maxWidth: area.width - 2,
+                         ellipsis: theme.symbols.ellipsis)
+        }
         let body = area.inset(top: 2)
         let bookingsHeight = editor.uncovered.isEmpty ? 0 : min(editor.uncovered.count + 3, body.height / 2)
         let parts = body.rows([.fill, .fixed(bookingsHeight)])
@@ -218,7 +229,7 @@ enum ProviderEditorView {
         editor.desk.render(into: &buffer, area: area, context: context)
         if editor.isAskingToLeave {
             let question = Dialog(title: "Leave without saving?",
-                                  message: ["Your changes to \(editor.row.provider.name) are not saved.",
+                                  message: ["Your changes to \(editor.isNew ? "the new provider" : editor.row.provider.name) are not saved.",
                                             "y leaves and loses them; n or Esc goes on editing."],
                                   buttons: ["Leave", "Keep editing"], focusedButton: 1, role: .warning)
             buffer.render(question, in: area, theme: theme)

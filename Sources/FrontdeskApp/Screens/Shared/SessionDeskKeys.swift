@@ -37,7 +37,7 @@ extension SessionDesk {
         case .reschedule(var form):
             switch action {
             case .accept:
-                let preview = DateText.preview(form.form.text(.date), parser: context.dateParser)
+                let preview = DateText.preview(form.form.text(.date), parser: context.dateParser, offsetsFrom: form.target.start)
                 guard let date = preview.date else {
                     form.form.setError(preview.line, for: .date)
                     dialog = .reschedule(form)

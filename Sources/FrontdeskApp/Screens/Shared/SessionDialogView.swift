@@ -15,10 +15,10 @@ enum SessionDialogView {
         case .message(let message):
             buffer.render(message, in: screen, theme: theme)
         case .reschedule(let form):
-            let preview = DateText.preview(form.form.text(.date), parser: parser)
+            let preview = DateText.preview(form.form.text(.date), parser: parser, offsetsFrom: form.target.start)
             var lines: [FormLine] = [
                 .text(form.target.title, .title),
-                .text("Now: " + calendar.dayTime(form.target.start), .normal),
+                .text("Booked for " + calendar.dayTime(form.target.start), .normal),
                 .blank,
                 .form(form.form),
                 .text(preview.line, preview.date == nil ? .warning : .statusSuccess),
@@ -84,6 +84,12 @@ enum SessionDialogView {
             .blank,
             .text(windowText, .normal),
             .text("Recommended: \(calendar.dayTime(window.recommended))", .normal),
+        ]
+        if form.suggested != window.recommended {
+            // Otherwise the field seems to contradict the line above it.
+            lines.append(.text("First free time from then: \(calendar.dayTime(form.suggested))", .normal))
+        }
+        lines += [
             .blank,
             .text("Edit the date freely:", .dim),
             .form(form.form),

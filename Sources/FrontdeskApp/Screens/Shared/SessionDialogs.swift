@@ -134,6 +134,8 @@ public struct NextSessionForm: Sendable, Equatable {
     public var nextNumber: Int
     public var totalSessions: Int
     public var window: SessionWindow
+    /// The first free time at or after the recommended day: what the date field starts with.
+    public var suggested: Date
     public var form: Form<SessionField>
     public var error: String?
 
@@ -149,6 +151,7 @@ public struct NextSessionForm: Sendable, Equatable {
         self.nextNumber = nextNumber
         self.totalSessions = totalSessions
         self.window = window
+        self.suggested = suggested
         self.form = Form([.text(.date, label: "Date and time", value: DateText.editable(suggested, calendar: calendar),
                                 placeholder: "date and time")], labelWidth: 15)
         self.error = nil
@@ -164,12 +167,13 @@ public enum DateText {
     }
 
     /// "→ Tue 10 Mar 2026 14:00" or why the text is not a date, for showing under a date field.
-    public static func preview(_ text: String, parser: DateInputParser) -> (line: String, date: Date?) {
+    /// With `offsetsFrom`, "+2w" counts from that instant at its time of day (moving a session), not from now.
+    public static func preview(_ text: String, parser: DateInputParser, offsetsFrom anchor: Date? = nil) -> (line: String, date: Date?) {
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
             return ("Type a date and time, e.g. \"fri 4pm\", \"+2w\" or \"2026-03-20 14:00\"", nil)
         }
         do {
-            let date = try parser.parse(text)
+            let date = try parser.parse(text, offsetsFrom: anchor)
             return ("→ " + parser.calendar.dayTime(date), date)
         } catch {
             return ("✗ " + error.description, nil)

@@ -67,15 +67,19 @@ final class BookingBulkWriter {
     /// Sessions per provider × service × clinic day × status.
     private var sessions: [SessionKey: Int] = [:]
 
+    /// A `kpi_sessions` key; the status as its place among the statuses in text order, so keys sort
+    /// as the table's primary key does and hash without touching a string.
     struct SessionKey: Hashable, Comparable {
         var provider: Int64
         var service: Int64
         var day: Int64
-        var status: String
+        var status: UInt8
+
+        static let statuses = BookingStatus.allCases.map(\.rawValue).sorted()
+        static let codes = Dictionary(uniqueKeysWithValues: statuses.enumerated().map { (BookingStatus(rawValue: $0.element)!, UInt8($0.offset)) })
 
         static func < (a: SessionKey, b: SessionKey) -> Bool {
-            (a.provider, a.service, a.day) != (b.provider, b.service, b.day)
-                ? (a.provider, a.service, a.day) < (b.provider, b.service, b.day) : a.status < b.status
+            (a.provider, a.service, a.day, a.status) < (b.provider, b.service, b.day, b.status)
         }
     }
 
@@ -153,7 +157,7 @@ final class BookingBulkWriter {
         try step(s)
         if let days {
             sessions[SessionKey(provider: booking.providerID, service: booking.serviceID, day: days.day(of: booking.start),
-                                status: booking.status.rawValue), default: 0] += 1
+                                status: SessionKey.codes[booking.status]!), default: 0] += 1
         }
         bookingCount += 1
     }
@@ -196,6 +200,7 @@ final class BookingBulkWriter {
     /// The summed sessions and their roll-ups (any provider, any service, both), in key order.
     private func addSessionCounts() throws {
         var all = sessions
+        all.reserveCapacity(sessions.count * 3)
         for (key, count) in sessions {
             for (provider, service) in [(key.provider, Int64(0)), (0, key.service), (0, 0)] {
                 all[SessionKey(provider: provider, service: service, day: key.day, status: key.status), default: 0] += count
@@ -210,7 +215,7 @@ final class BookingBulkWriter {
             sqlite3_bind_int64(s, 1, key.provider)
             sqlite3_bind_int64(s, 2, key.service)
             sqlite3_bind_int64(s, 3, key.day)
-            Self.bind(s, 4, key.status)
+            Self.bind(s, 4, SessionKey.statuses[Int(key.status)])
             sqlite3_bind_int64(s, 5, Int64(count))
             try step(s)
         }

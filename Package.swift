@@ -80,6 +80,8 @@ let package = Package(
         ),
         .testTarget(name: "FrontdeskConfigurationTests", dependencies: ["FrontdeskConfiguration", "FrontdeskCore", "TerminalUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["FrontdeskTestSupport"]),
+        // The command line's wording, in process (the executable's module is testable).
+        .testTarget(name: "CommandLineTests", dependencies: ["frontdesk", "FrontdeskTestSupport"]),
         .testTarget(name: "FuzzCorpusTests", dependencies: ["FrontdeskFuzzing", "FrontdeskCore"], exclude: ["Corpus"]),
     ]
 )

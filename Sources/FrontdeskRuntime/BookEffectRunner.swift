@@ -20,7 +20,7 @@ public struct BookEffectRunner: ScreenRunner {
         do {
             return try answer(effect)
         } catch {
-            return .failed(effect, message: error.deskRefusal.map { RefusalWording.text($0) } ?? error.description)
+            return .failed(effect, message: error.deskRefusal.map { RefusalWording.text($0, keys: .none) } ?? error.description)
         }
     }
 
@@ -38,7 +38,7 @@ public struct BookEffectRunner: ScreenRunner {
         case let .loadTreatment(groupID, customerID, serviceID):
             let group = try database.group(id: groupID)
             guard group.customerID == customerID, group.serviceID == serviceID else {
-                throw StoreError.notBookable(reason: "treatment \(groupID) belongs to another customer or service; open it again from the Bookings screen.")
+                throw StoreError.refused(.notBookable(.treatmentOfOtherCustomer(treatment: groupID)))
             }
             // Continuing a treatment follows the rules it was booked under, not the service's current ones.
             let service = try database.serviceAsBooked(groupID: groupID)
@@ -70,7 +70,7 @@ public struct BookEffectRunner: ScreenRunner {
                                                     firstStart: firstStart, pinned: pinned, acceptShift: true,
                                                     expectedStarts: expectedStarts, confirmedLate: true)
             return .booked(result)
-        } catch .planChanged, .conflicts {
+        } catch .refused(.planChanged), .refused(.conflicts) {
             return .planChanged(try database.proposeImmediate(serviceID: serviceID, providerID: providerID,
                                                               firstStart: firstStart, pinned: pinned))
         }

@@ -156,7 +156,7 @@ import Testing
         let result = try ProcessRunner.run(["init", "--shared", "no-such-group-\(UUID().uuidString.prefix(6))",
                                             "--db", folder.appendingPathComponent("clinic.sqlite").path])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("there is no group called"))
+        #expect(result.stderr.contains("There is no group called") && result.stderr.contains("--shared"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("clinic.sqlite").path))
     }
 }

@@ -53,7 +53,7 @@ import Testing
         let clinic = try ClinicFixture.seed(t.database)
         let first = try t.database.bookSessions(customerID: clinic.customer.id, serviceID: clinic.physio.id, starts: [t.at("2026-03-10 10:00")])
         let before = try bookingCount(t)
-        #expect(throws: StoreError.previousNotCompleted(group: first.group!.id, session: 1)) {
+        #expect(throws: StoreError.refused(.previousNotCompleted(treatment: first.group!.id, session: 1, bookingID: first.bookings[0].id))) {
             try t.database.bookSessions(customerID: clinic.customer.id, serviceID: clinic.physio.id,
                                         starts: [t.at("2026-03-13 10:00")], groupID: first.group!.id)
         }
@@ -79,7 +79,7 @@ import Testing
         // Nine lessons Monday to Saturday (the provider does not work on Sundays).
         let starts = [2, 3, 4, 5, 6, 7, 9, 10, 11].map { t.at("2026-03-\(String(format: "%02d", $0)) 17:00") }
         let group = try t.database.bookSessions(customerID: clinic.customer.id, serviceID: clinic.driving.id, starts: starts).group!
-        #expect(throws: StoreError.packageFull(remaining: 1, requested: 2)) {
+        #expect(throws: StoreError.refused(.packageFull(remaining: 1, requested: 2))) {
             try t.database.bookSessions(customerID: clinic.customer.id, serviceID: clinic.driving.id,
                                         starts: [t.at("2026-03-20 17:00"), t.at("2026-03-21 17:00")], groupID: group.id)
         }
@@ -119,7 +119,7 @@ import Testing
         #expect(throws: StoreError.self) {
             try t.database.bookSessions(customerID: clinic.customer.id, serviceID: clinic.driving.id, starts: [t.at("2026-03-10 21:00")])
         }
-        #expect(throws: StoreError.inThePast(start: t.calendar.dayTime(t.at("2026-03-03 10:00")))) {
+        #expect(throws: StoreError.refused(.inThePast(t.at("2026-03-03 10:00"), calendar: t.calendar))) {
             try t.database.bookSessions(customerID: clinic.customer.id, serviceID: clinic.driving.id, starts: [t.at("2026-03-03 10:00")])
         }
         #expect(try bookingCount(t) == 0)

@@ -76,7 +76,7 @@ import Testing
     @Test func duplicateNameOrPhoneIsRefusedUnlessAllowed() throws {
         let (_, db) = try database()
         let zoe = try db.addCustomer(name: "Zoë Keller", phone: "+41 79 963 78 17")
-        #expect(throws: StoreError.duplicateCustomer(matches: ["Zoë Keller (#\(zoe.id), +41 79 963 78 17)"])) {
+        #expect(throws: StoreError.refused(.duplicateCustomer([CustomerMatch(id: zoe.id, name: "Zoë Keller", phone: "+41 79 963 78 17")]))) {
             try db.addCustomer(name: "zoe keller")
         }
         #expect(throws: StoreError.self) { try db.addCustomer(name: "Z. Keller", phone: "079 963 78 17") }

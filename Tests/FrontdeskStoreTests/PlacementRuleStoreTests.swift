@@ -30,7 +30,7 @@ import Testing
                                              firstStart: t.at("2026-03-10 14:00"), pinned: pinned, acceptShift: true,
                                              expectedStarts: preview.plan.sessions.map(\.start), confirmedLate: true)
         }
-        guard case .placementRefused(let placement)? = refused, case .tooSoon(let breach)? = placement.findings.first?.problem else {
+        guard case .refused(.placement(let placement))? = refused, case .tooSoon(let breach)? = placement.findings.first?.problem else {
             Issue.record("a session 17 days after the previous one was not refused: \(String(describing: refused))")
             return
         }
@@ -49,7 +49,7 @@ import Testing
         let soon = refusal {
             _ = try t.database.bookSessions(customerID: clinic.customer.id, serviceID: clinic.physio.id, starts: [t.at("2026-03-11 10:00")], groupID: group)
         }
-        guard case .placementRefused(let tooSoon)? = soon, case .tooSoon(let breach)? = tooSoon.findings.first?.problem else {
+        guard case .refused(.placement(let tooSoon))? = soon, case .tooSoon(let breach)? = tooSoon.findings.first?.problem else {
             Issue.record("not refused as too soon: \(String(describing: soon))")
             return
         }
@@ -57,7 +57,7 @@ import Testing
         let beyond = refusal {
             _ = try t.database.bookSessions(customerID: clinic.customer.id, serviceID: clinic.physio.id, starts: [t.at("2026-03-25 10:00")], groupID: group)
         }
-        guard case .lateConfirmationNeeded(let tooLate)? = beyond, case .tooLate(let over)? = tooLate.findings.first?.problem else {
+        guard case .refused(.lateConfirmation(let tooLate))? = beyond, case .tooLate(let over)? = tooLate.findings.first?.problem else {
             Issue.record("not asked to confirm: \(String(describing: beyond))")
             return
         }
@@ -109,7 +109,7 @@ import Testing
         let first = booked.bookings[0]
         let before = try t.database.group(id: booked.group!.id).sessions.map(\.start)
         let proposed = refusal { _ = try t.database.reschedule(bookingID: first.id, to: t.at("2026-03-11 14:00"), shiftLater: true) }
-        guard case .shiftProposed(_, let plan, _)? = proposed else {
+        guard case .refused(.shiftProposal(_, let plan, _))? = proposed else {
             Issue.record("a later session landed on a closed day without a proposal: \(String(describing: proposed))")
             return
         }
@@ -149,7 +149,7 @@ import Testing
         let far = refusal {
             _ = try t.database.bookSessions(customerID: clinic.customer.id, serviceID: clinic.driving.id, starts: [t.at("9999-03-10 14:00")])
         }
-        guard case .placementRefused(let horizon)? = far, case .beyondHorizon(_, let days, let last)? = horizon.findings.first?.problem else {
+        guard case .refused(.placement(let horizon))? = far, case .beyondHorizon(_, let days, let last)? = horizon.findings.first?.problem else {
             Issue.record("not refused for the horizon: \(String(describing: far))")
             return
         }

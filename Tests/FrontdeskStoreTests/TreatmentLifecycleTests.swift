@@ -63,7 +63,7 @@ import Testing
         #expect(try Self.audit(t.database, action: "end") == ["\(plan.group!.id) active > ended: moved away"])
         #expect(try t.database.verifyKPICounters().isEmpty)
         // Closed: no new bookings, no second ending, no empty reason.
-        #expect(throws: StoreError.groupClosed(state: "ended")) {
+        #expect(throws: StoreError.refused(.treatmentClosed(.ended))) {
             try t.database.bookSessions(customerID: clinic.customer.id, serviceID: clinic.implant.id, starts: [t.at("2026-04-20 14:00")],
                                         groupID: plan.group!.id)
         }
@@ -84,9 +84,13 @@ import Testing
         let clinic = try ClinicFixture.seed(t.database)
         let far = try t.database.bookSessions(customerID: clinic.customer.id, serviceID: clinic.driving.id,
                                               starts: [t.at("2026-12-01 09:50"), t.at("2027-01-19 14:00")])
-        #expect(throws: StoreError.completedTooEarly(session: "Lesson 2 of 10", start: "Tue 19 Jan 2027 14:00", distance: "in 7 weeks")) {
+        let lesson2 = RefusedSession(bookingID: far.bookings[1].id, noun: "Lesson", number: 2, total: 10, start: t.at("2027-01-19 14:00"))
+        #expect(throws: StoreError.refused(.completedTooEarly(lesson2, now: t.now, calendar: t.calendar))) {
             try t.database.complete(bookingID: far.bookings[1].id)
         }
+        // Worded in the clinic's calendar, with the distance from now.
+        #expect(RefusalFacts.sentences(.completedTooEarly(lesson2, now: t.now, calendar: t.calendar))
+                == ["Lesson 2 of 10 starts Tue 19 Jan 2027 14:00, in 7 weeks, so it has not taken place yet and was not marked completed."])
         #expect(try t.database.booking(id: far.bookings[1].id).status == .confirmed)
         // Within the hour it is fine; with intent, any time.
         #expect(try t.database.complete(bookingID: far.bookings[0].id).booking.status == .completed)
@@ -131,10 +135,15 @@ import Testing
         let first = try t.database.bookSessions(customerID: clinic.customer.id, serviceID: clinic.driving.id, starts: [t.at("2026-03-09 17:00")])
         try t.database.cancel(bookingID: first.bookings[0].id)
         let taken = try t.database.bookSessions(customerID: other.id, serviceID: clinic.driving.id, starts: [t.at("2026-03-09 17:30")])
-        #expect(throws: StoreError.reopenBlocked(session: "Lesson 1 of 10", start: "Mon 9 Mar 2026 17:00",
-                                                 holder: "Dr. Keller is booked Mon 9 Mar 2026 17:30–18:30 for Thomas Weber (#\(taken.bookings[0].id))")) {
+        let lesson1 = RefusedSession(bookingID: first.bookings[0].id, noun: "Lesson", number: 1, total: 10, start: t.at("2026-03-09 17:00"))
+        let holder = ReopenHolder.timeTaken(bookingID: taken.bookings[0].id, provider: "Dr. Keller", customer: "Thomas Weber",
+                                            start: t.at("2026-03-09 17:30"), end: t.at("2026-03-09 18:30"))
+        #expect(throws: StoreError.refused(.reopenBlocked(lesson1, by: holder, calendar: t.calendar))) {
             try t.database.reopen(bookingID: first.bookings[0].id)
         }
+        #expect(RefusalFacts.sentences(.reopenBlocked(lesson1, by: holder, calendar: t.calendar))
+                == ["Lesson 1 of 10 on Mon 9 Mar 2026 17:00 cannot be reopened: Dr. Keller is booked Mon 9 Mar 2026 17:30–18:30 "
+                    + "for Thomas Weber (#\(taken.bookings[0].id)) now."])
         #expect(try t.database.booking(id: first.bookings[0].id).status == .cancelled)
         try t.database.cancel(bookingID: taken.bookings[0].id)
         #expect(try t.database.reopen(bookingID: first.bookings[0].id).booking.status == .confirmed)
@@ -213,8 +222,11 @@ import Testing
             _ = try t.database.rebookMissed(groupID: plan.group!.id, start: t.at("2026-03-31 14:00"), moveLater: false)
             Issue.record("booked although session 3 would be too close")
         } catch let error {
-            guard case .laterSessionsInTheWay(_, let moves) = error else { Issue.record("unexpected \(error)"); return }
-            #expect(moves == ["session 3 Thu 23 Apr 2026 14:00 → Thu 30 Apr 2026 14:00"])
+            guard case .refused(.laterSessionsInTheWay(let placement, let noun, let moves)) = error else { Issue.record("unexpected \(error)"); return }
+            #expect(moves.map(\.number) == [3] && moves.map(\.from) == [t.at("2026-04-23 14:00")] && moves.map(\.to) == [t.at("2026-04-30 14:00")])
+            #expect(placement.findings.map(\.number) == [2])
+            let facts = RefusalFacts.sentences(.laterSessionsInTheWay(placement, noun: noun, moves: moves))
+            #expect(facts.last == "session 3 Thu 23 Apr 2026 14:00 → Thu 30 Apr 2026 14:00", "\(facts)")
         }
         #expect(try t.database.group(id: plan.group!.id).sessions.count == 3)
 
@@ -259,7 +271,7 @@ import Testing
         do {
             _ = try t.database.rebookMissed(groupID: plan.group!.id, start: t.at("2026-03-31 14:00"), moveLater: true)
         } catch let error {
-            guard case .shiftProposed = error else { Issue.record("unexpected \(error)"); return }
+            guard case .refused(.shiftProposal) = error else { Issue.record("unexpected \(error)"); return }
         }
         let booked = try t.database.rebookMissed(groupID: plan.group!.id, start: t.at("2026-03-31 14:00"), moveLater: true,
                                                  acceptProposal: true)
@@ -274,7 +286,7 @@ import Testing
             try t.database.rebookMissed(groupID: package.group!.id, start: t.at("2026-04-02 17:00"), moveLater: true)
         }
         _ = try t.database.rebookMissed(groupID: plan.group!.id, start: t.at("2026-03-25 14:00"), moveLater: true)
-        #expect(throws: StoreError.notBookable(reason: "no missed or cancelled session of this treatment waits to be booked again.")) {
+        #expect(throws: StoreError.refused(.notBookable(.nothingMissed))) {
             try t.database.rebookMissed(groupID: plan.group!.id, start: t.at("2026-03-26 14:00"), moveLater: true)
         }
     }

@@ -30,10 +30,12 @@ public struct AppFailure: Error, Sendable, Equatable {
         self.refusal = refusal
     }
 
-    /// A failure for a typed refusal, worded for the screens.
+    /// A failure for a typed refusal, worded for the screens. The message names no key, since it
+    /// does not know the screen that shows it; a host that binds keys words `refusal` itself
+    /// (the session desk does, with its host's keymap).
     public init(refusal: DeskRefusal) {
         var needsConfirmation = false
         if case .shortNotice = refusal { needsConfirmation = true }
-        self.init(message: RefusalWording.text(refusal), needsShortNoticeConfirmation: needsConfirmation, refusal: refusal)
+        self.init(message: RefusalWording.text(refusal, keys: .none), needsShortNoticeConfirmation: needsConfirmation, refusal: refusal)
     }
 }

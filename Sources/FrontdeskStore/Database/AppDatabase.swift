@@ -150,7 +150,7 @@ public final class AppDatabase: Sendable {
         var group: gid_t?
         if let sharedGroup {
             guard let id = SharedFiles.groupID(named: sharedGroup) else {
-                throw .invalid(field: "--shared", reason: "there is no group called \(sharedGroup). Create it (groupadd \(sharedGroup)) and add the staff accounts to it (usermod -aG \(sharedGroup) NAME).")
+                throw .noSuchGroup(sharedGroup)
             }
             group = id
             try SharedFiles.prepareFolder(file.folder, group: id, path: path)
@@ -161,7 +161,7 @@ public final class AppDatabase: Sendable {
         let writable = file.folderIsWritable && (isNew || file.isWritable)
         guard writable else {
             if isNew {
-                throw .cannotOpen(path: path, reason: "its folder \(file.folder) is not writable, so the database cannot be created there. Check the folder's permissions, or pass --db with another file")
+                throw .cannotOpen(path: path, reason: "its folder \(file.folder) is not writable, so the database cannot be created there. Check the folder's permissions")
             }
             if check?.needsMigration == true { throw .readOnly(path: path) }
             return try openReadOnly(file, actor: actor, clock: clock)
@@ -292,7 +292,7 @@ public final class AppDatabase: Sendable {
             case .SQLITE_FULL: return .diskFull(path: path)
             case .SQLITE_PERM, .SQLITE_AUTH: return .unreadable(path: path)
             case .SQLITE_CANTOPEN:
-                return .cannotOpen(path: path, reason: "SQLite cannot open the file. Check the path and its folder's permissions, or pass --db with another file")
+                return .cannotOpen(path: path, reason: "SQLite cannot open the file. Check the path and its folder's permissions")
             default: return .cannotOpen(path: path, reason: db.message ?? "\(db.resultCode)")
             }
         }

@@ -56,7 +56,7 @@ struct DatabaseFile {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             if (error as NSError).underlyingErrorCode == ENOSPC { throw .diskFull(path: path) }
-            throw .cannotOpen(path: path, reason: "its folder \(folder) cannot be created (\(error.localizedDescription)). Check the folder's permissions, or pass --db with another file")
+            throw .cannotOpen(path: path, reason: "its folder \(folder) cannot be created (\(error.localizedDescription)). Check the folder's permissions")
         }
     }
 }

@@ -42,7 +42,7 @@ extension AppDatabase {
     func translate(_ error: any Error) -> StoreError {
         guard let db = error as? DatabaseError else { return .invalid(field: "Database", reason: "\(error)") }
         if db.extendedResultCode == .SQLITE_CONSTRAINT_TRIGGER, db.message?.contains("slot taken") == true {
-            return .slotTaken(provider: "The provider", start: nil, end: nil, holder: nil)
+            return .refused(.slotTaken(nil))
         }
         switch db.resultCode {
         case .SQLITE_READONLY: return .readOnly(path: path)

@@ -17,7 +17,7 @@ extension AppDatabase {
     /// Fills an empty database with the demo clinic. One transaction: all of it or nothing.
     public func seedDemoClinic() throws(StoreError) {
         guard try isEmpty() else {
-            throw .invalid(field: "Demo", reason: "\(path) already holds data. Use a new file (--db) for the demo; nothing was changed.")
+            throw .holdsData(path: path)
         }
         let drafts = try Self.drafts(fromJSON: DemoCatalog.servicesJSON)
         let calendar = self.calendar

@@ -13,7 +13,7 @@ extension AppDatabase {
     /// Writes `bookings` generated bookings into an empty database; returns how many were written.
     public func seedVolume(bookings target: Int, seed: UInt64 = 20_261_121) throws(StoreError) -> Int {
         guard try isEmpty() else {
-            throw .invalid(field: "Demo", reason: "\(path) already holds data. Use a new file (--db) for generated data; nothing was changed.")
+            throw .holdsData(path: path)
         }
         let now = self.now
         let calendar = self.calendar

@@ -19,17 +19,17 @@ extension AppDatabase {
             let service = try Self.requireService(db, id: serviceID)
             try Self.requireActive(service)
             guard service.isMultiSession, service.strategy == .immediate else {
-                throw StoreError.notBookable(reason: "\(service.name) is not an immediate treatment; book its sessions one by one.")
+                throw StoreError.refused(.notBookable(.notImmediate(service: service.name)))
             }
-            if firstStart < now { throw StoreError.inThePast(start: calendar.dayTime(firstStart)) }
+            if firstStart < now { throw StoreError.refused(.inThePast(firstStart, calendar: calendar)) }
             let providers = try Self.candidates(db, service: service, providerID: providerID)
             guard let proposal = try Self.bestImmediateProposal(db, service: service, candidates: providers, firstStart: firstStart,
                                                                 pinned: pinned, calendar: calendar, now: now,
                                                                 horizonDays: self.bookingHorizonDays) else {
-                throw StoreError.notBookable(reason: "no provider can take this plan.")
+                throw StoreError.refused(.notBookable(.noProviderCanTakePlan))
             }
             if let expectedStarts, proposal.plan.sessions.map(\.start) != expectedStarts {
-                throw StoreError.planChanged(proposal.conflictLines(calendar: calendar))
+                throw StoreError.refused(.planChanged(proposal, calendar: calendar))
             }
             guard proposal.plan.isComplete else {
                 // A date typed by hand, or one past the horizon, is refused by the rule where it stands;
@@ -37,19 +37,18 @@ extension AppDatabase {
                 let standing = proposal.plan.sessions.filter { !$0.isPlaceable && ($0.isPinned || $0.conflict == nil) }
                 let findings = proposal.plan.findings.refusals.filter { finding in standing.contains { $0.number == finding.number } }
                 if !findings.isEmpty {
-                    throw StoreError.placementRefused(PlacementRefusal(provider: proposal.provider.name, findings: findings,
-                                                                       calendar: calendar))
+                    throw StoreError.refused(.placement(PlacementRefusal(provider: proposal.provider.name, findings: findings,
+                                                                         calendar: calendar)))
                 }
-                throw StoreError.conflicts(proposal.conflictLines(calendar: calendar))
+                throw StoreError.refused(.conflicts(proposal, calendar: calendar))
             }
             let warnings = proposal.plan.findings.warnings
             if !warnings.isEmpty && !confirmedLate {
-                throw StoreError.lateConfirmationNeeded(PlacementRefusal(provider: proposal.provider.name, findings: warnings,
-                                                                         calendar: calendar))
+                throw StoreError.refused(.lateConfirmation(PlacementRefusal(provider: proposal.provider.name, findings: warnings,
+                                                                            calendar: calendar)))
             }
             if !proposal.plan.fitsAsRequested && !acceptShift {
-                throw StoreError.conflicts(proposal.conflictLines(calendar: calendar)
-                    + ["To book the proposed times instead, confirm the shift (--auto-shift)."])
+                throw StoreError.refused(.shiftNotConfirmed(proposal, calendar: calendar))
             }
             let groupID = UUID().uuidString.lowercased()
             try Self.insertGroup(db, id: groupID, customerID: customer.id, service: service, providerID: proposal.provider.id,
@@ -92,7 +91,8 @@ extension AppDatabase {
             if let groupID {
                 guard let group = try Self.group(db, id: groupID) else { throw StoreError.notFound(what: "treatment", key: groupID) }
                 guard group.serviceID == service.id else {
-                    throw StoreError.notBookable(reason: "treatment \(groupID) is for \(group.serviceName), not \(service.name).")
+                    throw StoreError.refused(.notBookable(.treatmentOfOtherService(treatment: groupID, bookedFor: group.serviceName,
+                                                                                   asked: service.name)))
                 }
                 existing = group
                 customerID = group.customerID
@@ -105,7 +105,7 @@ extension AppDatabase {
             if existing == nil, service.strategy == .flexible, service.isMultiSession, !allowSecondPackage {
                 try Self.refuseSecondPackage(db, customerID: customer.id, service: service, now: now)
             }
-            for start in starts where start < now { throw StoreError.inThePast(start: calendar.dayTime(start)) }
+            for start in starts where start < now { throw StoreError.refused(.inThePast(start, calendar: calendar)) }
             let sortedStarts = starts.sorted()
             let numbers = try Self.sessionNumbers(for: service, group: existing, starts: sortedStarts, now: now, calendar: calendar)
             let rule = self.placementRule(service: service, strategy: existing?.strategy ?? service.strategy)
@@ -161,16 +161,16 @@ extension AppDatabase {
     static func sessionNumbers(for service: Service, group: SessionGroup?, starts: [Date], now: Date,
                                calendar: ClinicCalendar) throws -> [Int] {
         guard service.isMultiSession else {
-            guard starts.count == 1 || group == nil else { throw StoreError.notBookable(reason: "a single-session service has no treatment to continue.") }
+            guard starts.count == 1 || group == nil else { throw StoreError.refused(.notBookable(.singleSessionHasNoTreatment)) }
             return Array(repeating: 1, count: starts.count)
         }
         if let group {
             switch group.state(now: now) {
-            case .cancelled, .completed, .ended: throw StoreError.groupClosed(state: group.state(now: now).label)
+            case .cancelled, .completed, .ended: throw StoreError.refused(.treatmentClosed(group.state(now: now)))
             case .active, .toBook, .expired:
                 // Sessions booked before the expiry keep a package open, but it takes nothing new.
                 if let expires = group.expiresAt, expires <= now {
-                    throw StoreError.packageExpired(expiredOn: calendar.dayTime(expires))
+                    throw StoreError.refused(.packageExpired(treatment: group.id, on: expires, calendar: calendar))
                 }
             }
         }
@@ -179,21 +179,21 @@ extension AppDatabase {
         switch service.strategy {
         case .sequential:
             guard starts.count == 1 else {
-                throw StoreError.notBookable(reason: "sequential treatments book one session at a time; give one start.")
+                throw StoreError.refused(.notBookable(.sequentialOneAtATime))
             }
-            guard let next = free.first else { throw StoreError.packageFull(remaining: 0, requested: 1) }
+            guard let next = free.first else { throw StoreError.refused(.packageFull(remaining: 0, requested: 1)) }
             if let group, next > 1 {
                 let previous = group.sessions.first { $0.sessionNumber == next - 1 && $0.status.holdsNumber }
                 guard previous?.status == .completed else {
-                    throw StoreError.previousNotCompleted(group: group.id, session: next - 1)
+                    throw StoreError.refused(.previousNotCompleted(treatment: group.id, session: next - 1, bookingID: previous?.id))
                 }
             }
             return [next]
         case .flexible, .immediate:
             if service.strategy == .immediate && group == nil {
-                throw StoreError.notBookable(reason: "\(service.name) books all its sessions at once; use the immediate plan.")
+                throw StoreError.refused(.notBookable(.booksAllAtOnce(service: service.name)))
             }
-            guard starts.count <= free.count else { throw StoreError.packageFull(remaining: free.count, requested: starts.count) }
+            guard starts.count <= free.count else { throw StoreError.refused(.packageFull(remaining: free.count, requested: starts.count)) }
             return Array(free.prefix(starts.count))
         }
     }
@@ -240,8 +240,8 @@ extension AppDatabase {
             }
             if providers.count == 1, starts.count == 1, findings.isEmpty, problems.count == 1,
                case .unavailable(.overlapsBooking(let interval)) = problems[0] {
-                throw StoreError.slotTaken(provider: providers[0].name, start: calendar.dayTime(interval.start),
-                                           end: calendar.time(interval.end), holder: nil)
+                throw StoreError.refused(.slotTaken(TakenSlot(provider: providers[0].name, start: interval.start, end: interval.end,
+                                                              calendar: calendar)))
             }
             findings += problems.map { PlacementFinding(number: placement.number, start: placement.start, problem: $0) }
             if nextFree == nil, !problems.contains(where: { if case .beyondHorizon = $0 { return true } else { return false } }) {
@@ -253,11 +253,11 @@ extension AppDatabase {
         }
         let provider = providers.first?.name ?? "The provider"
         if !findings.refusals.isEmpty {
-            throw StoreError.placementRefused(PlacementRefusal(provider: provider, findings: findings.refusals.sorted { $0.start < $1.start },
-                                                               nextFree: nextFree, calendar: calendar))
+            throw StoreError.refused(.placement(PlacementRefusal(provider: provider, findings: findings.refusals.sorted { $0.start < $1.start },
+                                                                 nextFree: nextFree, calendar: calendar)))
         }
         if !findings.warnings.isEmpty && !confirmedLate {
-            throw StoreError.lateConfirmationNeeded(PlacementRefusal(provider: provider, findings: findings.warnings, calendar: calendar))
+            throw StoreError.refused(.lateConfirmation(PlacementRefusal(provider: provider, findings: findings.warnings, calendar: calendar)))
         }
         return placed
     }
@@ -271,7 +271,7 @@ extension AppDatabase {
             """, arguments: [customerID, service.id, now.storedSeconds]), let group = try group(db, id: id) else { return }
         let progress = group.progress(now: now)
         guard progress.remaining > 0 || progress.booked > 0 else { return }
-        throw StoreError.secondPackage(service: service.name, existing: "treatment \(id), \(progress.remaining) of \(group.totalSessions) not booked yet")
+        throw StoreError.refused(.secondPackage(service: service.name, treatment: id, remaining: progress.remaining, total: group.totalSessions))
     }
 
     /// Flexible packages follow the calendar: upcoming lessons take their numbers in date order
@@ -307,7 +307,7 @@ extension AppDatabase {
     /// New treatments only for active services; a deactivated one lets its treatments go on.
     static func requireActive(_ service: Service) throws {
         guard service.isActive else {
-            throw StoreError.notBookable(reason: "\(service.name) is deactivated and takes no new treatments. A manager can activate it again (`frontdesk service activate`).")
+            throw StoreError.refused(.notBookable(.serviceInactive(service: service.name)))
         }
     }
 

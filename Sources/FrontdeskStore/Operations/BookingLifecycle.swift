@@ -14,10 +14,9 @@ extension AppDatabase {
         let calendar = self.calendar
         let now = self.now
         return try write { db in
-            let booking = try Self.requireConfirmed(db, id: bookingID, action: "completed")
+            let booking = try Self.requireConfirmed(db, id: bookingID, change: .complete)
             if !early, EarlyCompletion.needsIntent(start: booking.start, now: now) {
-                throw StoreError.completedTooEarly(session: try Self.sessionName(db, booking), start: calendar.dayTime(booking.start),
-                                                   distance: EarlyCompletion.distance(from: now, to: booking.start, calendar: calendar))
+                throw StoreError.refused(.completedTooEarly(try Self.refusedSession(db, booking), now: now, calendar: calendar))
             }
             try self.setStatus(db, booking: booking, to: .completed, now: now)
             let updated = try Self.requireBooking(db, id: bookingID)
@@ -58,9 +57,9 @@ extension AppDatabase {
         let now = self.now
         let calendar = self.calendar
         return try write { db in
-            let booking = try Self.requireConfirmed(db, id: bookingID, action: "cancelled")
+            let booking = try Self.requireConfirmed(db, id: bookingID, change: .cancel)
             if !confirmedShortNotice, booking.start > now, booking.start.timeIntervalSince(now) < Self.shortNoticeSeconds {
-                throw StoreError.shortNotice(action: "cancel", start: calendar.dayTime(booking.start))
+                throw StoreError.refused(.shortNotice(.cancel, start: booking.start, calendar: calendar))
             }
             try self.setStatus(db, booking: booking, to: .cancelled, now: now)
             if let groupID = booking.sessionGroupID { try Self.refreshGroup(db, id: groupID, now: now) }
@@ -78,9 +77,9 @@ extension AppDatabase {
         let now = self.now
         let calendar = self.calendar
         return try write { db in
-            let booking = try Self.requireConfirmed(db, id: bookingID, action: "marked as a no-show")
+            let booking = try Self.requireConfirmed(db, id: bookingID, change: .noShow)
             guard booking.start <= now else {
-                throw StoreError.refused("The session on \(calendar.dayTime(booking.start)) has not started yet, so it cannot be a no-show. Cancel it instead.")
+                throw StoreError.refused(.noShowBeforeStart(try Self.refusedSession(db, booking), calendar: calendar))
             }
             try self.setStatus(db, booking: booking, to: .noShow, now: now)
             if let groupID = booking.sessionGroupID {
@@ -107,10 +106,10 @@ extension AppDatabase {
         let now = self.now
         let calendar = self.calendar
         return try write { db in
-            let booking = try Self.requireConfirmed(db, id: bookingID, action: "rescheduled")
-            if newStart < now { throw StoreError.inThePast(start: calendar.dayTime(newStart)) }
+            let booking = try Self.requireConfirmed(db, id: bookingID, change: .reschedule)
+            if newStart < now { throw StoreError.refused(.inThePast(newStart, calendar: calendar)) }
             if !confirmedShortNotice, booking.start > now, booking.start.timeIntervalSince(now) < Self.shortNoticeSeconds {
-                throw StoreError.shortNotice(action: "move", start: calendar.dayTime(booking.start))
+                throw StoreError.refused(.shortNotice(.reschedule, start: booking.start, calendar: calendar))
             }
             let service = try Self.rulesService(db, for: booking)
             guard let provider = try Self.provider(db, id: booking.providerID) else {
@@ -131,14 +130,14 @@ extension AppDatabase {
             let plan = rule.shiftLater(moving: moved, to: newStart, later: later, others: timeline, availability: availability)
             let refusals = plan.findings.refusals
             if !refusals.isEmpty {
-                throw StoreError.placementRefused(PlacementRefusal(provider: provider.name, findings: refusals, calendar: calendar))
+                throw StoreError.refused(.placement(PlacementRefusal(provider: provider.name, findings: refusals, calendar: calendar)))
             }
             if plan.isAdjusted && !acceptProposal {
-                throw StoreError.shiftProposed(provider: provider.name, plan, calendar: calendar)
+                throw StoreError.refused(.shiftProposal(provider: provider.name, plan, calendar: calendar))
             }
             if !plan.findings.warnings.isEmpty && !confirmedLate {
-                throw StoreError.lateConfirmationNeeded(PlacementRefusal(provider: provider.name, findings: plan.findings.warnings,
-                                                                         calendar: calendar))
+                throw StoreError.refused(.lateConfirmation(PlacementRefusal(provider: provider.name, findings: plan.findings.warnings,
+                                                                            calendar: calendar)))
             }
             // Move later sessions first when shifting forward, so no two moved sessions collide mid-update.
             let ordered = newStart > booking.start ? plan.sessions.reversed() : plan.sessions
@@ -186,9 +185,9 @@ extension AppDatabase {
             guard let group = try Self.group(db, id: groupID) else { throw StoreError.notFound(what: "treatment", key: groupID) }
             let state = group.state(now: now)
             if [.completed, .cancelled, .ended].contains(state) {
-                throw StoreError.refused("This treatment is \(state.label), so there is nothing to extend.")
+                throw StoreError.refused(.nothingToExtend(state))
             }
-            guard until > now else { throw StoreError.inThePast(start: self.calendar.dayTime(until)) }
+            guard until > now else { throw StoreError.refused(.inThePast(until, calendar: self.calendar)) }
             try db.execute(sql: "UPDATE session_groups SET expires_at = ? WHERE session_group_id = ?", arguments: [until.storedSeconds, groupID])
             try self.reconcileFollowUps(db, subject: groupID)
             try self.audit(db, action: "extend", entity: "session_group", id: groupID,
@@ -202,11 +201,11 @@ extension AppDatabase {
                        arguments: [status.rawValue, now.storedSeconds, actor, booking.id])
     }
 
-    /// The booking, which must still be confirmed for `action` ("completed", "cancelled", …).
-    static func requireConfirmed(_ db: Database, id: Int64, action: String) throws -> Booking {
+    /// The booking, which must still be confirmed for `change` (completing, cancelling, …).
+    static func requireConfirmed(_ db: Database, id: Int64, change: SessionChange) throws -> Booking {
         let booking = try requireBooking(db, id: id)
         guard booking.status == .confirmed else {
-            throw StoreError.wrongStatus(bookingID: id, status: booking.status.rawValue, action: action)
+            throw StoreError.refused(.wrongStatus(bookingID: id, status: booking.status, change: change))
         }
         return booking
     }

@@ -152,7 +152,7 @@ extension AppDatabase {
     private func refuseDuplicates(_ db: Database, _ details: CustomerDetails, except id: Int64?) throws {
         let found = try duplicates(db, details, except: id)
         guard found.isEmpty else {
-            throw StoreError.duplicateCustomer(matches: found.map { c in "\(c.name) (#\(c.id)\(c.phone.map { ", \($0)" } ?? ""))" })
+            throw StoreError.refused(.duplicateCustomer(found.map { CustomerMatch(id: $0.id, name: $0.name, phone: $0.phone) }))
         }
     }
 

@@ -71,7 +71,7 @@ extension AppDatabase {
     public func removeClinicClosedDay(_ day: LocalDay) throws(StoreError) {
         try write { db in
             guard let before = try String.fetchOne(db, sql: "SELECT reason FROM clinic_closed_days WHERE day = ?", arguments: [day.description]) else {
-                throw StoreError.refused("The clinic is not closed on \(day) (\(day.shortText)), so there is nothing to remove. List the closed days with `frontdesk clinic closed list`.")
+                throw StoreError.refused(.clinicNotClosed(day))
             }
             try db.execute(sql: "DELETE FROM clinic_closed_days WHERE day = ?", arguments: [day.description])
             try self.audit(db, action: "remove", entity: "clinic_closed_day", id: day.description,

@@ -19,14 +19,14 @@ extension AppDatabase {
         return try write { db in
             guard let group = try Self.group(db, id: groupID) else { throw StoreError.notFound(what: "treatment", key: groupID) }
             guard group.strategy == .immediate else {
-                throw StoreError.notBookable(reason: "only immediate treatments move their later sessions along; book this one with `frontdesk book --group \(groupID)`.")
+                throw StoreError.refused(.notBookable(.onlyImmediateMovesAlong(treatment: groupID)))
             }
             let state = group.state(now: now)
-            if state.isClosed { throw StoreError.groupClosed(state: state.label) }
+            if state.isClosed { throw StoreError.refused(.treatmentClosed(state)) }
             let progress = group.progress(now: now)
             guard let number = MissedSessionRebooking.number(in: progress),
                   let missed = group.sessions.filter({ $0.sessionNumber == number && !$0.status.holdsNumber }).max(by: { $0.start < $1.start })
-            else { throw StoreError.notBookable(reason: "no missed or cancelled session of this treatment waits to be booked again.") }
+            else { throw StoreError.refused(.notBookable(.nothingMissed)) }
             let service = try Self.requireService(db, id: group.serviceID)
             let chosen = providerID ?? missed.providerID
             guard let provider = try Self.provider(db, id: chosen) else { throw StoreError.notFound(what: "provider", key: "\(chosen)") }
@@ -50,21 +50,18 @@ extension AppDatabase {
                 // Would moving the later sessions along fix it? Then say so instead of only refusing.
                 let along = plan(later)
                 if !moveLater, !later.isEmpty, along.findings.refusals.isEmpty {
-                    let problem = PlacementWording.sentences(PlacementRefusal(provider: provider.name, findings: chosenPlan.findings.refusals,
-                                                                              calendar: calendar)).joined(separator: " ")
-                    throw StoreError.laterSessionsInTheWay(problem: problem, moves: along.sessions.dropFirst().map {
-                        MissedSessionRebooking.moveText(noun: noun, number: $0.number, from: $0.from, to: $0.to, calendar: calendar)
-                    })
+                    let refusal = PlacementRefusal(provider: provider.name, findings: chosenPlan.findings.refusals, calendar: calendar)
+                    throw StoreError.refused(.laterSessionsInTheWay(refusal, noun: noun, moves: Array(along.sessions.dropFirst())))
                 }
-                throw StoreError.placementRefused(PlacementRefusal(provider: provider.name, findings: chosenPlan.findings.refusals,
-                                                                   calendar: calendar))
+                throw StoreError.refused(.placement(PlacementRefusal(provider: provider.name, findings: chosenPlan.findings.refusals,
+                                                                     calendar: calendar)))
             }
             if chosenPlan.isAdjusted && !acceptProposal {
-                throw StoreError.shiftProposed(provider: provider.name, chosenPlan, calendar: calendar)
+                throw StoreError.refused(.shiftProposal(provider: provider.name, chosenPlan, calendar: calendar))
             }
             if !chosenPlan.findings.warnings.isEmpty && !confirmedLate {
-                throw StoreError.lateConfirmationNeeded(PlacementRefusal(provider: provider.name, findings: chosenPlan.findings.warnings,
-                                                                         calendar: calendar))
+                throw StoreError.refused(.lateConfirmation(PlacementRefusal(provider: provider.name, findings: chosenPlan.findings.warnings,
+                                                                            calendar: calendar)))
             }
 
             // Later sessions first when moving forward, so no two of them collide mid-update.

@@ -84,12 +84,13 @@ extension AppDatabase {
                 throw StoreError.notFound(what: "provider", key: "\(providerID)")
             }
             guard delivering.contains(where: { $0.id == providerID }) else {
-                throw StoreError.notBookable(reason: "\(chosen.name) does not deliver \(service.name). Choose one of: \(delivering.map(\.name).joined(separator: ", ")).")
+                throw StoreError.refused(.notBookable(.providerDoesNotDeliver(provider: chosen.name, service: service.name,
+                                                                               delivering: delivering.map(\.name))))
             }
             return [chosen]
         }
         guard !delivering.isEmpty else {
-            throw StoreError.notBookable(reason: "no provider delivers \(service.name) yet. Add one with `frontdesk provider add`.")
+            throw StoreError.refused(.notBookable(.noProviderDelivers(service: service.name)))
         }
         return delivering
     }
@@ -105,7 +106,7 @@ extension AppDatabase {
             return try Self.bestImmediateProposal(db, service: service, candidates: providers, firstStart: firstStart,
                                                   pinned: pinned, calendar: calendar, now: now, horizonDays: self.bookingHorizonDays)
         }
-        guard let proposal else { throw .notBookable(reason: "no provider can take this plan.") }
+        guard let proposal else { throw .refused(.notBookable(.noProviderCanTakePlan)) }
         return proposal
     }
 

@@ -38,11 +38,11 @@ extension AppDatabase {
     public func servicePreview(_ service: Service, from start: Date? = nil) throws(StoreError) -> ServicePreview {
         let now = self.now
         guard let previewCalendar = try previewCalendar(providerIDs: service.providerIDs, from: min(start ?? now, now)) else {
-            throw .notBookable(reason: "no active provider delivers \(service.name), so there is nothing to preview. Add one with `frontdesk provider add`.")
+            throw .refused(.notBookable(.nothingToPreview(service: service.name)))
         }
         let minutes = service.definition.durationMinutes(forSession: 1)
         guard let first = start ?? previewCalendar.defaultStart(durationMinutes: minutes, after: now, calendar: calendar) else {
-            throw .notBookable(reason: "\(previewCalendar.providerName) has no working day within a year.")
+            throw .refused(.notBookable(.noWorkingDay(provider: previewCalendar.providerName)))
         }
         return ServicePreview.make(definition: service.definition, rules: service.bufferRules, firstStart: first,
                                    providerName: previewCalendar.providerName, schedule: previewCalendar.schedule,

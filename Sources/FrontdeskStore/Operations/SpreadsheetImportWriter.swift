@@ -131,7 +131,7 @@ extension AppDatabase {
                 try self.audit(db, action: "import", entity: "booking", id: "\(rows.count)", after: "\(rows.count) bookings from CSV")
                 return ImportSummary(bookings: rows.count, treatments: groups.count)
             }
-        } catch .slotTaken where currentRow > 0 {
+        } catch .refused(.slotTaken) where currentRow > 0 {
             throw .invalid(field: "row \(currentRow), column start",
                            reason: "the provider already has a booking at that time (in the database or in an earlier row). Correct the time or the provider.")
         } catch .invalid(let field, let reason) where currentRow > 0 && field == "Data" {

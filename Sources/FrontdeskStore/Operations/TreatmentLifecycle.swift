@@ -33,7 +33,7 @@ extension AppDatabase {
             let state = group.state(now: now)
             switch state {
             case .completed, .cancelled, .ended:
-                throw StoreError.refused("This treatment is already \(state.label); there is nothing to end.")
+                throw StoreError.refused(.nothingToEnd(state))
             case .active, .toBook, .expired: break
             }
             let upcoming = group.sessions.filter { $0.status == .confirmed && $0.start > now }
@@ -64,23 +64,25 @@ extension AppDatabase {
         return try write { db in
             let booking = try Self.requireBooking(db, id: bookingID)
             guard booking.status != .confirmed else {
-                throw StoreError.wrongStatus(bookingID: bookingID, status: booking.status.rawValue, action: "reopened (it is open)")
+                throw StoreError.refused(.wrongStatus(bookingID: bookingID, status: booking.status, change: .reopen))
             }
-            let name = try Self.sessionName(db, booking)
+            let session = try Self.refusedSession(db, booking)
             var group: SessionGroup?
             if let groupID = booking.sessionGroupID {
                 group = try Self.group(db, id: groupID)
                 if group?.cancelled == true {
-                    throw StoreError.refused("\(name) belongs to a cancelled treatment, which takes no changes. Book a new treatment instead.")
+                    throw StoreError.refused(.treatmentCancelled(session))
                 }
                 if let holder = group?.sessions.first(where: { $0.id != bookingID && $0.sessionNumber == booking.sessionNumber && $0.status.holdsNumber }) {
-                    throw StoreError.reopenBlocked(session: name, start: calendar.dayTime(booking.start),
-                                                   holder: "\(name.split(separator: " ").prefix(2).joined(separator: " ")) was booked again for \(calendar.dayTime(holder.start)) (#\(holder.id))")
+                    throw StoreError.refused(.reopenBlocked(session, by: .numberBookedAgain(bookingID: holder.id, start: holder.start),
+                                                            calendar: calendar))
                 }
             }
             if booking.status == .cancelled, let holder = try Self.overlapping(db, booking) {
-                throw StoreError.reopenBlocked(session: name, start: calendar.dayTime(booking.start),
-                                               holder: "\(holder.providerName) is booked \(calendar.dayTime(holder.start))–\(calendar.time(holder.end)) for \(holder.customerName) (#\(holder.id))")
+                throw StoreError.refused(.reopenBlocked(session, by: .timeTaken(bookingID: holder.id, provider: holder.providerName,
+                                                                                customer: holder.customerName, start: holder.start,
+                                                                                end: holder.end),
+                                                        calendar: calendar))
             }
             let wasClosed = group.map { [.completed, .ended].contains($0.state(now: now)) } ?? false
             try db.execute(sql: "UPDATE bookings SET status = 'confirmed', updated_at = ?, updated_by = ? WHERE id = ?",
@@ -101,11 +103,13 @@ extension AppDatabase {
         }
     }
 
-    /// "Lesson 2 of 10" in the service's noun, or "The appointment" for a single booking: how refusals name a session.
-    static func sessionName(_ db: Database, _ booking: Booking) throws -> String {
-        guard booking.isPartOfMultiSession else { return "The appointment" }
-        let noun = try String.fetchOne(db, sql: "SELECT session_noun FROM services WHERE id = ?", arguments: [booking.serviceID]) ?? "Session"
-        return "\(noun) \(booking.sessionNumber) of \(booking.totalSessions)"
+    /// The session as refusals name it: "Lesson 2 of 10" in the service's noun, or the appointment.
+    static func refusedSession(_ db: Database, _ booking: Booking) throws -> RefusedSession {
+        let noun = booking.isPartOfMultiSession
+            ? try String.fetchOne(db, sql: "SELECT session_noun FROM services WHERE id = ?", arguments: [booking.serviceID]) ?? "Session"
+            : nil
+        return RefusedSession(bookingID: booking.id, noun: noun, number: booking.sessionNumber, total: booking.totalSessions,
+                              start: booking.start)
     }
 
     /// Another live booking of the same provider overlapping this one's time, if any.

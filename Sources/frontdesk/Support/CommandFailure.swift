@@ -17,7 +17,7 @@ struct CommandFailure: Error {
 
     init(_ error: StoreError) {
         switch error {
-        case .invalid, .notFound, .ambiguous, .timeZoneUnknown, .inThePast, .shortNotice:
+        case .invalid, .notFound, .ambiguous, .timeZoneUnknown, .refused(.inThePast), .refused(.shortNotice), .noSuchGroup, .holdsData:
             self.init(message: RefusalText.message(error), code: 2)
         default:
             self.init(message: RefusalText.message(error), code: 1)

@@ -54,7 +54,7 @@ public struct BookingsState: Sendable, Equatable {
     /// The customer search being typed after `/`, nil when not searching.
     public var search: TextField?
     /// The session dialogs (complete, move, cancel, no-show, notes, book next).
-    public var desk = SessionDesk()
+    public var desk = SessionDesk(refusalKeys: RefusalKeys(keymap: BookingsKeymap.all.erased))
     /// The filter form, while it is open.
     public var filterForm: FilterForm?
     public var providers: [Provider] = []

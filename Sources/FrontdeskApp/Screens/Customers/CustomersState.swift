@@ -21,7 +21,7 @@ public struct CustomersState: Sendable, Equatable {
     public var treatment: OpenTreatment?
     /// The contact editor or the new-customer form, when open.
     public var editor: CustomerEditor?
-    public var desk = SessionDesk()
+    public var desk = SessionDesk(refusalKeys: RefusalKeys(keymap: CustomersKeymap.card.erased))
 
     public init() {}
 

@@ -75,7 +75,7 @@ public struct DashboardState: Sendable, Equatable {
     public var open: OpenTreatment?
     public var focus: DashboardFocus = .list
     /// The session dialogs (complete, move, cancel, no-show, notes, book next).
-    public var desk = SessionDesk()
+    public var desk = SessionDesk(refusalKeys: RefusalKeys(keymap: DashboardKeymap.all.erased))
     public var filterForm: DashboardFilterForm?
     public var providers: [Provider] = []
     public var services: [Service] = []

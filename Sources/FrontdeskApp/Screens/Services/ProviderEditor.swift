@@ -25,7 +25,7 @@ public struct ProviderEditor: Sendable, Equatable {
     public var isOnBookings = false
     public var isAskingToLeave = false
     public var isSaving = false
-    public var desk = SessionDesk()
+    public var desk = SessionDesk(refusalKeys: RefusalKeys(keymap: ServicesKeymap.uncovered.erased))
 
     init(row: ProviderRow, readOnly: Bool) {
         self.row = row

@@ -29,7 +29,12 @@ public struct SessionDesk: Sendable, Equatable {
     /// How long after a change `u` undoes it wherever the cursor is.
     public static let undoSeconds: TimeInterval = 10
 
-    public init() {}
+    /// The keys the host screen binds, which refusals name ("press u to reopen it first").
+    public var refusalKeys: RefusalKeys
+
+    public init(refusalKeys: RefusalKeys = .sessionDesk) {
+        self.refusalKeys = refusalKeys
+    }
 
     /// The clock moved on: once the moment to undo has passed, the offer leaves the status line.
     public mutating func tick(_ context: inout ScreenContext) {

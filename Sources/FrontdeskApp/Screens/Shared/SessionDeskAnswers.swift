@@ -42,24 +42,26 @@ extension SessionDesk {
             dialog = .confirm(.confirmingRefusal(refusal, command: confirmed, target: target))
             return
         }
+        // Worded here, naming this host's keys.
+        let message = failure.refusal.map { RefusalWording.text($0, keys: refusalKeys) } ?? failure.message
         switch dialog {
         case .reschedule(var form)?:
             if failure.needsShortNoticeConfirmation {
-                dialog = .confirm(.shortNotice(command, target: form.target, message: failure.message))
+                dialog = .confirm(.shortNotice(command, target: form.target, message: message))
             } else {
-                form.error = failure.message
+                form.error = message
                 dialog = .reschedule(form)
             }
         case .nextSession(var form)?:
-            form.error = failure.message
+            form.error = message
             dialog = .nextSession(form)
         default:
             if failure.needsShortNoticeConfirmation, let target = pending {
-                dialog = .confirm(.shortNotice(command, target: target, message: failure.message))
+                dialog = .confirm(.shortNotice(command, target: target, message: message))
                 return
             }
         }
-        context.fail(failure.message)
+        context.fail(message)
     }
 
     private func isShortNotice(_ refusal: DeskRefusal) -> Bool {

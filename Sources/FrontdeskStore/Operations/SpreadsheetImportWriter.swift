@@ -118,7 +118,7 @@ extension AppDatabase {
                 try writer.restoreIndexes()
                 if let index = try writer.firstOverlap() {
                     currentRow = rows[index].row
-                    throw StoreError.slotTaken(provider: "The provider", start: nil, end: nil, holder: nil)
+                    throw StoreError.refused(.slotTaken(nil))
                 }
                 currentRow = 0
                 for group in groups.keys { try Self.refreshGroup(db, id: group, now: now) }

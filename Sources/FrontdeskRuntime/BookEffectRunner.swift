@@ -57,6 +57,17 @@ public struct BookEffectRunner: ScreenRunner {
         case let .bookSessions(customerID, serviceID, providerID, starts, groupID, confirmedLate):
             return .booked(try database.bookSessions(customerID: customerID, serviceID: serviceID, providerID: providerID,
                                                      starts: starts, groupID: groupID, confirmedLate: confirmedLate))
+        case let .proposeRebook(groupID, start, providerID):
+            return .rebookProposed(try database.proposeRebookMissed(groupID: groupID, start: start, providerID: providerID))
+        case let .rebookMissed(groupID, start, providerID, moveLater, confirmedLate, expectedStarts):
+            // The desk saw every time in the preview: the proposal is what it confirmed, unless it changed since.
+            do {
+                return .booked(try database.rebookMissed(groupID: groupID, start: start, providerID: providerID, moveLater: moveLater,
+                                                         acceptProposal: true, confirmedLate: confirmedLate,
+                                                         expectedStarts: expectedStarts))
+            } catch .refused(.rebookChanged(let now)) {
+                return .rebookPlanChanged(now)
+            }
         }
     }
 

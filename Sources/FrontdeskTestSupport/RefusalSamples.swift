@@ -71,6 +71,9 @@ public enum RefusalSamples {
                                                   end: start.addingTimeInterval(3600)), calendar: calendar),
             .treatmentCancelled(lesson),
             .laterSessionsInTheWay(placement, noun: "Session", moves: [moved]),
+            .rebookChanged(MissedRebookProposal(number: 2, providerID: 1, provider: "Dr. Keller",
+                                                alone: ShiftPlan(sessions: [moved], findings: [finding]),
+                                                movedAlong: ShiftPlan(sessions: [moved, moved], findings: []), calendar: calendar)),
             .noShowBeforeStart(single, calendar: calendar),
             .nothingToEnd(.completed), .nothingToExtend(.cancelled),
             .clinicNotClosed(calendar.localDay(of: start)),
@@ -101,6 +104,7 @@ public enum RefusalSamples {
         case .reopenBlocked: return "reopenBlocked"
         case .treatmentCancelled: return "treatmentCancelled"
         case .laterSessionsInTheWay: return "laterSessionsInTheWay"
+        case .rebookChanged: return "rebookChanged"
         case .noShowBeforeStart: return "noShowBeforeStart"
         case .nothingToEnd: return "nothingToEnd"
         case .nothingToExtend: return "nothingToExtend"
@@ -127,6 +131,6 @@ public enum RefusalSamples {
         }
     }
 
-    /// How many kinds `kind` names: 24 refusals besides `notBookable`, and its 14 reasons.
-    public static let kindCount = 24 + 14
+    /// How many kinds `kind` names: 25 refusals besides `notBookable`, and its 14 reasons.
+    public static let kindCount = 25 + 14
 }

@@ -138,3 +138,20 @@ import Testing
         #expect(later.map { $0["start"] as? String } == ["2026-03-09T18:00:00+01:00", "2026-03-11T18:00:00+01:00"])
     }
 }
+
+/// Booking lines on the command line speak the service's own noun, as the screens do.
+@Suite struct SessionNounCommandLineTests {
+    @Test func drivingLessonsAreCalledLessonsInTheAgendaAndWhenCancelled() throws {
+        let demo = try ApplicationEndToEndTests.DemoDatabase()
+        let environment = ["FRONTDESK_NOW": ApplicationEndToEndTests.now]
+        let agenda = try ProcessRunner.run(["agenda", "--db", demo.path, "--days", "14"], environment: environment)
+        #expect(agenda.status == 0, "\(agenda.stderr)")
+        let lessons = agenda.stdout.split(separator: "\n").filter { $0.contains("Driving Lessons") }
+        #expect(!lessons.isEmpty)
+        for line in lessons { #expect(line.contains("Lesson ") && !line.contains("Session "), "\(line)") }
+        let id = try #require(lessons.first { $0.contains("[confirmed]") }?.split(separator: " ").first?.dropFirst())
+        let cancelled = try ProcessRunner.run(["cancel", "--db", demo.path, String(id), "--confirm-late"], environment: environment)
+        #expect(cancelled.status == 0, "\(cancelled.stderr)")
+        #expect(cancelled.stdout.contains("Cancelled: #\(id)  Lesson "), "\(cancelled.stdout)")
+    }
+}

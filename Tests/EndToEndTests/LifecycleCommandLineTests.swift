@@ -173,6 +173,10 @@ import Testing
         try clinic.expectSuccess(["complete", "\(id)"])
         clinic.now = "2026-09-01T09:00:00+02:00"
         #expect(try clinic.groups().first?["state"] as? String == "expired")
+        // Booking into it is refused at once, saying how to extend it.
+        let refused = try clinic.run(["book", "--group", group, "--start", "2026-09-07 17:00"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("expired on") && refused.stderr.contains("frontdesk extend \(group) --until"), "\(refused.stderr)")
         let extended = try clinic.expectSuccess(["extend", group, "--until", "2026-12-31"])
         #expect(extended.stdout.contains("Extended until Thu 31 Dec 2026"), "\(extended.stdout)")
         #expect(try clinic.groups().first?["state"] as? String == "to_book")

@@ -80,6 +80,9 @@ import Testing
         #expect(proposed.status == 1)
         #expect(proposed.stderr.contains("Session 2: Tue 24 Mar 2026 14:00 → Thu 26 Mar 2026 14:00"), "\(proposed.stderr)")
         #expect(proposed.stderr.contains("--auto-shift"))
+        // Why it is not the same amount, said as a fact: the plan already followed the advice to pick another day.
+        #expect(proposed.stderr.contains("(not Wed 25 Mar 2026 14:00: "), "\(proposed.stderr)")
+        #expect(!proposed.stderr.contains("Pick another day"), "\(proposed.stderr)")
         let moved = try #require(ProcessRunner.json(try clinic.expectSuccess(["reschedule", "\(first)", "--start", "+1d", "--shift-later",
                                                                               "--auto-shift", "--json"])) as? [[String: Any]])
         #expect(moved.map { $0["start"] as? String } == ["2026-03-11T14:00:00+01:00", "2026-03-26T14:00:00+01:00", "2026-04-25T14:00:00+02:00"])
@@ -92,6 +95,9 @@ import Testing
         let booked = try bookings(try clinic.json(["book", "--customer", "Marie Schmidt", "--service", "implant", "--start", "2026-03-15 02:30",
                                                    "--provider", "Night desk", "--dry-run"]))
         #expect(booked.map { $0["start"] as? String }.dropFirst().first == "2026-03-29T03:30:00+02:00")
+        let said = try clinic.expectSuccess(["book", "--customer", "Marie Schmidt", "--service", "implant", "--start", "2026-03-15 02:30",
+                                             "--provider", "Night desk", "--dry-run"]).stdout
+        #expect(said.contains("Note: Session 2: 02:30 does not exist on Sun 29 Mar 2026"), "\(said)")
         let typed = try clinic.run(["book", "--customer", "Marie Schmidt", "--service", "learn to drive", "--start", "2026-03-29 02:30",
                                     "--provider", "Night desk"])
         #expect(typed.status == 2 && typed.stderr.contains("e.g. 03:30"), "\(typed.stderr)")

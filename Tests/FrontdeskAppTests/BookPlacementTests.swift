@@ -31,6 +31,30 @@ import Testing
         #expect(try t.database.agenda(from: t.at("2026-03-01 00:00"), to: t.at("2026-06-01 00:00"), limit: 100).isEmpty)
     }
 
+    /// Item 11 in the Book preview: a start typed with a year typo is refused there with the booking
+    /// horizon named, not shown as "every session fits".
+    @Test func aPlanBeyondTheBookingHorizonNamesItInThePreview() throws {
+        let t = try TemporaryDatabase(now: "2026-03-04T09:00:00+01:00")
+        try ClinicFixture.seed(t.database)
+        let desk = BookFlowDriver(t)
+        desk.press(.enter)
+        desk.type("implant")
+        desk.press(.enter)
+        desk.press(.enter)
+        desk.type("+9999w")
+        desk.press(.enter)
+        let preview = desk.text
+        #expect(preview.contains("beyond the booking horizon of 730 days"), "\(preview)")
+        #expect(preview.contains("✗ refused"), "\(preview)")
+        #expect(!preview.contains("Every session fits as requested"), "\(preview)")
+        // Nothing to accept: the preview says what to do instead of offering Enter.
+        #expect(!preview.contains("accepts the proposed times"), "\(preview)")
+        #expect(preview.contains("e gives it another date"), "\(preview)")
+        desk.press(.enter)
+        #expect(desk.text.contains("beyond the booking horizon"), "\(desk.text)")
+        #expect(!desk.effects.contains { if case .bookImmediate = $0 { return true } else { return false } })
+    }
+
     /// Item 10: a plan landing on a time the spring change skips says so in the preview.
     @Test func thePreviewSaysWhenAPlannedTimeDoesNotExist() throws {
         let t = try TemporaryDatabase(now: "2026-03-01T09:00:00+01:00")

@@ -143,4 +143,22 @@ import Testing
         desk.press(.escape)
         snap(desk, "leave")
     }
+
+    /// Issue 12 item 1: a missed implant session booked again ten days later, with session 3 moved
+    /// along (Sunday 3 May is a day off, so Monday): the preview, then the confirmation listing the move.
+    @Test func rebookingAMissedSessionMovesTheLaterOneAlong() throws {
+        let (t, clinic) = try clinic(now: "2026-03-01T09:00:00+01:00")
+        let plan = try t.database.bookImmediate(customerID: clinic.customer.id, serviceID: clinic.implant.id,
+                                                firstStart: t.at("2026-03-10 14:00"))
+        t.now = t.at("2026-03-24 16:00")
+        _ = try t.database.complete(bookingID: plan.bookings[0].id)
+        try t.database.markNoShow(bookingID: plan.bookings[1].id)
+        let desk = BookFlowDriver(t, start: .continuing(groupID: plan.group!.id, customerID: clinic.customer.id,
+                                                        serviceID: clinic.implant.id))
+        desk.type("2026-04-03 14:00")
+        desk.press(.enter)
+        snap(desk, "rebook-preview")
+        desk.press(.enter)
+        snap(desk, "rebook-confirm")
+    }
 }

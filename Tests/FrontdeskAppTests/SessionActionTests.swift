@@ -3,6 +3,7 @@ import FrontdeskApp
 import FrontdeskCore
 import FrontdeskRuntime
 import FrontdeskStore
+import FrontdeskTestSupport
 import TerminalUI
 import Testing
 
@@ -185,6 +186,56 @@ import Testing
         session.press(.enter)
         let third = try #require(try scenario.group(scenario.implantGroup).sessions.first { $0.sessionNumber == 3 })
         #expect(third.start == scenario.temporary.at("2026-04-01 14:00"))
+    }
+
+    /// Issue 12 item 7: in Reschedule, "+2w" is two weeks after the session being moved, at its time
+    /// (not two weeks from now at the clock's time), and "-3d" three days before it.
+    @Test func relativeOffsetsBothWaysInRescheduleCountFromTheSession() throws {
+        let scenario = try BookingsScenario()
+        let session = scenario.session()
+        session.select(rowContaining: "Marie Schmidt")
+        session.press([.enter, .character("r")])
+        session.press(.control("u"))
+        session.type("+2w")
+        #expect(session.shows("→ Wed 8 Apr 2026 14:00"), "\(session.screenText)")
+        session.press(.control("u"))
+        session.type("-3d")
+        #expect(session.shows("→ Sun 22 Mar 2026 14:00"), "\(session.screenText)")
+        session.press(.control("u"))
+        session.type("+1w")
+        session.press(.enter)
+        #expect(session.shows("Moved Session 3 of 3 (Marie Schmidt) to Wed 1 Apr 2026 14:00."), "\(session.screenText)")
+        let third = try #require(try scenario.group(scenario.implantGroup).sessions.first { $0.sessionNumber == 3 })
+        #expect(third.start == scenario.temporary.at("2026-04-01 14:00"))
+    }
+
+    /// Issue 12 item 8 in the screens: moving a session with "Also move the later sessions" when one
+    /// of them would land on the provider's day off proposes the nearest plan (same time, next open
+    /// day, gaps kept) and books it once confirmed, instead of refusing.
+    @Test func movingWithTheLaterSessionsProposesTheNearestPlanAndBooksItOnConfirmation() throws {
+        let t = try TemporaryDatabase(now: "2026-03-10T09:00:00+01:00")
+        let clinic = try ClinicFixture.seed(t.database)
+        // Mon 16 Mar, Mon 30 Mar and Wed 29 Apr at 14:00; Dr. Keller works Monday to Saturday.
+        let plan = try t.database.bookImmediate(customerID: clinic.customer.id, serviceID: clinic.implant.id,
+                                                firstStart: t.at("2026-03-16 14:00"))
+        let session = AppSession(database: t.database, theme: .standard, width: 100, height: 30)
+        session.start()
+        session.select(rowContaining: "Marie Schmidt")
+        session.press([.enter, .character("r"), .control("u")])
+        // Four days later: session 3 would fall on Sunday 3 May.
+        session.type("+4d")
+        #expect(session.shows("→ Fri 20 Mar 2026 14:00"), "\(session.screenText)")
+        session.press(.enter)
+        guard case .confirm(let question)? = session.state.bookings.desk.dialog else {
+            Issue.record("no proposal: \(session.screenText)")
+            return
+        }
+        #expect(question.dialog.title == "Move as proposed?")
+        #expect(session.shows("Mon 4 May 2026 14:00"), "\(session.screenText)")
+        #expect(try t.database.group(id: plan.group!.id).sessions.map(\.start) == plan.bookings.map(\.start), "nothing moved yet")
+        session.press(.character("y"))
+        let starts = try t.database.group(id: plan.group!.id).sessions.sorted { $0.sessionNumber < $1.sessionNumber }.map(\.start)
+        #expect(starts == [t.at("2026-03-20 14:00"), t.at("2026-04-03 14:00"), t.at("2026-05-04 14:00")])
     }
 
     @Test func rescheduleTooCloseToThePreviousSessionIsRefusedWithTheReason() throws {

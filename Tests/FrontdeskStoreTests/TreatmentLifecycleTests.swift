@@ -187,7 +187,7 @@ import Testing
         _ = try t.database.complete(bookingID: plan.bookings[0].id)
         t.now = t.at("2026-09-01 09:00")
         #expect(try t.database.group(id: plan.group!.id).state(now: t.now) == .expired)
-        #expect(throws: StoreError.self) {
+        #expect(throws: StoreError.refused(.packageExpired(treatment: plan.group!.id, on: t.at("2026-08-28 09:00"), calendar: t.calendar))) {
             try t.database.bookSessions(customerID: clinic.customer.id, serviceID: clinic.driving.id, starts: [t.at("2026-09-02 17:00")],
                                         groupID: plan.group!.id)
         }
@@ -249,6 +249,10 @@ import Testing
         _ = try t.database.reopen(bookingID: plan.bookings[1].id)
         _ = try t.database.complete(bookingID: plan.bookings[1].id)
         try t.database.markNoShow(bookingID: plan.bookings[2].id)
+        let proposal = try t.database.proposeRebookMissed(groupID: plan.group!.id, start: t.at("2026-04-28 14:00"))
+        #expect(proposal.fitsAlone)
+        #expect(proposal.movedAlong == nil)
+        #expect(proposal.chosen?.sessions.map(\.to) == [t.at("2026-04-28 14:00")])
         let result = try t.database.rebookMissed(groupID: plan.group!.id, start: t.at("2026-04-28 14:00"), moveLater: false)
         #expect(result.bookings.map(\.sessionNumber) == [3])
         #expect(!result.shifted)
@@ -277,6 +281,65 @@ import Testing
                                                  acceptProposal: true)
         #expect(booked.bookings.map(\.start) == [t.at("2026-03-31 14:00"), t.at("2026-05-01 14:00")])
         #expect(try t.database.verifyKPICounters().isEmpty)
+    }
+
+    @Test func theRebookProposalShowsTheMovesAndWritesNothing() throws {
+        let (t, _, plan) = try Self.missedImplant()
+        let proposal = try t.database.proposeRebookMissed(groupID: plan.group!.id, start: t.at("2026-03-31 14:00"))
+        #expect(proposal.number == 2)
+        #expect(!proposal.fitsAlone)
+        #expect(proposal.needsMovingLater)
+        #expect(proposal.refusal.findings.map(\.number) == [2])
+        #expect(proposal.moves.map(\.number) == [3])
+        #expect(proposal.moves.map(\.from) == [t.at("2026-04-23 14:00")])
+        #expect(proposal.moves.map(\.to) == [t.at("2026-04-30 14:00")])
+        #expect(try t.database.group(id: plan.group!.id).sessions.count == 3)
+        #expect(try TreatmentLifecycleTests.audit(t.database, action: "reschedule").isEmpty)
+        // Booking exactly what was previewed.
+        let chosen = try #require(proposal.chosen)
+        let booked = try t.database.rebookMissed(groupID: plan.group!.id, start: t.at("2026-03-31 14:00"), moveLater: true,
+                                                 expectedStarts: chosen.sessions.map(\.to))
+        #expect(booked.bookings.map(\.start) == [t.at("2026-03-31 14:00"), t.at("2026-04-30 14:00")])
+    }
+
+    @Test func aRebookWhosePlanChangedSinceThePreviewWritesNothing() throws {
+        let (t, clinic, plan) = try Self.missedImplant()
+        let proposal = try t.database.proposeRebookMissed(groupID: plan.group!.id, start: t.at("2026-03-31 14:00"))
+        let previewed = try #require(proposal.chosen).sessions.map(\.to)
+        // Another terminal takes Thu 30 Apr 14:00, where session 3 was to move.
+        let other = try t.database.addCustomer(name: "Thomas Weber")
+        _ = try t.database.bookSessions(customerID: other.id, serviceID: clinic.driving.id, starts: [t.at("2026-04-30 14:00")])
+        #expect(throws: StoreError.self) {
+            try t.database.rebookMissed(groupID: plan.group!.id, start: t.at("2026-03-31 14:00"), moveLater: true,
+                                        acceptProposal: true, expectedStarts: previewed)
+        }
+        do {
+            _ = try t.database.rebookMissed(groupID: plan.group!.id, start: t.at("2026-03-31 14:00"), moveLater: true,
+                                            acceptProposal: true, expectedStarts: previewed)
+        } catch let error {
+            guard case .refused(.rebookChanged(let now)) = error else { Issue.record("unexpected \(error)"); return }
+            // The refusal carries the plan as it is now: session 3 on the next free day.
+            #expect(now.moves.map(\.to) == [t.at("2026-05-01 14:00")])
+        }
+        let group = try t.database.group(id: plan.group!.id)
+        #expect(group.sessions.count == 3)
+        #expect(group.sessions.first { $0.id == plan.bookings[2].id }?.start == t.at("2026-04-23 14:00"))
+        let again = try t.database.proposeRebookMissed(groupID: plan.group!.id, start: t.at("2026-03-31 14:00"))
+        #expect(again.moves.map(\.to) == [t.at("2026-05-01 14:00")])
+        #expect(again.moves.first?.sameShift == t.at("2026-04-30 14:00"))
+    }
+
+    @Test func rebookingSettlesTheRequestToRebookAndNoticesTheMovedSession() throws {
+        let (t, _, plan) = try Self.missedImplant()
+        let asked = try t.database.followUps().filter { $0.bookingID == plan.bookings[1].id && $0.kind == .nextSession }
+        #expect(asked.count == 1, "the no-show asks the desk to rebook")
+        _ = try t.database.rebookMissed(groupID: plan.group!.id, start: t.at("2026-03-31 14:00"), moveLater: true)
+        let pending = try t.database.followUps().filter { $0.groupID == plan.group!.id }
+        #expect(!pending.contains { $0.kind == .nextSession }, "\(pending.map(\.kind))")
+        let notices = pending.filter { $0.kind == .change }
+        #expect(notices.map(\.bookingID) == [plan.bookings[2].id])
+        #expect(notices.first?.text.contains("has moved to") == true, "\(notices.first?.text ?? "")")
+        #expect(try TreatmentLifecycleTests.audit(t.database, action: "book").last?.contains("Session 2 again, 1 later moved along") == true)
     }
 
     @Test func onlyImmediateTreatmentsWithAMissedSession() throws {

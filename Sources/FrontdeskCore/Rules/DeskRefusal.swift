@@ -51,6 +51,9 @@ public enum DeskRefusal: Sendable, Equatable {
     /// Booking a missed session again breaks the gap to later sessions; moving them along
     /// (these moves, in the treatment's `noun`) would keep the gaps.
     case laterSessionsInTheWay(PlacementRefusal, noun: String, moves: [ShiftedSession])
+    /// Booking a missed session again as previewed: the plan made inside the transaction differs
+    /// from the preview (another terminal took a time meanwhile); this is the proposal as it is now.
+    case rebookChanged(MissedRebookProposal)
     /// A no-show for a session that has not started yet.
     case noShowBeforeStart(RefusedSession, calendar: ClinicCalendar)
     /// Ending a treatment that is closed already.

@@ -49,7 +49,8 @@ public enum PlacementWording {
         for session in plan.sessions {
             var line = "Session \(session.number): \(calendar.dayTime(session.from)) → \(calendar.dayTime(session.to))"
             if let wanted = session.sameShift {
-                let why = session.reason.map { ": " + $0.message(provider: provider, calendar: calendar) } ?? ""
+                // The fact without the advice ("Pick another day."): this plan is what that advice leads to.
+                let why = session.reason.map { ": " + $0.reason(provider: provider, calendar: calendar) } ?? ""
                 line += " (not \(calendar.dayTime(wanted))\(why))"
             }
             lines.append(line + ".")

@@ -21,6 +21,11 @@ public enum RefusalFacts {
             return ["The plan does not fit as requested:"] + proposal.conflictLines(calendar: calendar)
         case let .planChanged(proposal, calendar):
             return ["The plan changed since it was shown (another terminal booked a slot):"] + proposal.conflictLines(calendar: calendar)
+        case let .rebookChanged(proposal):
+            let calendar = proposal.calendar
+            let now = (proposal.chosen?.sessions ?? []).map { "Session \($0.number): \(calendar.dayTime($0.to))" }
+            return ["The times changed since they were shown (another terminal booked a slot):"]
+                + (now.isEmpty ? PlacementWording.sentences(proposal.refusal) : now)
         case .notBookable(let reason):
             return [sentence(reason)]
         case let .previousNotCompleted(treatment, session, _):

@@ -62,6 +62,7 @@ struct BookCommand: ParsableCommand {
         }
 
         let result: BookingResult
+        var clockNotes: [String] = []
         if let existing, existing.strategy == .immediate, starts.count == 1, pattern == nil {
             // A missed session again: refused with the proposal when later sessions are in the way.
             result = try store { () throws(StoreError) in
@@ -72,6 +73,11 @@ struct BookCommand: ParsableCommand {
             guard starts.count == 1 else {
                 throw CommandFailure.invalid("\(chosenService.name) books all \(chosenService.totalSessions) sessions from one --start (the first session). Give exactly one.")
             }
+            // A planned time that a daylight-saving change skips or doubles is said, as the Book preview does.
+            clockNotes = ((try? db.proposeImmediate(serviceID: chosenService.id, providerID: providerID, firstStart: starts[0]))?
+                .plan.sessions ?? []).compactMap { session in
+                    session.clockChange.map { "\(chosenService.definition.sessionNoun) \(session.number): " + PlacementWording.clockChange($0) }
+                }
             result = try store { () throws(StoreError) in
                 try db.bookImmediate(customerID: customerID, serviceID: chosenService.id, providerID: providerID,
                                      firstStart: starts[0], acceptShift: autoShift, confirmedLate: late)
@@ -107,10 +113,10 @@ struct BookCommand: ParsableCommand {
                 }
             }
         }
-        report(result, service: chosenService, calendar: calendar, now: db.now)
+        report(result, service: chosenService, calendar: calendar, now: db.now, clockNotes: clockNotes)
     }
 
-    private func report(_ result: BookingResult, service: Service, calendar: ClinicCalendar, now: Date) {
+    private func report(_ result: BookingResult, service: Service, calendar: ClinicCalendar, now: Date, clockNotes: [String]) {
         if json {
             Output.json(BookingResultJSON(bookings: result.bookings.map { BookingJSON($0, calendar: calendar) }, dryRun: dryRun,
                                           shifted: result.shifted, group: result.group.map { TreatmentJSON($0, calendar: calendar, now: now) }))
@@ -130,6 +136,7 @@ struct BookCommand: ParsableCommand {
                 Output.line("The next session is booked after this one is marked completed.")
             }
         }
+        for note in clockNotes { Output.line("Note: " + note) }
         if dryRun { Output.line("Nothing was written (--dry-run).") }
     }
 }

@@ -95,9 +95,10 @@ struct CustomerCommand: ParsableCommand {
             }
             Output.line()
             Output.line(card.upcoming.isEmpty ? "Nothing booked ahead." : "Upcoming:")
-            for b in card.upcoming { Output.line("  " + Output.bookingLine(b, calendar: calendar)) }
+            let nouns = try SessionNouns(db)
+            for b in card.upcoming { Output.line("  " + Output.bookingLine(b, calendar: calendar, noun: nouns[b])) }
             Output.line(card.past.isEmpty ? "No past bookings." : "Past (latest first, including no-shows and cancellations):")
-            for b in card.past { Output.line("  " + Output.bookingLine(b, calendar: calendar)) }
+            for b in card.past { Output.line("  " + Output.bookingLine(b, calendar: calendar, noun: nouns[b])) }
         }
     }
 

@@ -80,7 +80,8 @@ struct KPICommand: ParsableCommand {
         case .sessions(let bookings):
             if json { return Output.json(bookings.map { BookingJSON($0, calendar: calendar) }) }
             if bookings.isEmpty { Output.line("No sessions today.") }
-            for booking in bookings { Output.line(KPIOutput.escaped(Output.bookingLine(booking, calendar: calendar))) }
+            let nouns = try SessionNouns(db)
+            for booking in bookings { Output.line(KPIOutput.escaped(Output.bookingLine(booking, calendar: calendar, noun: nouns[booking]))) }
         case .treatments(let rows):
             var groups: [SessionGroup] = []
             for row in rows { if let id = row.groupID { groups.append(try store { () throws(StoreError) in try db.group(id: id) }) } }

@@ -31,6 +31,7 @@ struct AgendaCommand: ParsableCommand {
         var objects: [BookingJSON] = []
         var currentDay: LocalDay?
         var printed = 0
+        let nouns = json ? nil : try SessionNouns(db)
         // Page through the range so even a busy week never sits in memory at once.
         repeat {
             let page = try store { () throws(StoreError) in try db.agenda(day: first, days: days, filter: filter, after: cursor, limit: 500) }
@@ -42,7 +43,7 @@ struct AgendaCommand: ParsableCommand {
                     Output.line(calendar.longDay(b.start))
                     currentDay = day
                 }
-                Output.line("  " + Output.bookingLine(b, calendar: calendar))
+                Output.line("  " + Output.bookingLine(b, calendar: calendar, noun: nouns?[b] ?? "Session"))
                 printed += 1
             }
             cursor = page.last.map { AgendaCursor(start: $0.start, bookingID: $0.id) }

@@ -56,7 +56,7 @@ struct CancelCommand: ParsableCommand {
         let db = try database.open()
         let b = try store { () throws(StoreError) in try db.cancel(bookingID: id, confirmedShortNotice: confirmLate) }
         if json { Output.json(BookingJSON(b, calendar: db.calendar)); return }
-        Output.line("Cancelled: " + Output.bookingLine(b, calendar: db.calendar))
+        Output.line("Cancelled: " + Output.bookingLine(b, calendar: db.calendar, noun: try SessionNouns(db)[b]))
     }
 }
 
@@ -70,7 +70,7 @@ struct NoShowCommand: ParsableCommand {
         let db = try database.open()
         let b = try store { () throws(StoreError) in try db.markNoShow(bookingID: id) }
         if json { Output.json(BookingJSON(b, calendar: db.calendar)); return }
-        Output.line("No-show: " + Output.bookingLine(b, calendar: db.calendar))
+        Output.line("No-show: " + Output.bookingLine(b, calendar: db.calendar, noun: try SessionNouns(db)[b]))
     }
 }
 
@@ -102,7 +102,8 @@ struct RescheduleCommand: ParsableCommand {
                               confirmedLate: late, acceptProposal: autoShift)
         }
         if json { Output.json(moved.map { BookingJSON($0, calendar: db.calendar) }); return }
-        for b in moved { Output.line("Moved: " + Output.bookingLine(b, calendar: db.calendar)) }
+        let nouns = try SessionNouns(db)
+        for b in moved { Output.line("Moved: " + Output.bookingLine(b, calendar: db.calendar, noun: nouns[b])) }
     }
 }
 

@@ -39,7 +39,7 @@ enum RefusalText {
         case .shiftProposal:
             return ["Nothing was saved: " + facts[0]] + indented(Array(facts.dropFirst()))
                 + ["To book this plan, run the same command with --auto-shift."]
-        case .conflicts, .planChanged:
+        case .conflicts, .planChanged, .rebookChanged:
             return [nothingSaved(facts[0])] + indented(Array(facts.dropFirst()))
         case .shiftNotConfirmed:
             return [nothingSaved(facts[0])] + indented(Array(facts.dropFirst()))
@@ -54,7 +54,8 @@ enum RefusalText {
     /// What to run about a one-paragraph refusal.
     private static func hint(_ refusal: DeskRefusal) -> [String] {
         switch refusal {
-        case .placement, .lateConfirmation, .shiftProposal, .conflicts, .shiftNotConfirmed, .planChanged, .laterSessionsInTheWay:
+        case .placement, .lateConfirmation, .shiftProposal, .conflicts, .shiftNotConfirmed, .planChanged, .laterSessionsInTheWay,
+             .rebookChanged:
             return []
         case let .shortNotice(change, _, _):
             return ["To \(change.verb) it at short notice, run the same command with --confirm-late."]

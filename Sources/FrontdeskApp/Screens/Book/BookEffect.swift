@@ -27,6 +27,14 @@ public enum BookEffect: Sendable, Equatable {
     /// `confirmedLate`: the confirmation listed a session beyond the maximum gap and staff went ahead.
     case bookSessions(customerID: Int64, serviceID: Int64, providerID: Int64?, starts: [Date], groupID: String?,
                       confirmedLate: Bool = false)
+    /// Immediate, continuing: what booking the missed session again at `start` takes — alone, or
+    /// with the later sessions moved along to keep their gaps. Nothing is written.
+    case proposeRebook(groupID: String, start: Date, providerID: Int64?)
+    /// Books the missed session again as previewed, in one transaction; `moveLater` moves the later
+    /// sessions along. When the plan made now differs from `expectedStarts` (the missed session
+    /// first, then the later ones), nothing is written and the new proposal comes back.
+    case rebookMissed(groupID: String, start: Date, providerID: Int64?, moveLater: Bool, confirmedLate: Bool,
+                      expectedStarts: [Date])
 }
 
 /// What the runtime answers to a `BookEffect`.
@@ -40,6 +48,10 @@ public enum BookEvent: Sendable, Equatable {
     case flexibleProposed(provider: Provider, starts: [Date])
     /// The immediate plan no longer matches the preview; nothing was booked.
     case planChanged(ImmediateProposal)
+    /// What booking the missed session again at the chosen time takes.
+    case rebookProposed(MissedRebookProposal)
+    /// The rebooking plan no longer matches the preview; nothing was booked.
+    case rebookPlanChanged(MissedRebookProposal)
     case booked(BookingResult)
     /// The store refused or failed; `message` is what the receptionist reads (StoreError.description).
     case failed(BookEffect, message: String)

@@ -47,6 +47,8 @@ public struct BookFlow: Sendable, Equatable {
     var confirmReturn: BookStep = .sessionDates
     /// A booking request is with the store; a second Enter must not book twice.
     var isBooking = false
+    /// Booking a missed session of an immediate treatment again: what it takes at the date typed.
+    var rebook = MissedRebook()
     /// The confirmation re-planned because the store's plan differed from the preview.
     var planChangedNotice: String?
     /// "Leave the booking?" while it is open.
@@ -116,6 +118,7 @@ public struct BookFlow: Sendable, Equatable {
         case .flexiblePattern: return handleFlexiblePattern(key)
         case .flexibleProposal: return handleFlexibleProposal(key)
         case .sessionDates: return handleSessionDates(key)
+        case .rebookPreview: return handleRebookPreview(key)
         case .confirm: return handleConfirm(key)
         }
     }
@@ -132,6 +135,8 @@ public struct BookFlow: Sendable, Equatable {
         case let .immediateProposed(proposal): receiveImmediateProposal(proposal)
         case let .flexibleProposed(provider, starts): receiveFlexibleProposal(provider: provider, starts: starts)
         case let .planChanged(proposal): receivePlanChanged(proposal)
+        case let .rebookProposed(proposal): receiveRebookProposal(proposal)
+        case let .rebookPlanChanged(proposal): receiveRebookPlanChanged(proposal)
         case let .booked(result): receiveBooked(result)
         case let .failed(effect, message): return receiveFailure(effect, message: message)
         }

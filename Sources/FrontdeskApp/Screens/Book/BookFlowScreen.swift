@@ -10,7 +10,7 @@ extension BookFlow: Screen {
     public var keyFocus: KeyFocus {
         if leaving != nil { return .dialog }
         switch step {
-        case .provider, .flexibleMode, .confirm: return .dialog
+        case .provider, .flexibleMode, .rebookPreview, .confirm: return .dialog
         case .immediatePreview: return immediate.editing != nil ? .text : .dialog
         case .flexibleProposal: return flexible.editing != nil ? .text : .dialog
         default: return .text

@@ -92,6 +92,11 @@ public enum BookKeymap {
                 key(.nextField, [.down, .tab], "↓", "Next date", priority: 1),
                 back("Back"),
             ])
+        case .rebookPreview:
+            return Keymap([
+                key(.accept, [.enter], "Book and move later", "Go on to book the session and move the later sessions as shown", priority: 9),
+                key(.back, [.escape], "Another date", "Choose another date for the session; nothing moves", priority: 8),
+            ])
         case .confirm:
             return Keymap([key(.accept, [.enter], "Book", "Book every session listed", priority: 9), back("Back")])
         }

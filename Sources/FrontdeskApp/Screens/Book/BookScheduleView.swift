@@ -50,6 +50,12 @@ extension BookStepView {
         table(Table(columns: columns, rows: rows, selectedIndex: plan.selected), &buffer, maxRows: rows.count + 1)
         blank()
         for conflict in proposal.conflictLines(calendar: calendar) { paragraph("⚠ " + conflict, &buffer, role: .warning) }
+        // A session the rule refuses where it stands (past the booking horizon, say) has no slot
+        // conflict to show: the rule's own words name why.
+        let standing = Set(proposal.plan.sessions.filter { !$0.isPlaceable && $0.conflict == nil }.map(\.number))
+        for finding in proposal.plan.findings.refusals where standing.contains(finding.number) {
+            paragraph("⚠ " + RefusalWording.line(finding, provider: proposal.provider.name, calendar: calendar), &buffer, role: .warning)
+        }
         for session in proposal.plan.sessions {
             if let change = session.clockChange {
                 paragraph("⚠ \(flow.sessionTitle(session.number)): " + PlacementWording.clockChange(change), &buffer, role: .warning)
@@ -59,17 +65,25 @@ extension BookStepView {
             blank()
             field("Session \(plan.sessions[plan.selected].number) on", editing.text, &buffer, labelWidth: 14, width: 36)
             feedback(editing, &buffer, indent: 14)
-        } else if proposal.plan.fitsAsRequested {
+        } else if proposal.plan.fitsAsRequested && proposal.plan.isComplete {
             paragraph("Every session fits as requested. Enter accepts the plan; e edits a session's date.", &buffer, role: .dim)
+        } else if proposal.plan.sessions.contains(where: { !$0.isPlaceable }) {
+            // Nothing to accept yet: the refused session needs another date first.
+            let edit = BookKeymap.name(.editDate, in: .immediatePreview), back = BookKeymap.name(.back, in: .immediatePreview)
+            paragraph("A session cannot be booked where it stands (see above): \(edit) gives it another date, \(back) changes the start.",
+                      &buffer, role: .warning)
         } else {
-            paragraph("Not every session fits as requested. Enter accepts the proposed times; e edits a session's date and the later ones re-plan around it.", &buffer, role: .warning)
+            paragraph("Not every session fits as requested. \(BookKeymap.name(.accept, in: .immediatePreview)) accepts the proposed times; "
+                      + "\(BookKeymap.name(.editDate, in: .immediatePreview)) edits a session's date and the later ones re-plan around it.",
+                      &buffer, role: .warning)
         }
     }
 
     /// "free", "moved", "set by hand" or "no free slot", with the reason when there is one.
     private func availability(_ session: PlannedSession, pinned: Bool) -> Table.Item {
         if !session.isPlaceable {
-            return Table.Item("✗ no free slot" + (session.conflict.map { ": \($0.shortLabel)" } ?? ""), role: .statusError)
+            guard let conflict = session.conflict else { return Table.Item("✗ refused (see below)", role: .statusError) }
+            return Table.Item("✗ no free slot: \(conflict.shortLabel)", role: .statusError)
         }
         if pinned { return Table.Item("✎ set by hand", role: .accent) }
         if session.start != session.requestedStart || session.conflict != nil {
@@ -247,6 +261,10 @@ extension BookStepView {
         if let notice = flow.planChangedNotice {
             blank()
             paragraph(notice, &buffer, role: .warning)
+        } else if !flow.rebookMoves.isEmpty, let first = rows.first {
+            let moved = flow.rebookMoves.count
+            paragraph("Enter books \(first.title.lowercased()) and moves \(moved == 1 ? "the later session" : "the \(moved) later sessions") in one go; nothing changes until then.",
+                      &buffer, role: .accent)
         } else {
             let count = rows.count
             line("Enter books \(count == 1 ? "it" : "all \(count)") in one go; nothing is booked until then.", &buffer, role: .accent)

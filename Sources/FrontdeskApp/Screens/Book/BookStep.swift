@@ -23,6 +23,9 @@ enum BookStep: Sendable, Equatable {
     case flexibleProposal
     /// One date per session: sequential, flexible by date, single sessions, re-booking freed numbers.
     case sessionDates
+    /// Immediate, continuing: the missed session's new date breaks the gap to later sessions; the
+    /// preview shows them moved along, to book that way or choose another date.
+    case rebookPreview
     /// Every session, the price, and Enter books it.
     case confirm
 
@@ -33,7 +36,7 @@ enum BookStep: Sendable, Equatable {
         case .service: return .service
         case .provider: return .provider
         case .immediateStart, .immediatePreview, .flexibleCount, .flexibleMode, .flexiblePattern,
-             .flexibleProposal, .sessionDates:
+             .flexibleProposal, .sessionDates, .rebookPreview:
             return .dates
         case .confirm: return .confirm
         }

@@ -32,6 +32,7 @@ struct BookStepView {
         case .flexiblePattern: flexiblePattern(&buffer)
         case .flexibleProposal: flexibleProposal(&buffer)
         case .sessionDates: sessionDates(&buffer)
+        case .rebookPreview: rebookPreview(&buffer)
         case .confirm: confirm(&buffer)
         }
     }

@@ -25,6 +25,7 @@ extension BookFlow {
     /// Every session the Enter on the confirmation books, in time order.
     var confirmationRows: [ConfirmationRow] {
         guard let service = services.chosen else { return [] }
+        if let plan = rebookPlan { return rebookRows(plan, provider: rebook.proposal?.provider ?? "any available provider") }
         let definition = service.definition
         func label(_ number: Int) -> String? {
             let text = definition.label(forSession: number)
@@ -92,6 +93,7 @@ extension BookFlow {
     /// The booking request for what the confirmation shows.
     var bookingEffect: BookEffect? {
         guard let customer = customers.chosen, let service = services.chosen else { return nil }
+        if isRebookingMissed { return rebookEffect }
         switch confirmReturn {
         case .immediatePreview:
             guard let proposal = immediate.proposal, let first = immediate.proposedFirstStart else { return nil }
@@ -119,7 +121,7 @@ extension BookFlow {
             status = nil
             step = confirmReturn
         case .accept?:
-            guard !isBooking, !immediate.isProposing, !flexible.isProposing else { return [] }
+            guard !isBooking, !immediate.isProposing, !flexible.isProposing, !rebook.isChecking else { return [] }
             if confirmReturn == .immediatePreview, immediate.proposal?.plan.isComplete != true {
                 status = .error("The plan has a session without a free slot. Press Esc and give it another date.")
                 return []
@@ -136,7 +138,8 @@ extension BookFlow {
 
     mutating func receiveBooked(_ result: BookingResult) {
         isBooking = false
-        outcome = .booked(groupID: result.group?.id, bookingIDs: result.bookings.map(\.id), message: bookedMessage(result))
+        let message = isRebookingMissed ? rebookedMessage(result) : bookedMessage(result)
+        outcome = .booked(groupID: result.group?.id, bookingIDs: result.bookings.map(\.id), message: message)
     }
 
     /// "Booked Lesson 1–3 of 10 for Marie Schmidt from Mon 2 Mar 2026 17:00; 7 remaining. Confirmation queued."
@@ -201,6 +204,14 @@ extension BookFlow {
             }
             planChangedNotice = nil
             step = confirmReturn
+        case .proposeRebook:
+            rebook.isChecking = false
+            status = .error(message)
+        case .rebookMissed:
+            isBooking = false
+            status = .error(message)
+            planChangedNotice = nil
+            step = .sessionDates
         default:
             status = .error(message)
         }

@@ -50,6 +50,7 @@ extension BookFlow {
         switch action(for: key) {
         case .back?:
             status = nil
+            rebook.isChecking = false
             if dates.index > 0 {
                 dates.index -= 1
             } else {
@@ -61,6 +62,7 @@ extension BookFlow {
         case .nextField?:
             dates.index = min(dates.fields.count - 1, dates.index + 1)
         case .accept?:
+            guard !rebook.isChecking else { return [] }
             switch dates.fields[dates.index].accepted(calendar: calendar, now: now) {
             case .failure(let refusal):
                 status = .error(refusal.message)
@@ -93,6 +95,7 @@ extension BookFlow {
             status = .error("Two sessions have the same date and time. Give each its own.")
             return []
         }
+        if isRebookingMissed, let start = all.first { return proposeRebook(start) }
         confirmReturn = .sessionDates
         planChangedNotice = nil
         step = .confirm

@@ -28,7 +28,8 @@ enum TreatmentListView {
         let style = dateStyle(width: area.width)
         let rows = list.rows.map { row($0, state: state, style: style) }
         let empty: String
-        if list.isLoading {
+        // An empty first page may still be followed by earlier rows on their way.
+        if list.isLoading || (list.rows.isEmpty && (list.loadingBefore || list.loadingAfter)) {
             empty = "Loading…"
         } else if state.bookings.filter.isActive {
             empty = "Nothing matches the filter. \(BookingsKeymap.name(.back)) clears it."

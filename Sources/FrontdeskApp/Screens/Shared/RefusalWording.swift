@@ -87,7 +87,7 @@ public enum RefusalWording {
             return []
         case .slotTaken:
             return ["Choose another time; nothing was saved."]
-        case .conflicts, .shiftNotConfirmed, .planChanged, .laterSessionsInTheWay:
+        case .conflicts, .shiftNotConfirmed, .planChanged, .laterSessionsInTheWay, .rebookChanged:
             return ["Nothing was saved."]
         case .notBookable(let reason):
             return advice(reason)

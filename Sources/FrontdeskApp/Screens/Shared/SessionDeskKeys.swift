@@ -10,7 +10,18 @@ extension SessionDesk {
         let action = DialogKeymap.of(open).action(for: key)
         if action == .close || (action == .no && key == .escape) {
             dialog = nil
-            context.inform("Nothing was changed.")
+            if case .nextSession(let form) = open {
+                // Only the next booking was left out: the completion stands, and so does the offer to undo it.
+                let noun = form.sessionNoun
+                var message = "\(noun) \(form.nextNumber - 1) of \(form.totalSessions) stays completed; \(noun.lowercased()) "
+                    + "\(form.nextNumber) is not booked yet (\(SessionKeys.name(.bookNext)) books it)."
+                if let last = lastChange, context.now.timeIntervalSince(last.at) <= Self.undoSeconds {
+                    message += " \(SessionKeys.name(.reopen)) undoes."
+                }
+                context.inform(message)
+            } else {
+                context.inform("Nothing was changed.")
+            }
             return []
         }
         switch open {

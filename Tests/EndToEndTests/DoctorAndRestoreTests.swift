@@ -41,10 +41,28 @@ import Testing
         let db = try demo(folder)
         let result = try run(["doctor", "--db", db])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        for check in ["file", "permissions", "schema", "integrity", "foreign keys", "configuration"] {
+        for check in ["file", "permissions", "schema", "integrity", "foreign keys", "dashboard counters", "configuration"] {
             #expect(result.stdout.contains("[ok] \(check):"), "\(check): \(result.stdout)")
         }
         #expect(result.stdout.contains("No problems found."))
+    }
+
+    @Test func doctorFindsADashboardCounterThatDiffersFromARecountAndSaysToRebuild() throws {
+        let folder = try Folder()
+        let db = try demo(folder)
+        // Another program shifts a waiting treatment's overdue instant and a session count.
+        try sqlite3(db, """
+            UPDATE kpi_treatments SET overdue_at = overdue_at + 86400 WHERE overdue_at IS NOT NULL;
+            UPDATE kpi_sessions SET sessions = sessions + 1 WHERE provider_id = 0 AND service_id = 0;
+            """)
+        let result = try run(["doctor", "--db", db])
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("[PROBLEM] dashboard counters:"), "\(result.stdout)")
+        #expect(result.stdout.contains("overdue_at") || result.stdout.contains("kpi_sessions"), "\(result.stdout)")
+        #expect(result.stdout.contains("frontdesk kpi --rebuild"), "\(result.stdout)")
+        #expect(try run(["kpi", "--rebuild", "--db", db]).status == 0)
+        let after = try run(["doctor", "--db", db])
+        #expect(after.status == 0 && after.stdout.contains("[ok] dashboard counters:"), "\(after.stdout)")
     }
 
     @Test func doctorFindsCorruptionAndSaysToRestore() throws {

@@ -132,7 +132,8 @@ import Testing
         try tmux.send("Enter")
         try tmux.waitFor("F1 Help")
         try tmux.send("C-z")
-        try tmux.waitFor("Stopped")
+        // Under a loaded machine the shell can take a while to report the stopped job.
+        try tmux.waitFor("Stopped", timeout: 30)
         try tmux.paste("echo pasted-$((20+22))", folder: demo.folder)
         try tmux.send("Enter")
         let shell = try tmux.waitFor("pasted-42")

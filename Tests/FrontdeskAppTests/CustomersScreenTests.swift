@@ -57,6 +57,24 @@ import Testing
         #expect(session.state.customers.treatment?.group.sessions.first { $0.id == booked.id }?.status == .completed)
     }
 
+    @Test func theCardEndsATreatmentEarlyAndExtendsAPackageWithTheSessionKeys() throws {
+        let scenario = try BookingsScenario()
+        let session = customersSession(scenario)
+        search("thomas", in: session)
+        session.press(.enter)
+        for _ in 0..<5 where session.state.customers.treatment?.group.id != scenario.drivingGroup { session.press(.right) }
+        #expect(session.state.customers.treatment?.group.id == scenario.drivingGroup)
+        session.press(.character("+"))
+        #expect(session.shows("Extend the package"), "\(session.screenText)")
+        session.type("2027-06-30")
+        session.press(.enter)
+        #expect(scenario.temporary.calendar.localDay(of: try scenario.group(scenario.drivingGroup).expiresAt!).description == "2027-07-01")
+        session.press(.character("E"))
+        #expect(session.shows("End the treatment early"), "\(session.screenText)")
+        session.press(.enter)
+        #expect(try scenario.group(scenario.drivingGroup).state(now: scenario.temporary.now) == .ended)
+    }
+
     @Test func editingThePhoneRefusesLettersAndSavesAValidNumber() throws {
         let scenario = try BookingsScenario()
         let session = customersSession(scenario)

@@ -47,6 +47,15 @@ import Testing
         }
     }
 
+    /// On the open treatment the help lists every session key, end early and extend included.
+    @Test func helpWithEverySessionKey() throws {
+        try snapshot("help-session-keys", sizes: [(80, 24)]) { session in
+            session.press([.home] + Array(repeating: Key.right, count: DashboardTile.unscheduled.rawValue) + [.enter, .enter])
+            session.press(.character("?"))
+            for _ in 0..<16 { session.press(.down) }
+        }
+    }
+
     @Test func helpWithTheFigureDefinitions() throws {
         try snapshot("help", sizes: [(80, 24), (120, 40)]) { session in
             session.press(.character("?"))

@@ -217,6 +217,49 @@ extension AppState {
         #expect(session.state.status?.message == "Nothing was booked.")
     }
 
+    @Test func theOpenTreatmentTakesEveryTreatmentKeyExtendAndEndEarly() throws {
+        let scenario = try BookingsScenario()
+        let session = dashboard(scenario)
+        select(.unscheduled, in: session)
+        session.press([.enter, .enter])
+        #expect(session.state.dashboard?.open?.group.id == scenario.drivingGroup)
+        session.press(.character("+"))
+        #expect(session.shows("Extend the package"), "\(session.screenText)")
+        session.type("2027-06-30")
+        session.press(.enter)
+        #expect(session.shows("it now runs until"), "\(session.screenText)")
+        let extended = try scenario.group(scenario.drivingGroup)
+        #expect(scenario.temporary.calendar.localDay(of: extended.expiresAt!).description == "2027-07-01")
+        session.press(.character("E"))
+        #expect(session.shows("End the treatment early"), "\(session.screenText)")
+        session.press(.enter)
+        #expect(try scenario.group(scenario.drivingGroup).state(now: scenario.temporary.now) == .ended)
+        // The figures follow: the package is closed (ended early), nothing of it is left to schedule.
+        let report = try #require(session.state.dashboard?.report)
+        #expect(report.counts.allClosed.endedEarly == 1)
+        #expect(report == (try scenario.database.dashboard()))
+    }
+
+    @Test func treatmentKeysOnTheTilesAndOnASingleAppointmentSayWhatToDo() throws {
+        let scenario = try BookingsScenario()
+        let session = dashboard(scenario)
+        session.press(.character("E"))
+        #expect(session.state.status?.message.hasPrefix("Open a list first") == true)
+        #expect(session.state.dashboard?.desk.dialog == nil)
+    }
+
+    @Test func everySessionKeyIsBoundOnEveryScreenThatHostsTheSessionDesk() {
+        for key in SessionKey.allCases {
+            let keys = SessionKeys.keymap.binding(for: key)!.keys
+            #expect(DashboardKeymap.all.binding(for: DashboardAction(key))?.keys == keys, "Dashboard: \(key)")
+            #expect(BookingsKeymap.all.binding(for: BookingsAction(key))?.keys == keys, "Bookings: \(key)")
+            #expect(CustomersKeymap.card.binding(for: CustomersAction(key))?.keys == keys, "Customers: \(key)")
+            for help in [DashboardKeymap.help(for: DashboardState()), BookingsKeymap.all.erased, CustomersKeymap.card.erased] {
+                #expect(help.bindings.contains { $0.keys == keys && $0.help == SessionKeys.keymap.binding(for: key)!.help })
+            }
+        }
+    }
+
     @Test func aChangeFromAnotherTerminalIsPickedUpOnTheNextTick() throws {
         let scenario = try BookingsScenario()
         let session = dashboard(scenario)

@@ -31,6 +31,16 @@ import Testing
         }
     }
 
+    /// The card's help lists every session key, the treatment's end-early and extend keys included.
+    @Test func customerCardHelpWithEverySessionKey() throws {
+        try snapshot("customers-card-help") { session in
+            session.press([.function(6), .character("/")])
+            session.type("lukas")
+            session.press([.enter, .enter, .character("?")])
+            for _ in 0..<14 { session.press(.down) }
+        }
+    }
+
     @Test func customerEditorWithDuplicateWarning() throws {
         try snapshot("customers-duplicate") { session in
             session.press([.function(6), .character("a")])

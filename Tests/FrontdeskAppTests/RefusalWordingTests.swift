@@ -73,8 +73,9 @@ import Testing
         }
     }
 
-    /// The Customers card does not bind the extend key, so a refusal there does not offer it;
-    /// Bookings does, and says so.
+    /// Bookings, the Customers card and the Dashboard bind the extend key (every session key, through
+    /// `SessionKeys.bindings(as:)`), so a refusal there offers it; the provider editor's list of
+    /// sessions to move does not bind it, and its refusal does not offer it.
     @Test func theSessionDeskNamesItsHostsKeys() throws {
         let m = try RefusalSamples.material()
         let expired = DeskRefusal.packageExpired(treatment: "5f0c7a1e", on: m.now.addingTimeInterval(-86_400), calendar: m.calendar)
@@ -87,7 +88,11 @@ import Testing
         }
         let bookings = status(SessionDesk(refusalKeys: RefusalKeys(keymap: BookingsKeymap.all.erased)))
         let customers = status(SessionDesk(refusalKeys: RefusalKeys(keymap: CustomersKeymap.card.erased)))
-        #expect(bookings.contains("This package expired on") && bookings.contains("press +"), "\(bookings)")
-        #expect(customers.contains("This package expired on") && !customers.contains("press"), "\(customers)")
+        let dashboard = status(SessionDesk(refusalKeys: RefusalKeys(keymap: DashboardKeymap.all.erased)))
+        let providers = status(SessionDesk(refusalKeys: RefusalKeys(keymap: ServicesKeymap.uncovered.erased)))
+        for text in [bookings, customers, dashboard] {
+            #expect(text.contains("This package expired on") && text.contains("press +"), "\(text)")
+        }
+        #expect(providers.contains("This package expired on") && !providers.contains("press"), "\(providers)")
     }
 }

@@ -38,9 +38,14 @@ import Testing
         let (t, _) = try busyClinic()
         let before = try t.database.dashboard()
         // Take the database back to before the counters: no tables, no triggers, no migration record.
-        let objects = try sqlite(t.path, "SELECT type || ' ' || name FROM sqlite_master WHERE name LIKE 'kpi%' AND type IN ('table', 'trigger')")
+        let objects = try sqlite(t.path, """
+            SELECT type || ' ' || name FROM sqlite_master WHERE (name LIKE 'kpi%' OR name LIKE 'dashboard_overdue%') AND type IN ('table', 'trigger')
+            """)
         let drops = objects.split(separator: "\n").map { "DROP \($0.split(separator: " ")[0].uppercased()) IF EXISTS \($0.split(separator: " ")[1]);" }
-        _ = try sqlite(t.path, drops.joined() + "DELETE FROM grdb_migrations WHERE identifier LIKE 'v5 kpi%' OR identifier LIKE 'v6 kpi%'; DELETE FROM settings WHERE key = 'kpi_zone';")
+        _ = try sqlite(t.path, drops.joined() + """
+            DELETE FROM grdb_migrations WHERE identifier LIKE 'v5 kpi%' OR identifier LIKE 'v6 kpi%' OR identifier LIKE 'dashboard: overdue%';
+            DELETE FROM settings WHERE key = 'kpi_zone';
+            """)
         #expect(try sqlite(t.path, "SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'kpi%'") == "0")
         let now = t.now
         let reopened = try AppDatabase.open(path: t.path, actor: "test", clock: { now })

@@ -14,6 +14,7 @@ import Testing
     @Test(arguments: [UInt64(1), 2, 3, 4])
     func countersMatchARecountAfterEveryStep(seed: UInt64) throws {
         var run = try RandomDesk(seed: seed)
+        var sawOverdue = false
         for step in 0..<Self.steps {
             let operation = try run.step()
             let differences = try run.t.database.verifyKPICounters()
@@ -22,10 +23,12 @@ import Testing
             if step % 10 == 0 || step == Self.steps - 1 {
                 let expected = try run.recountedFigures()
                 let actual = try run.t.database.dashboard().counts
+                sawOverdue = sawOverdue || expected.overdueSequential > 0
                 #expect(actual == expected, "seed \(seed) step \(step) (\(operation))")
                 if actual != expected { return }
             }
         }
+        #expect(sawOverdue, "no step left a treatment overdue, so the overdue figure was never checked against one")
         // Every kind of operation changed the database at least once, so each was checked.
         #expect(run.succeeded.isSuperset(of: RandomDesk.operations), "never succeeded: \(RandomDesk.operations.subtracting(run.succeeded))")
     }
@@ -33,7 +36,7 @@ import Testing
 
 /// A desk doing random things: booking every strategy, completing (sometimes early), cancelling,
 /// missing, moving, reopening, ending treatments early, extending, importing services and bookings,
-/// and the clock moving on.
+/// a manager changing the sequential plan's gaps, and the clock moving on.
 struct RandomDesk {
     let t: TemporaryDatabase
     let clinic: ClinicFixture.Clinic
@@ -46,7 +49,7 @@ struct RandomDesk {
     var succeeded: Set<String> = []
     static let operations: Set<String> = ["book immediate", "book sequential", "book flexible", "book single", "complete", "cancel",
                                           "no-show", "reschedule", "extend", "import services", "import bookings",
-                                          "reopen", "end early"]
+                                          "reopen", "end early", "edit service"]
 
     init(seed: UInt64) throws {
         t = try TemporaryDatabase(now: "2026-03-02T09:00:00+01:00")
@@ -150,6 +153,14 @@ struct RandomDesk {
                 guard let group = pick(groupIDs) else { return "nothing to end" }
                 let reason = pick(EndReason.offered + [.other("moved to another clinic")])!
                 _ = try db.endTreatment(groupID: group, reason: reason)
+            case 85..<89:
+                name = "edit service"
+                // A manager changes the sequential plan's gaps: booked treatments keep their own copy.
+                let rules = pick(Self.physioRules)!
+                let current = try db.service(id: clinic.physio.id)
+                var draft = ServiceDraft(current, providerNames: try db.providerNames(of: current))
+                draft.rules = try BufferRules.parse(rules, totalSessions: current.definition.totalSessions, strategy: .sequential)
+                _ = try db.saveService(draft, id: clinic.physio.id)
             default:
                 name = "clock"
                 // Up to four days on, sometimes far enough for packages to lapse.
@@ -207,6 +218,15 @@ struct RandomDesk {
         return true
     }
 
+    /// The sequential plan's gaps a manager switches between: maximum gaps of 7 and 30 days, none (twice
+    /// the recommended gap), and a recommended month (two calendar months).
+    static let physioRules = [
+        #"{"minimum_days": 2, "maximum_days": 7, "recommended_days": 3}"#,
+        #"{"minimum_days": 2, "maximum_days": 30, "recommended_days": 3}"#,
+        #"{"minimum_days": 1, "recommended_days": 5}"#,
+        #"{"minimum_days": 2, "default_months": 1}"#,
+    ]
+
     mutating func record(_ result: BookingResult) {
         bookingIDs += result.bookings.map(\.id)
         if let group = result.group, !groupIDs.contains(group.id) { groupIDs.append(group.id) }
@@ -229,7 +249,6 @@ struct RandomDesk {
             if day.mondayOfWeek == today.mondayOfWeek { counts.thisWeek.add(1, booking.status) }
             if let index = weeks.firstIndex(of: day.mondayOfWeek) { counts.weeks[index].sessions.add(1, booking.status) }
         }
-        let services = [clinic.implant.id: clinic.implant, clinic.physio.id: clinic.physio, clinic.driving.id: clinic.driving]
         let groups = try customers.flatMap { id throws(StoreError) in try db.treatments(ofCustomer: id, limit: 100_000) }
         #expect(groups.count == groupIDs.count)
         for group in groups {
@@ -252,10 +271,10 @@ struct RandomDesk {
                     }
                 }
                 if group.strategy == .sequential, progress.booked == 0, held < group.totalSessions,
-                   let last = progress.lastCompleted, let service = services[group.serviceID] {
-                    let gaps = service.gaps
-                    let gap = gaps.indices.contains(last.number - 1) ? gaps[last.number - 1] : gaps.last!
-                    if now > FollowUpRules.overdueAt(lastSessionStart: last.start, gap: gap, calendar: calendar) {
+                   let last = progress.lastCompleted {
+                    // Under the treatment's own copy of its rules, whatever the service says now.
+                    let gaps = try db.serviceAsBooked(groupID: group.id).gaps
+                    if now > FollowUpRules.overdueAt(afterSession: last.number, start: last.start, gaps: gaps, calendar: calendar) {
                         counts.overdueSequential += 1
                     }
                 }

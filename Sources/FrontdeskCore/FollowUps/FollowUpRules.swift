@@ -111,8 +111,7 @@ public enum FollowUpRules {
 
         if facts.strategy == .sequential, !state.isClosed, progress.booked == 0, progress.nextFreeNumber != nil,
            let latest = latestCompleted {
-            let gap = SchedulePlanner.gapBefore(session: latest.session.number + 1, in: facts.gaps)
-            let dueAt = overdueAt(lastSessionStart: latest.session.start, gap: gap, calendar: calendar)
+            let dueAt = overdueAt(afterSession: latest.session.number, start: latest.session.start, gaps: facts.gaps, calendar: calendar)
             if now > dueAt {
                 result.append(DueFollowUp(
                     kind: .overdue, dueAt: dueAt,
@@ -194,6 +193,13 @@ public enum FollowUpRules {
                                       bookingID: bookingID))
         }
         return result
+    }
+
+    /// When a sequential treatment becomes overdue after its latest completed session `number`, which
+    /// started at `start`, under the treatment's own gaps (the gap before session `number + 1`; the
+    /// last gap stands in past the plan). The follow-ups and the Dashboard's overdue figure both ask this.
+    public static func overdueAt(afterSession number: Int, start: Date, gaps: [SessionGap], calendar: ClinicCalendar) -> Date {
+        overdueAt(lastSessionStart: start, gap: SchedulePlanner.gapBefore(session: number + 1, in: gaps), calendar: calendar)
     }
 
     /// When a sequential treatment becomes overdue after a session: its start plus the maximum gap,

@@ -45,8 +45,7 @@ extension FollowUpRules {
         let bookedAhead = facts.bookings.contains { $0.session.status == .confirmed && $0.session.start > now }
         if facts.strategy == .sequential, !state.isClosed, !bookedAhead, progress.nextFreeNumber != nil,
            let latest = latestCompleted, latest.session.start >= lookBack {
-            let gap = SchedulePlanner.gapBefore(session: latest.session.number + 1, in: facts.gaps)
-            let dueAt = overdueAt(lastSessionStart: latest.session.start, gap: gap, calendar: calendar)
+            let dueAt = overdueAt(afterSession: latest.session.number, start: latest.session.start, gaps: facts.gaps, calendar: calendar)
             result.append(DueFollowUp(
                 kind: .overdue, dueAt: dueAt,
                 text: FollowUpText.overdue(noun: facts.sessionNoun, lastCompleted: latest.session.number,

@@ -95,7 +95,7 @@ public enum KPI: String, Sendable, Equatable, Hashable, CaseIterable {
             return "Sessions starting this week, Monday to Sunday (clinic time): booked, completed and no-show."
         case .overdueSequential:
             return "Open sequential treatments with nothing booked whose last completed session is longer ago than the "
-                + "maximum gap (twice the recommended gap where no maximum is set)."
+                + "maximum gap of the rules they were booked under (twice the recommended gap where none is set)."
         case .unscheduledFlexibleSessions:
             return "Sessions of open flexible packages (not expired) without a booked or completed session: "
                 + "total − booked − completed."

@@ -35,6 +35,10 @@ enum Migrations {
         migrator.registerMigration(SpeedMigration.name) { db in
             try SpeedMigration.migrate(db)
         }
+        // After "v5 kpi" and "v7 services": overdue follows each treatment's own copy of its rules.
+        migrator.registerMigration("dashboard: overdue instants under each treatment's own rules") { db in
+            try OverdueInstants.install(db)
+        }
         return migrator
     }
 

@@ -3,8 +3,18 @@ import FrontdeskCore
 import GRDB
 
 extension AppDatabase {
-    /// Runs `body` in one immediate transaction; any error rolls everything back.
+    /// Runs `body` in one immediate transaction; any error rolls everything back. Before it commits,
+    /// the overdue instants the change cleared are worked out again (`OverdueInstants`).
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        let calendar = self.calendar
+        return try writeOnly { db in
+            let result = try body(db)
+            try OverdueInstants.fill(db, calendar: calendar)
+            return result
+        }
+    }
+
+    private func writeOnly<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         if isReadOnly && !rollsBack { throw .readOnly(path: path) }
         try checkFileInPlace()
         do {

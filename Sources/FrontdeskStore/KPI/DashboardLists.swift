@@ -5,7 +5,7 @@ import GRDB
 /// The lists behind the Dashboard's tiles (Enter on overdue, expiring, unscheduled or today), with
 /// the same filter as the figures, read from the same indexes.
 extension AppDatabase {
-    /// The rows of one tile's list, at most `limit`: treatments (overdue longest waiting first,
+    /// The rows of one tile's list, at most `limit`: treatments (overdue longest overdue first,
     /// expiring soonest first, unscheduled soonest to expire first) or today's sessions in time order.
     /// The period does not apply: these lists are about now.
     public func dashboardList(_ list: KPIList, query: DashboardQuery = DashboardQuery(), limit: Int = 200) throws(StoreError) -> KPIListRows {

@@ -6,7 +6,8 @@
 ///   provider or service is 0 ("any"), so a filter is one primary-key range.
 /// - `kpi_treatments`: one row per treatment with what the figures ask of it (state, the day it started
 ///   and closed, expiry, sessions booked and held, the last completed session), maintained from its
-///   group row and its bookings; partial indexes make overdue, expired and expiring small ranges.
+///   group row and its bookings; partial indexes make expired and expiring small ranges, and overdue
+///   one range of the instants `OverdueInstants` keeps.
 /// - `kpi_treatment_counts`: treatments per provider × service × strategy × event × day, where the
 ///   event is `started` (on the day it was created), an open state (`active`, `to_book`; day 0) or
 ///   the closed state it reached (on its closing day), with roll-ups like `kpi_sessions`.

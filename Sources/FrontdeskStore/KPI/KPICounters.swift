@@ -1,4 +1,5 @@
 import Foundation
+import FrontdeskCore
 import GRDB
 
 /// Building, rebuilding and checking the Dashboard's counters (`KPICounterSchema`).
@@ -70,6 +71,10 @@ enum KPICounters {
                 \(KPIRecount.treatmentCounts(from: "kpi_treatments"));
             """)
         for trigger in KPICounterSchema.treatmentCountTriggers { try db.execute(sql: trigger.sql) }
+        // The recount cleared every overdue instant (a database migrated up to "v5 kpi" only has none yet).
+        if try db.columns(in: "kpi_treatments").contains(where: { $0.name == "overdue_at" }) {
+            try OverdueInstants.fill(db, calendar: ClinicCalendar(timeZone: zone))
+        }
         try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                        arguments: [zoneKey, zone.identifier])
     }

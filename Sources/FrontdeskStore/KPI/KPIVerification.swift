@@ -25,7 +25,11 @@ extension AppDatabase {
     /// differ (none when the triggers kept them right). Reads the whole database: for `kpi --verify`
     /// and tests, never for a screen.
     public func verifyKPICounters(limit: Int = 100) throws(StoreError) -> [KPICounterDifference] {
-        try read { db in try Self.kpiCounterDifferences(db, limit: limit) }
+        let calendar = self.calendar
+        return try read { db in
+            let differences = try Self.kpiCounterDifferences(db, limit: limit)
+            return differences + (try OverdueInstants.differences(db, calendar: calendar, limit: max(0, limit - differences.count)))
+        }
     }
 
     /// Rebuilds every Dashboard counter from the bookings and treatments (after `verifyKPICounters`

@@ -98,6 +98,12 @@ struct GroupRulesCache {
             FROM session_groups g LEFT JOIN session_group_rules r ON r.session_group_id = g.session_group_id
             WHERE g.session_group_id = ?
             """, arguments: [groupID]) else { return nil }
+        return try service(db, copy: row)
+    }
+
+    /// The service as booked from a row holding the group's `service_id`, `strategy`, `total_sessions`
+    /// and its copy's `session_buffer_config`, `session_plan` and `duration_minutes` (NULL without a copy).
+    mutating func service(_ db: Database, copy row: Row) throws -> Service? {
         let serviceID: Int64 = row["service_id"]
         let strategy: String = row["strategy"]
         let total: Int = row["total_sessions"]

@@ -10,6 +10,7 @@ enum DatabaseChecks {
         DoctorCheck(name: "schema", run: schema),
         DoctorCheck(name: "integrity", run: integrity),
         DoctorCheck(name: "foreign keys", run: foreignKeys),
+        DoctorCheck(name: "dashboard counters", run: dashboardCounters),
     ]
 
     static let restoreAdvice = "Put back your latest backup with `frontdesk restore BACKUP` (the damaged file is kept beside it)."
@@ -89,6 +90,20 @@ enum DatabaseChecks {
             let lines = try DatabaseDiagnosis.foreignKeys(path: context.databasePath)
             if lines.isEmpty { return [.ok("every reference points to an existing row")] }
             return [.problem("\(lines.count) reference(s) point nowhere: " + lines.prefix(5).joined(separator: "; "), restoreAdvice)]
+        } catch {
+            return [finding(for: error)]
+        }
+    }
+
+    /// The counters the Dashboard and `kpi` read, against a recount (what `kpi --verify` does).
+    static func dashboardCounters(_ context: DoctorContext) -> [DoctorFinding] {
+        guard usable(context) else { return [] }
+        do {
+            guard let differences = try DatabaseDiagnosis.kpiCounterDifferences(path: context.databasePath) else { return [] }
+            if differences.isEmpty { return [.ok("the Dashboard's figures match a recount of the bookings and treatments")] }
+            return [.problem("\(differences.count) Dashboard counter row(s) differ from a recount: "
+                             + differences.prefix(3).map(\.description).joined(separator: "; "),
+                             "`frontdesk kpi --rebuild` replaces the counters with a recount (nothing else changes).")]
         } catch {
             return [finding(for: error)]
         }

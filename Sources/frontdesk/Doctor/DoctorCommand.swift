@@ -8,8 +8,8 @@ struct DoctorCommand: ParsableCommand {
         commandName: "doctor",
         abstract: "Check the database and the configuration, and say what to do.",
         discussion: """
-        Reads only: runs SQLite's integrity and foreign-key checks, looks at the file's permissions and schema
-        version, and reads the configuration. Exits 1 when a check finds a problem.
+        Reads only: runs SQLite's integrity and foreign-key checks, recounts the Dashboard's counters, looks at
+        the file's permissions and schema version, and reads the configuration. Exits 1 when a check finds a problem.
         """)
 
     @OptionGroup var database: DatabaseOptions

@@ -9,6 +9,8 @@ public enum BookingsAction: String, Hashable, Sendable, CaseIterable {
     case book, switchView, filter, search, reload
 }
 
+extension BookingsAction: SessionKeyActions {}
+
 /// The Bookings screen's keys as data: the dispatcher, the bottom legend and the `?` help screen
 /// all read this one table, so a key can never work without being documented (or the reverse).
 public enum BookingsKeymap {
@@ -43,17 +45,7 @@ public enum BookingsKeymap {
         KeyBinding(.today, keys: [.character("t")], label: "Today",
                    help: "Back to today (list and agenda)", section: "Moving around", priority: 1),
 
-        // Sessions
-        SessionKeys.binding(.complete, as: .complete),
-        SessionKeys.binding(.bookNext, as: .bookNext),
-        SessionKeys.binding(.reschedule, as: .reschedule),
-        SessionKeys.binding(.cancel, as: .cancel),
-        SessionKeys.binding(.noShow, as: .noShow),
-        SessionKeys.binding(.notes, as: .notes),
-        SessionKeys.binding(.reopen, as: .reopen),
-        SessionKeys.binding(.endTreatment, as: .endTreatment),
-        SessionKeys.binding(.extendPackage, as: .extendPackage),
-
+    ] + SessionKeys.bindings(as: BookingsAction.self) + [
         // Screen
         KeyBinding(.book, keys: [.function(2), .character("b")], label: "Book",
                    help: "Book a new treatment or appointment", section: "Screen", priority: 7),

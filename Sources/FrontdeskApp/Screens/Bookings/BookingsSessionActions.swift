@@ -34,15 +34,8 @@ extension Bookings {
 
     /// Opens the session desk's dialog for a keymap action on a known session.
     static func ask(_ action: BookingsAction, about target: SessionTarget, state: inout BookingsModel) -> [BookingsEffect] {
-        let sessionAction: SessionAction
-        switch action {
-        case .complete: sessionAction = .complete
-        case .cancel: sessionAction = .cancel
-        case .noShow: sessionAction = .noShow
-        case .reschedule: sessionAction = .reschedule
-        case .notes: sessionAction = .notes
-        default: return []
-        }
+        // Undo has its own way in (`askToReopen`); book next, end and extend are not about one session.
+        guard let sessionAction = action.sessionKey?.sessionAction, sessionAction != .reopen else { return [] }
         state.bookings.desk.ask(sessionAction, about: target, &state.context)
         return []
     }

@@ -4,8 +4,10 @@ import TerminalUI
 public enum CustomersAction: String, Hashable, Sendable, CaseIterable {
     case moveUp, moveDown, open, back, search, add, edit, book
     case previousTreatment, nextTreatment
-    case complete, cancel, noShow, reschedule, notes, bookNext, reopen
+    case complete, cancel, noShow, reschedule, notes, bookNext, reopen, endTreatment, extendPackage
 }
+
+extension CustomersAction: SessionKeyActions {}
 
 /// What the editor's keys do beyond moving between fields.
 public enum CustomerEditorAction: String, Hashable, Sendable {
@@ -40,14 +42,7 @@ public enum CustomersKeymap {
         key(.previousTreatment, [.left, .character("h")], "Prev treatment", "Show the customer's previous treatment",
             priority: 3),
         key(.nextTreatment, [.right, .character("l")], "Next treatment", "Show the customer's next treatment", priority: 3),
-        SessionKeys.binding(.complete, as: .complete),
-        SessionKeys.binding(.bookNext, as: .bookNext),
-        SessionKeys.binding(.reschedule, as: .reschedule),
-        SessionKeys.binding(.cancel, as: .cancel),
-        SessionKeys.binding(.noShow, as: .noShow),
-        SessionKeys.binding(.notes, as: .notes),
-        SessionKeys.binding(.reopen, as: .reopen),
-    ])
+    ] + SessionKeys.bindings(as: CustomersAction.self))
 
     /// The contact editor (its field keys are the form's).
     public static let editor = Keymap<CustomerEditorAction>([

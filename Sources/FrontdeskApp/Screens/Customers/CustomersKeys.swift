@@ -85,8 +85,14 @@ enum Customers {
             SessionDesk.bookNext(open.group, &context)
         case .reopen?:
             state.desk.askToReopen(state.currentTarget, &context)
+        case let action? where action.sessionKey?.treatmentAction != nil:
+            guard let open = state.treatment, let treatmentAction = action.sessionKey?.treatmentAction else {
+                context.inform("No treatment to end or extend: this customer has none yet.")
+                return []
+            }
+            state.desk.ask(treatmentAction, about: open.group, &context)
         case let action?:
-            guard let sessionAction = sessionAction(action) else { return [] }
+            guard let sessionAction = action.sessionKey?.sessionAction else { return [] }
             guard let target = state.currentTarget else {
                 context.inform("No session to act on: choose a treatment with ←/→ and a session with ↑/↓.")
                 return []
@@ -96,17 +102,6 @@ enum Customers {
             break
         }
         return []
-    }
-
-    static func sessionAction(_ action: CustomersAction) -> SessionAction? {
-        switch action {
-        case .complete: return .complete
-        case .cancel: return .cancel
-        case .noShow: return .noShow
-        case .reschedule: return .reschedule
-        case .notes: return .notes
-        default: return nil
-        }
     }
 
     static func moveSession(by step: Int, state: inout CustomersState) {

@@ -63,7 +63,8 @@ extension Dashboard {
         case .openThen(let key):
             state.open = OpenTreatment(group: group, selected: OpenTreatment.defaultSelection(group))
             state.focus = .treatment
-            if key != .bookNext, key != .notes, key != .reopen, state.open?.selectedSession?.status != .confirmed {
+            if key != .bookNext, key != .notes, key != .reopen, key.treatmentAction == nil,
+               state.open?.selectedSession?.status != .confirmed {
                 context.inform("Nothing booked to act on in this treatment. Press \(SessionKeys.name(.bookNext)) to book the next session.")
                 return []
             }

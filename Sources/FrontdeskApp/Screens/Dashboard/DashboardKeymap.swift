@@ -5,9 +5,11 @@ import TerminalUI
 public enum DashboardAction: String, Hashable, Sendable, CaseIterable {
     case moveUp, moveDown, moveLeft, moveRight, pageUp, pageDown, first, last
     case open, back, switchPane
-    case complete, bookNext, reschedule, cancel, noShow, notes, reopen
+    case complete, bookNext, reschedule, cancel, noShow, notes, reopen, endTreatment, extendPackage
     case nextPeriod, filter, reload
 }
+
+extension DashboardAction: SessionKeyActions {}
 
 /// The Dashboard's keys as data: the dispatcher, the legend and `?` help all read this table; the
 /// help also lists every figure's definition, taken from the core (`KPI.definition`).
@@ -37,15 +39,7 @@ public enum DashboardKeymap {
                    section: "Moving around", priority: 6),
         KeyBinding(.switchPane, keys: [.tab], label: "Pane", help: "Switch between the list and the open treatment",
                    section: "Moving around", priority: 2),
-
-        SessionKeys.binding(.complete, as: .complete),
-        SessionKeys.binding(.bookNext, as: .bookNext),
-        SessionKeys.binding(.reschedule, as: .reschedule),
-        SessionKeys.binding(.cancel, as: .cancel),
-        SessionKeys.binding(.noShow, as: .noShow),
-        SessionKeys.binding(.notes, as: .notes),
-        SessionKeys.binding(.reopen, as: .reopen),
-
+    ] + SessionKeys.bindings(as: DashboardAction.self) + [
         KeyBinding(.nextPeriod, keys: [.character("p")], label: "Period",
                    help: "Rates over the next period: this week, this month, this quarter, this year, all time",
                    section: "Screen", priority: 7),

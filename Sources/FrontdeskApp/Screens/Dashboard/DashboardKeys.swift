@@ -67,7 +67,7 @@ enum Dashboard {
         case .reopen:
             // Nothing is under the cursor here: only the change just made can be undone.
             state.desk.askToReopen(nil, &context)
-        case .complete, .bookNext, .reschedule, .cancel, .noShow, .notes:
+        case .complete, .bookNext, .reschedule, .cancel, .noShow, .notes, .endTreatment, .extendPackage:
             context.inform("Open a list first: Enter on today's sessions, overdue, unscheduled or expiring.")
         default: break
         }
@@ -110,14 +110,16 @@ enum Dashboard {
             if state.open != nil { state.focus = .treatment }
         case .reopen:
             state.desk.askToReopen(list.selectedBooking.map(SessionTarget.init(booking:)), &context)
-        case .complete, .bookNext, .reschedule, .cancel, .noShow, .notes:
-            let key = sessionKey(action)!
-            if let booking = list.selectedBooking, key != .bookNext {
-                state.desk.ask(sessionAction(key)!, about: SessionTarget(booking: booking), &context)
+        case .complete, .bookNext, .reschedule, .cancel, .noShow, .notes, .endTreatment, .extendPackage:
+            let key = action.sessionKey!
+            if let booking = list.selectedBooking, let sessionAction = key.sessionAction {
+                state.desk.ask(sessionAction, about: SessionTarget(booking: booking), &context)
                 return []
             }
             guard let groupID = list.selectedGroupID else {
-                context.inform(list.count == 0 ? "Nothing in this list." : "A single appointment has no next session.")
+                context.inform(list.count == 0 ? "Nothing in this list."
+                               : key == .bookNext ? "A single appointment has no next session."
+                               : "A single appointment is not a treatment: there is nothing to end or extend.")
                 return []
             }
             return [.loadGroup(DashboardGroupRequest(groupID: groupID, purpose: .openThen(key)))]
@@ -149,18 +151,23 @@ enum Dashboard {
         case .open:
             context.inform("Choose what to do with this session: "
                            + SessionKeys.keymap.bindings.map(\.legendText).joined(separator: ", ") + ".")
-        case .complete, .bookNext, .reschedule, .cancel, .noShow, .notes, .reopen:
-            act(sessionKey(action)!, &state, &context)
+        case .complete, .bookNext, .reschedule, .cancel, .noShow, .notes, .reopen, .endTreatment, .extendPackage:
+            act(action.sessionKey!, &state, &context)
         default: break
         }
         return []
     }
 
-    /// A session key on the open treatment: book its next session, or the dialog for the session under the cursor.
+    /// A session key on the open treatment: book its next session, end or extend it, or the dialog for
+    /// the session under the cursor.
     static func act(_ key: SessionKey, _ state: inout DashboardState, _ context: inout ScreenContext) {
         guard let open = state.open else { return }
         if key == .bookNext {
             SessionDesk.bookNext(open.group, &context)
+            return
+        }
+        if let treatmentAction = key.treatmentAction {
+            state.desk.ask(treatmentAction, about: open.group, &context)
             return
         }
         let target = open.selectedSession.map { SessionTarget(session: $0, in: open.group) }
@@ -168,33 +175,8 @@ enum Dashboard {
             state.desk.askToReopen(target, &context)
             return
         }
-        guard let target, let action = sessionAction(key) else { return }
+        guard let target, let action = key.sessionAction else { return }
         state.desk.ask(action, about: target, &context)
-    }
-
-    static func sessionKey(_ action: DashboardAction) -> SessionKey? {
-        switch action {
-        case .complete: return .complete
-        case .bookNext: return .bookNext
-        case .reschedule: return .reschedule
-        case .cancel: return .cancel
-        case .noShow: return .noShow
-        case .notes: return .notes
-        case .reopen: return .reopen
-        default: return nil
-        }
-    }
-
-    static func sessionAction(_ key: SessionKey) -> SessionAction? {
-        switch key {
-        case .complete: return .complete
-        case .cancel: return .cancel
-        case .noShow: return .noShow
-        case .reschedule: return .reschedule
-        case .notes: return .notes
-        case .reopen: return .reopen
-        case .bookNext, .endTreatment, .extendPackage: return nil
-        }
     }
 
     // MARK: - Filter dialog

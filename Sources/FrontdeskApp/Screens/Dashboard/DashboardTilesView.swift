@@ -34,8 +34,13 @@ enum DashboardTilesView {
             return Tile(title: tile.title, value: "\(counts.booked) booked", caption: "\(counts.completed) completed",
                         details: ["\(counts.noShow) no-show"], borderRole: border)
         case .active:
-            let parts = Strategy.allCases.map { "\(short($0)) \(report.counts.active[$0] ?? 0)" }.joined(separator: " · ")
-            return Tile(title: tile.title, value: report.value(of: .activeTreatments).description, caption: parts, borderRole: border)
+            let parts = Strategy.allCases.map { "\(short($0)) \(report.counts.active[$0] ?? 0)" }
+            let value = report.value(of: .activeTreatments).description
+            for caption in [parts.joined(separator: " · "), parts.joined(separator: "  "), parts.joined(separator: " ")] where fits(caption) {
+                return Tile(title: tile.title, value: value, caption: caption, borderRole: border)
+            }
+            // Too narrow for one line (a small window, a large clinic): one strategy a line, never cut.
+            return Tile(title: tile.title, value: value, caption: parts[0], details: Array(parts.dropFirst()), borderRole: border)
         case .completion:
             return Tile(title: tile.title, value: report.value(of: .completionRate).description,
                         caption: "closed, \(period)", borderRole: border)

@@ -49,3 +49,54 @@ public enum SessionKeys {
                           showsInLegend: binding.showsInLegend, priority: binding.priority)
     }
 }
+
+/// A screen's actions that include every session key under the same name (`complete`, `bookNext`, …,
+/// `endTreatment`, `extendPackage`): a screen that hosts the session desk conforms, registers all the
+/// keys with one call (`SessionKeys.bindings(as:)`) and finds the session key behind an action.
+public protocol SessionKeyActions: RawRepresentable, Hashable where RawValue == String {}
+
+extension SessionKeyActions {
+    /// The screen's action for a session key; a conforming screen has one for each (its keymap is built from them).
+    public init(_ key: SessionKey) {
+        guard let action = Self(rawValue: key.rawValue) else {
+            preconditionFailure("\(Self.self) hosts the session desk but has no action \(key.rawValue)")
+        }
+        self = action
+    }
+
+    /// The session key behind this action, nil for the screen's own actions.
+    public var sessionKey: SessionKey? { SessionKey(rawValue: rawValue) }
+}
+
+extension SessionKeys {
+    /// Every session key as a screen's bindings, in the help's order (the session's keys, then the
+    /// treatment's): what Bookings, Customers and the Dashboard register, so none of them misses one.
+    public static func bindings<Action: SessionKeyActions>(as _: Action.Type) -> [KeyBinding<Action>] {
+        keymap.bindings.map { binding($0.action, as: Action($0.action)) }
+    }
+}
+
+extension SessionKey {
+    /// The dialog the key opens on one session; nil for the keys that continue (book next) or act on
+    /// the whole treatment (end early, extend).
+    public var sessionAction: SessionAction? {
+        switch self {
+        case .complete: return .complete
+        case .cancel: return .cancel
+        case .noShow: return .noShow
+        case .reschedule: return .reschedule
+        case .notes: return .notes
+        case .reopen: return .reopen
+        case .bookNext, .endTreatment, .extendPackage: return nil
+        }
+    }
+
+    /// The treatment-wide action the key asks for (end early, extend), nil for the others.
+    public var treatmentAction: TreatmentAction? {
+        switch self {
+        case .endTreatment: return .end
+        case .extendPackage: return .extend
+        default: return nil
+        }
+    }
+}

@@ -107,7 +107,8 @@ public struct ServicesRunner: ScreenRunner {
 
     /// The screen shows the editors read-only to others; the store is not written even if it asked.
     private func requireManager() throws(StoreError) {
-        if case .refused(let reason) = managers.decide(account()) { throw .invalid(field: "Manager", reason: reason) }
+        let account = account()
+        if case .refused = managers.decide(account) { throw .invalid(.notManager(account: account.name, policy: managers)) }
     }
 
     private func attempt<T>(_ body: () throws(StoreError) -> T) -> Result<T, AppFailure> { StoreAttempt.run(body) }

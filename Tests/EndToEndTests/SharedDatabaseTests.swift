@@ -124,6 +124,34 @@ import Testing
         try desk.expectSharedModes()
     }
 
+    /// The README's recipe: the administrator creates the database for the group and names it in the
+    /// system's configuration; each receptionist then runs plain `frontdesk` commands, without --db.
+    @Test func theSystemConfigurationNamesTheDatabaseForEveryReceptionist() throws {
+        let desk = try Desk()
+        try desk.run(as: nil, ["init", "--shared", desk.group, "--timezone", "Europe/Zurich"])
+        try desk.seed(as: nil)
+        let etc = desk.base.appendingPathComponent("etc")
+        try FileManager.default.createDirectory(at: etc.appendingPathComponent("frontdesk"), withIntermediateDirectories: true)
+        try "database = \"\(desk.db)\"\n".write(to: etc.appendingPathComponent("frontdesk/config.toml"), atomically: true, encoding: .utf8)
+        for path in [etc.path, etc.appendingPathComponent("frontdesk").path] {
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        }
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: etc.appendingPathComponent("frontdesk/config.toml").path)
+        let environment = ["FRONTDESK_NOW": desk.now, "XDG_CONFIG_DIRS": etc.path, "LANG": "C.UTF-8", "TERM": "xterm-256color"]
+        func plain(_ user: String, _ arguments: [String]) throws -> ProcessRunner.Result {
+            let result = try ProcessRunner.run(asUser: user, arguments, environment: environment)
+            #expect(result.status == 0, "\(user) \(arguments): \(result.stderr)")
+            return result
+        }
+        try plain(desk.alice, ["customer", "add", "--name", "Alice's Customer"])
+        try plain(desk.alice, ["book", "--customer", "Alice's Customer", "--service", "learn to drive", "--start", "2026-03-10 10:00"])
+        let agenda = try plain(desk.bob, ["agenda", "--from", "2026-03-10", "--json"])
+        #expect((ProcessRunner.json(agenda) as? [[String: Any]])?.compactMap { $0["customer"] as? String } == ["Alice's Customer"])
+        let doctor = try ProcessRunner.run(asUser: desk.bob, ["doctor"], environment: environment)
+        #expect(doctor.stdout.contains("Checking \(desk.db)") && doctor.stdout.contains("[ok] shared files"), "\(doctor.stdout)")
+        try desk.expectSharedModes()
+    }
+
     /// `doctor` names a shared database file the group cannot write (and says how to fix it), a
     /// locale that is not UTF-8, a retired configuration key and a notify command that is missing.
     @Test func doctorReportsABrokenPermissionALocaleARetiredKeyAndAMissingNotifyCommand() throws {

@@ -114,12 +114,17 @@ struct ConfigurationTests {
         }
     }
 
-    /// Every key is documented in the README and in the man page's CONFIGURATION section.
+    /// Every key is documented in the README and in the man page's CONFIGURATION section, and every
+    /// key in use has a line in the example file `scripts/install` puts in share/doc.
     @Test(arguments: ConfigurationKey.all.map(\.name))
     func everyKeyIsDocumented(key: String) throws {
         let readme = try String(contentsOf: repository.appendingPathComponent("README.md"), encoding: .utf8)
         let man = try String(contentsOf: repository.appendingPathComponent("man/sections.mdoc"), encoding: .utf8)
+        let example = try String(contentsOf: repository.appendingPathComponent("man/config.toml.example"), encoding: .utf8)
         #expect(readme.contains("`\(key)`"))
         #expect(man.contains("Cm \(key)"))
+        if ConfigurationKey.named(key)?.retiredBecause == nil {
+            #expect(example.contains("# \(key) =") || example.contains("# [\(key)]"), "config.toml.example lacks \(key)")
+        }
     }
 }

@@ -53,4 +53,38 @@ struct InterchangeFormatTests {
         let text = CSVWriter.row(["h", "k"]) + CSVWriter.row([value, "x"])
         #expect(try CSVReader.table(text).rows == [[value, "x"]])
     }
+
+    /// A blank line is not a row, but a refusal after it still names the row a spreadsheet shows.
+    @Test func aBlankLineKeepsTheRowNumbersOfTheFile() throws {
+        let table = try CSVReader.table("name\r\nAnna\r\n\r\nBen\r\n")
+        #expect(table.rows == [["Anna"], ["Ben"]])
+        #expect(table.rowNumbers == [2, 4])
+        let zurich = ClinicCalendar(identifier: "Europe/Zurich")!
+        #expect(throws: ImportRefusal(row: 4, column: "name", reason: "the name is empty. Every customer needs a name.")) {
+            try SpreadsheetImport(calendar: zurich).customers(try CSVReader.table("name\nAnna\n\n\" \"\n"))
+        }
+    }
+
+    /// What the treatments file says of a treatment reads back as the same values.
+    @Test(arguments: [GroupState.active, .completed, .ended, .cancelled, .expired])
+    func aTreatmentRowReadsBackAsWritten(state: GroupState) throws {
+        let zurich = ClinicCalendar(identifier: "Europe/Zurich")!
+        let created = zurich.parseISO8601("2026-03-04T09:00:00+01:00")!
+        let treatment = ExportedTreatment(
+            id: "1f0c2a6e-8d7b-4c1e-9a3f-5b6d7e8f9a0b", customerName: "Weber, \"Tom\"", serviceName: "Driving Lessons", strategy: .flexible,
+            state: state, totalSessions: 10, completed: state == .completed ? 10 : 2, booked: state == .active ? 3 : 0,
+            createdAt: created, expiresAt: created.addingTimeInterval(180 * 86_400),
+            completedAt: state == .completed ? created.addingTimeInterval(90 * 86_400) : nil,
+            ended: state == .ended ? TreatmentEnding(at: created.addingTimeInterval(30 * 86_400), reason: .movedAway, by: "anna") : nil,
+            bufferConfig: #"{"minimum_days":0,"recommended_frequency":"2-3 per week"}"#,
+            sessionPlan: #"[{"duration_minutes":90,"label":"First lesson"}]"#, durationMinutes: 60)
+        let text = CSVWriter.row(SpreadsheetRows.treatmentHeader) + CSVWriter.row(SpreadsheetRows.treatmentRow(treatment, calendar: zurich))
+        let read = try #require(try SpreadsheetImport(calendar: zurich).treatments(try CSVReader.table(text)).first)
+        #expect(read.id == treatment.id && read.customerName == treatment.customerName && read.state == state)
+        #expect(read.createdAt == treatment.createdAt && read.expiresAt == treatment.expiresAt && read.completedAt == treatment.completedAt)
+        #expect(read.ended == treatment.ended && read.completed == treatment.completed && read.booked == treatment.booked)
+        #expect(read.bufferConfig == treatment.bufferConfig && read.durationMinutes == 60)
+        let plan = try JSONDecoder().decode([SessionPlanStep].self, from: Data(try #require(read.sessionPlan).utf8))
+        #expect(plan == [SessionPlanStep(label: "First lesson", durationMinutes: 90)])
+    }
 }

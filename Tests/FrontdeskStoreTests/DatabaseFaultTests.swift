@@ -142,7 +142,7 @@ import Testing
 
     @Test func nulAndOverlongTextAreRefusedNamingTheField() throws {
         let t = try TemporaryDatabase()
-        #expect(throws: StoreError.invalid(field: "Customer name", reason: TextInputError.containsNUL(field: "").reason)) {
+        #expect(throws: StoreError.invalid(.text(.containsNUL(field: "Customer name")))) {
             try t.database.addCustomer(name: "Nul\u{0}Mid")
         }
         #expect(throws: StoreError.self) { try t.database.addCustomer(name: String(repeating: "a", count: 201)) }

@@ -68,7 +68,7 @@ import Testing
                                         groupID: plan.group!.id)
         }
         #expect(throws: StoreError.self) { try t.database.endTreatment(groupID: plan.group!.id, reason: .customerWithdrew) }
-        #expect(throws: StoreError.notFound(what: "treatment", key: "nope")) { try t.database.endTreatment(groupID: "nope", reason: .movedAway) }
+        #expect(throws: StoreError.notFound(.treatment, key: "nope")) { try t.database.endTreatment(groupID: "nope", reason: .movedAway) }
     }
 
     @Test func endingNeedsAReason() throws {

@@ -9,6 +9,18 @@ public enum CSVReader {
     public struct Table: Sendable, Equatable {
         public var header: [String]
         public var rows: [[String]]
+        /// Where each row is in the file, as a spreadsheet numbers it (the header is row 1): a
+        /// blank line is skipped but still counted, so a refusal names the row the reader sees.
+        public var rowNumbers: [Int]
+
+        public init(header: [String], rows: [[String]], rowNumbers: [Int]? = nil) {
+            self.header = header
+            self.rows = rows
+            self.rowNumbers = rowNumbers ?? rows.indices.map { $0 + 2 }
+        }
+
+        /// The file's row number of `rows[index]`.
+        public func rowNumber(_ index: Int) -> Int { rowNumbers[index] }
 
         /// The value of `column` in `row`, by header name.
         public func value(_ column: String, in row: [String]) -> String? {
@@ -28,6 +40,7 @@ public enum CSVReader {
             guard seen.insert(trimmed).inserted else { throw .duplicateHeader(name: trimmed) }
         }
         var rows: [[String]] = []
+        var rowNumbers: [Int] = []
         for (offset, record) in records.dropFirst().enumerated() {
             // A blank last line (or a blank line anywhere) is not a row.
             if record == [""] { continue }
@@ -35,8 +48,9 @@ public enum CSVReader {
                 throw .fieldCount(row: offset + 2, expected: header.count, found: record.count)
             }
             rows.append(record)
+            rowNumbers.append(offset + 2)
         }
-        return Table(header: header.map { $0.trimmingCharacters(in: .whitespaces) }, rows: rows)
+        return Table(header: header.map { $0.trimmingCharacters(in: .whitespaces) }, rows: rows, rowNumbers: rowNumbers)
     }
 
     /// Every record of the text, as fields; the row numbers in errors are 1-based lines of records.

@@ -15,7 +15,7 @@ public struct SpreadsheetImport: Sendable {
         try require(["name"], in: table)
         var result: [CustomerImport] = []
         for (index, fields) in table.rows.enumerated() {
-            let row = index + 2
+            let row = table.rowNumber(index)
             func value(_ column: String) -> String {
                 (table.value(column, in: fields) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             }
@@ -57,13 +57,14 @@ public struct SpreadsheetImport: Sendable {
     /// Bookings: `customer`, `service`, `provider`, `start` required; `end` (default: the
     /// service's duration is not known here, so required too), `status` (default confirmed),
     /// `treatment_id` with `session_number` and `total_sessions` for treatments, `customer_phone`
-    /// to tell two customers of the same name apart, `notes`.
+    /// to tell two customers of the same name apart, `label` (default: the service's for the
+    /// session number), `notes`.
     public func bookings(_ table: CSVReader.Table, directory: Directory) throws(ImportRefusal) -> [BookingImport] {
         try require(["customer", "service", "provider", "start", "end"], in: table)
         var result: [BookingImport] = []
         var treatments: [String: (customerID: Int64, serviceID: Int64, total: Int, numbers: Set<Int>)] = [:]
         for (index, fields) in table.rows.enumerated() {
-            let row = index + 2
+            let row = table.rowNumber(index)
             func value(_ column: String) -> String {
                 (table.value(column, in: fields) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             }
@@ -130,9 +131,11 @@ public struct SpreadsheetImport: Sendable {
                 treatments[treatment] = known
             }
             try Self.check(table.value("notes", in: fields) ?? "", row: row, column: "notes", limit: TextLimits.notes, multiline: true)
+            try Self.check(value("label"), row: row, column: "label", limit: TextLimits.name)
             result.append(BookingImport(row: row, treatmentID: treatment.isEmpty ? nil : treatment, customerID: customerID,
                                         serviceID: service.id, providerID: providerID, start: start, end: end, status: status,
-                                        sessionNumber: number, totalSessions: total, notes: table.value("notes", in: fields) ?? ""))
+                                        sessionNumber: number, totalSessions: total, label: value("label").isEmpty ? nil : value("label"),
+                                        notes: table.value("notes", in: fields) ?? ""))
         }
         return result
     }
@@ -160,7 +163,7 @@ public struct SpreadsheetImport: Sendable {
         }
     }
 
-    private func require(_ columns: [String], in table: CSVReader.Table) throws(ImportRefusal) {
+    func require(_ columns: [String], in table: CSVReader.Table) throws(ImportRefusal) {
         for column in columns where !table.header.contains(column) {
             throw ImportRefusal(row: 1, column: nil, reason: "the header has no \(column) column. The columns are: \(table.header.joined(separator: ", ")).")
         }

@@ -6,9 +6,7 @@ import Foundation
 public enum SpreadsheetRows {
     public static let customerHeader = ["id", "name", "phone", "email", "notes"]
     public static let bookingHeader = ["id", "treatment_id", "customer", "customer_phone", "service", "provider",
-                                       "start", "end", "status", "session_number", "total_sessions", "notes"]
-    public static let treatmentHeader = ["treatment_id", "customer", "service", "strategy", "state", "total_sessions",
-                                         "completed", "booked", "remaining"]
+                                       "start", "end", "status", "session_number", "total_sessions", "label", "notes"]
 
     public static func customerRow(_ c: Customer) -> [String] {
         [String(c.id), c.name, c.phone ?? "", c.email ?? "", c.notes]
@@ -18,7 +16,7 @@ public enum SpreadsheetRows {
         let b = e.booking
         return [String(b.id), b.sessionGroupID ?? "", b.customerName, e.customerPhone ?? "", b.serviceName, b.providerName,
                 calendar.iso8601(b.start), calendar.iso8601(b.end), b.status.rawValue.replacingOccurrences(of: "_", with: "-"),
-                String(b.sessionNumber), String(b.totalSessions), b.notes]
+                String(b.sessionNumber), String(b.totalSessions), b.label, b.notes]
     }
 
     /// The digits of a phone number with a leading + (00 becomes +): "+41 79 555 01 02" and
@@ -52,6 +50,8 @@ public struct BookingImport: Sendable, Equatable {
     public var status: BookingStatus
     public var sessionNumber: Int
     public var totalSessions: Int
+    /// What the session is called ("Healing check"); nil gives the service's label for its number.
+    public var label: String?
     public var notes: String
 }
 

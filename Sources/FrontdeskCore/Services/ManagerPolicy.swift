@@ -13,15 +13,23 @@ public struct ManagerPolicy: Sendable, Equatable {
     /// No manager configured: everyone may change everything.
     public var isOpenToEveryone: Bool { managers.isEmpty && managersGroup == nil }
 
-    /// Whether `account` may do manager work; a refusal says why in one line, naming `action`
-    /// ("import services", "edit providers").
-    public func decide(_ account: OSAccount, action: String = "change services, providers and closed days") -> ManagerDecision {
-        if isOpenToEveryone || managers.contains(account.name) { return .allowed }
-        if let group = managersGroup, account.groups.contains(group) { return .allowed }
+    /// Why `account` may not do manager work, naming `action` and who may.
+    public func refusal(account: String, action: String = ManagerPolicy.defaultAction) -> String {
         var who: [String] = []
         if !managers.isEmpty { who.append("managers = [\(managers.map { "\"\($0)\"" }.joined(separator: ", "))]") }
         if let group = managersGroup { who.append("the group “\(group)”") }
-        return .refused(reason: "Only managers may \(action): the account “\(account.name)” is not in \(who.joined(separator: " or ")) of the configuration. Ask a manager, or log in as one.")
+        return "Only managers may \(action): the account “\(account)” is not in \(who.joined(separator: " or ")) of the configuration. Ask a manager, or log in as one."
+    }
+
+    /// The manager work the screens guard.
+    public static let defaultAction = "change services, providers and closed days"
+
+    /// Whether `account` may do manager work; a refusal says why in one line, naming `action`
+    /// ("import services", "edit providers").
+    public func decide(_ account: OSAccount, action: String = ManagerPolicy.defaultAction) -> ManagerDecision {
+        if isOpenToEveryone || managers.contains(account.name) { return .allowed }
+        if let group = managersGroup, account.groups.contains(group) { return .allowed }
+        return .refused(reason: refusal(account: account.name, action: action))
     }
 }
 

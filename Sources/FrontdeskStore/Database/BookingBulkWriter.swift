@@ -87,6 +87,8 @@ final class BookingBulkWriter {
     struct HeldTwice: Error {
         /// The index of the refused booking, in the order of `add`.
         var index: Int
+        /// SQLite's words when the unique index refuses the same row.
+        static let constraint = "UNIQUE constraint failed: bookings.session_group_id, bookings.session_number"
     }
 
     init(_ db: Database, actor: String) throws {

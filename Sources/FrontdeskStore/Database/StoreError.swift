@@ -10,9 +10,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case missing(path: String)
     case readOnly(path: String)
     case corrupt(path: String)
-    case notFound(what: String, key: String)
-    case ambiguous(what: String, key: String, candidates: [String])
-    case invalid(field: String, reason: String)
+    /// Nothing of `kind` matches `key`, the text staff typed (or the number asked for).
+    case notFound(RecordKind, key: String)
+    /// Several records of `kind` match `key`; the first of them, to choose from.
+    case ambiguous(RecordKind, key: String, candidates: [RecordMatch])
+    /// Input the rules refuse, typed; the command line adds which option to fix.
+    case invalid(InputProblem)
     /// What the rules refuse, typed; the command line and the screens word it for their reader.
     case refused(DeskRefusal)
     case timeZoneUnknown(String)
@@ -46,13 +49,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "The database \(path) is read-only, so nothing can be saved. Ask for write permission on the file and its folder, or copy it elsewhere."
         case let .corrupt(path):
             return "The database \(path) is damaged (SQLite reports it as corrupt or not a database). Run `frontdesk doctor` to see what is wrong, then `frontdesk restore BACKUP` to put back your latest backup; nothing was changed."
-        case let .notFound(what, key):
-            return "No \(what) matches “\(TextLimits.quote(key))”. Check the spelling."
-        case let .ambiguous(what, key, candidates):
-            let shown = candidates.prefix(5).joined(separator: ", ")
-            return "“\(TextLimits.quote(key))” matches several \(what)s (\(shown)). Give more of the name, or the number."
-        case let .invalid(field, reason):
-            return "\(field): \(reason)"
+        case let .notFound(kind, key):
+            return "No \(kind.noun) matches “\(TextLimits.quote(key))”. Check the spelling."
+        case let .ambiguous(kind, key, candidates):
+            let shown = candidates.prefix(5).map { "\(TextLimits.quote($0.name)) (#\($0.id))" }.joined(separator: ", ")
+            return "“\(TextLimits.quote(key))” matches several \(kind.plural) (\(shown)). Give more of the name, or the number."
+        case let .invalid(problem):
+            return problem.sentence
         case let .refused(refusal):
             // Both readers word every refusal themselves (the command line's RefusalText, the
             // screens' RefusalWording); this plain form names neither options nor keys.

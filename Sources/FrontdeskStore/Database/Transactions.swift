@@ -50,7 +50,7 @@ extension AppDatabase {
     }
 
     func translate(_ error: any Error) -> StoreError {
-        guard let db = error as? DatabaseError else { return .invalid(field: "Database", reason: "\(error)") }
+        guard let db = error as? DatabaseError else { return .invalid(.unexpected("\(error)")) }
         if db.extendedResultCode == .SQLITE_CONSTRAINT_TRIGGER, db.message?.contains("slot taken") == true {
             return .refused(.slotTaken(nil))
         }
@@ -60,7 +60,7 @@ extension AppDatabase {
         case .SQLITE_CORRUPT, .SQLITE_NOTADB: return .corrupt(path: path)
         case .SQLITE_FULL: return .diskFull(path: path)
         case .SQLITE_CONSTRAINT:
-            return .invalid(field: "Data", reason: "the change breaks a rule of the database (\(db.message ?? "constraint")). Nothing was saved.")
+            return .invalid(.constraint(db.message ?? "constraint"))
         default:
             return .cannotOpen(path: path, reason: db.message ?? "\(db.resultCode)")
         }

@@ -32,7 +32,7 @@ extension AppDatabase {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: destination, isDirectory: &isFolder)
         if exists && !isFolder.boolValue {
-            throw .invalid(field: "Backup", reason: "\(destination) exists already. Choose a new file name or a folder; nothing was overwritten.")
+            throw .invalid(.backup(path: destination, .exists(thisMinute: false)))
         }
         guard isFolder.boolValue || destination.hasSuffix("/") else { return destination }
         if !exists {
@@ -43,7 +43,7 @@ extension AppDatabase {
         let stamp = LocalStamp.minute(now, calendar: calendar)
         let file = (destination as NSString).appendingPathComponent("frontdesk-\(stamp).sqlite")
         if FileManager.default.fileExists(atPath: file) {
-            throw .invalid(field: "Backup", reason: "\(file) exists already (a backup from this minute). Wait a minute or name the file; nothing was overwritten.")
+            throw .invalid(.backup(path: file, .exists(thisMinute: true)))
         }
         return file
     }
@@ -71,7 +71,7 @@ enum DatabaseCopy {
         guard fd >= 0 else {
             let reason = String(cString: strerror(errno))
             if errno == ENOSPC { throw .diskFull(path: target) }
-            if errno == EEXIST { throw .invalid(field: "Backup", reason: "\(target) exists already; nothing was overwritten.") }
+            if errno == EEXIST { throw .invalid(.backup(path: target, .exists(thisMinute: false))) }
             throw .cannotOpen(path: target, reason: "it cannot be created (\(reason)). Check the folder's permissions or choose another place")
         }
         defer { close(fd) }

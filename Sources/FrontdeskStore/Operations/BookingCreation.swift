@@ -81,7 +81,7 @@ extension AppDatabase {
     public func bookSessions(customerID: Int64, serviceID: Int64, providerID: Int64? = nil, starts: [Date],
                              groupID: String? = nil, confirmedLate: Bool = false,
                              allowSecondPackage: Bool = false) throws(StoreError) -> BookingResult {
-        guard !starts.isEmpty else { throw .invalid(field: "Start", reason: "give at least one date and time.") }
+        guard !starts.isEmpty else { throw .invalid(.empty(.sessionStart)) }
         let calendar = self.calendar
         let now = self.now
         return try write { db in
@@ -89,7 +89,7 @@ extension AppDatabase {
             var customerID = customerID
             var existing: SessionGroup?
             if let groupID {
-                guard let group = try Self.group(db, id: groupID) else { throw StoreError.notFound(what: "treatment", key: groupID) }
+                guard let group = try Self.group(db, id: groupID) else { throw StoreError.notFound(.treatment, key: groupID) }
                 guard group.serviceID == service.id else {
                     throw StoreError.refused(.notBookable(.treatmentOfOtherService(treatment: groupID, bookedFor: group.serviceName,
                                                                                    asked: service.name)))
@@ -299,7 +299,7 @@ extension AppDatabase {
 
     static func requireCustomer(_ db: Database, id: Int64) throws -> Customer {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [id]) else {
-            throw StoreError.notFound(what: "customer", key: "\(id)")
+            throw StoreError.notFound(.customer, key: "\(id)")
         }
         return RowDecoding.customer(row)
     }
@@ -312,7 +312,7 @@ extension AppDatabase {
     }
 
     static func requireService(_ db: Database, id: Int64) throws -> Service {
-        guard let service = try service(db, id: id) else { throw StoreError.notFound(what: "service", key: "\(id)") }
+        guard let service = try service(db, id: id) else { throw StoreError.notFound(.service, key: "\(id)") }
         return service
     }
 }

@@ -113,7 +113,7 @@ extension AppDatabase {
             }
             let service = try Self.rulesService(db, for: booking)
             guard let provider = try Self.provider(db, id: booking.providerID) else {
-                throw StoreError.notFound(what: "provider", key: "\(booking.providerID)")
+                throw StoreError.notFound(.provider, key: "\(booking.providerID)")
             }
             let group = try booking.sessionGroupID.flatMap { try Self.group(db, id: $0) }
             let timeline = (group?.sessions ?? [booking]).map(TimelineSession.init)
@@ -182,7 +182,7 @@ extension AppDatabase {
     public func extendPackage(groupID: String, until: Date) throws(StoreError) -> SessionGroup {
         let now = self.now
         return try write { db in
-            guard let group = try Self.group(db, id: groupID) else { throw StoreError.notFound(what: "treatment", key: groupID) }
+            guard let group = try Self.group(db, id: groupID) else { throw StoreError.notFound(.treatment, key: groupID) }
             let state = group.state(now: now)
             if [.completed, .cancelled, .ended].contains(state) {
                 throw StoreError.refused(.nothingToExtend(state))
@@ -211,7 +211,7 @@ extension AppDatabase {
     }
 
     static func requireBooking(_ db: Database, id: Int64) throws -> Booking {
-        guard let booking = try booking(db, id: id) else { throw StoreError.notFound(what: "booking", key: "\(id)") }
+        guard let booking = try booking(db, id: id) else { throw StoreError.notFound(.booking, key: "\(id)") }
         return booking
     }
 }

@@ -127,7 +127,7 @@ extension AppDatabase {
     func validated(_ details: CustomerDetails) throws(StoreError) -> CustomerDetails {
         var result = details
         result.name = details.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !result.name.isEmpty else { throw .invalid(field: "Customer name", reason: "is empty. Type the customer's name.") }
+        guard !result.name.isEmpty else { throw .invalid(.empty(.customerName)) }
         try Self.checkText(result.name, field: "Customer name", limit: TextLimits.name)
         try Self.checkText(details.phone ?? "", field: "Phone", limit: TextLimits.name)
         try Self.checkText(details.email ?? "", field: "Email", limit: TextLimits.name)
@@ -135,16 +135,16 @@ extension AppDatabase {
         result.phone = details.phone?.trimmingCharacters(in: .whitespaces).nilIfEmpty
         result.email = details.email?.trimmingCharacters(in: .whitespaces).nilIfEmpty
         if let phone = result.phone {
-            do { try PhoneNumber.validate(phone) } catch { throw .invalid(field: "Phone “\(phone)”", reason: error.description) }
+            do { try PhoneNumber.validate(phone) } catch { throw .invalid(.phone(text: phone, error)) }
         }
         if let email = result.email {
-            do { try EmailAddress.validate(email) } catch { throw .invalid(field: "Email “\(email)”", reason: error.description) }
+            do { try EmailAddress.validate(email) } catch { throw .invalid(.email(text: email, error)) }
         }
         if result.smsConsent && result.phone == nil {
-            throw .invalid(field: "SMS consent", reason: "needs a phone number. Add the phone, or leave SMS consent off.")
+            throw .invalid(.consentWithoutContact(.sms))
         }
         if result.emailConsent && result.email == nil {
-            throw .invalid(field: "E-mail consent", reason: "needs an e-mail address. Add the address, or leave e-mail consent off.")
+            throw .invalid(.consentWithoutContact(.email))
         }
         return result
     }

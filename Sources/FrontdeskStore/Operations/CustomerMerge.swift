@@ -18,7 +18,7 @@ extension AppDatabase {
     @discardableResult
     public func mergeCustomers(keep keepID: Int64, other otherID: Int64) throws(StoreError) -> CustomerMergeResult {
         guard keepID != otherID else {
-            throw .invalid(field: "Merge", reason: "#\(keepID) is the same customer twice. Give the customer to keep and the duplicate.")
+            throw .invalid(.mergeSameCustomer(id: keepID))
         }
         return try write { db in
             var keep = try Self.requireCustomer(db, id: keepID)

@@ -8,7 +8,7 @@ extension AppDatabase {
         let found = try read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [id]).map(RowDecoding.customer)
         }
-        guard let found else { throw .notFound(what: "customer", key: "\(id)") }
+        guard let found else { throw .notFound(.customer, key: "\(id)") }
         return found
     }
 
@@ -23,9 +23,9 @@ extension AppDatabase {
         if exact.count == 1 { return exact[0] }
         let matches = exact.isEmpty ? try searchCustomers(key, limit: 6) : exact
         switch matches.count {
-        case 0: throw .notFound(what: "customer", key: key)
+        case 0: throw .notFound(.customer, key: key)
         case 1: return matches[0]
-        default: throw .ambiguous(what: "customer", key: key, candidates: matches.map { "\($0.name) (#\($0.id))" })
+        default: throw .ambiguous(.customer, key: key, candidates: matches.map { RecordMatch(id: $0.id, name: $0.name) })
         }
     }
 
@@ -33,19 +33,19 @@ extension AppDatabase {
     @discardableResult
     public func addProvider(name: String, hours: String = "Mon-Fri 08:00-18:00", closedDays: [LocalDay] = []) throws(StoreError) -> Provider {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw .invalid(field: "Provider name", reason: "is empty. Type a name.") }
+        guard !trimmed.isEmpty else { throw .invalid(.empty(.providerName)) }
         try Self.checkText(trimmed, field: "Provider name", limit: TextLimits.name)
         try Self.checkText(hours, field: "Working hours", limit: TextLimits.name)
         let parsedHours: WorkingHours
         do { parsedHours = try WorkingHours.parse(hours) } catch {
-            throw .invalid(field: "Working hours", reason: "\(error)")
+            throw .invalid(.workingHours(error))
         }
         return try write { db in try self.insertProvider(db, name: trimmed, hours: parsedHours, closedDays: closedDays) }
     }
 
     func insertProvider(_ db: Database, name: String, hours: WorkingHours, closedDays: [LocalDay], audited: Bool = true) throws -> Provider {
         if try Int.fetchOne(db, sql: "SELECT 1 FROM providers WHERE name = ? COLLATE NOCASE", arguments: [name]) != nil {
-            throw StoreError.invalid(field: "Provider name", reason: "“\(name)” exists already. Choose another name.")
+            throw StoreError.invalid(.nameTaken(.provider, name: name))
         }
         try db.execute(sql: "INSERT INTO providers(name, working_hours) VALUES (?, ?)", arguments: [name, hours.description])
         let id = db.lastInsertedRowID
@@ -76,7 +76,7 @@ extension AppDatabase {
 
     public func provider(id: Int64) throws(StoreError) -> Provider {
         let found = try read { db in try Self.provider(db, id: id) }
-        guard let found else { throw .notFound(what: "provider", key: "\(id)") }
+        guard let found else { throw .notFound(.provider, key: "\(id)") }
         return found
     }
 
@@ -96,9 +96,9 @@ extension AppDatabase {
         let folded = SearchText.fold(key)
         let matches = all.filter { SearchText.fold($0.name).contains(folded) }
         switch matches.count {
-        case 0: throw .notFound(what: "provider", key: key)
+        case 0: throw .notFound(.provider, key: key)
         case 1: return matches[0]
-        default: throw .ambiguous(what: "provider", key: key, candidates: matches.map(\.name))
+        default: throw .ambiguous(.provider, key: key, candidates: matches.map { RecordMatch(id: $0.id, name: $0.name) })
         }
     }
 }
@@ -107,7 +107,7 @@ extension AppDatabase {
     /// The core's text limits, as the store words a refusal.
     static func checkText(_ text: String, field: String, limit: Int, multiline: Bool = false) throws(StoreError) {
         do { try TextLimits.check(text, field: field, limit: limit, multiline: multiline) } catch {
-            throw .invalid(field: field, reason: error.reason)
+            throw .invalid(.text(error))
         }
     }
 }

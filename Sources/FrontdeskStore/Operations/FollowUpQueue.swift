@@ -151,7 +151,7 @@ extension AppDatabase {
     static func requireFollowUp(_ db: Database, id: Int64) throws -> FollowUp {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT f.*, c.name AS customer_name, c.phone, c.email, c.sms_consent, c.email_consent FROM follow_ups f JOIN customers c ON c.id = f.customer_id WHERE f.id = ?
-            """, arguments: [id]) else { throw StoreError.notFound(what: "follow-up", key: "\(id)") }
+            """, arguments: [id]) else { throw StoreError.notFound(.followUp, key: "\(id)") }
         return followUp(row)
     }
 

@@ -33,13 +33,13 @@ extension AppDatabase {
     /// One treatment with all its sessions.
     public func group(id: String) throws(StoreError) -> SessionGroup {
         let found = try read { db in try Self.group(db, id: id) }
-        guard let found else { throw .notFound(what: "treatment", key: id) }
+        guard let found else { throw .notFound(.treatment, key: id) }
         return found
     }
 
     public func booking(id: Int64) throws(StoreError) -> Booking {
         let found = try read { db in try Self.booking(db, id: id) }
-        guard let found else { throw .notFound(what: "booking", key: "\(id)") }
+        guard let found else { throw .notFound(.booking, key: "\(id)") }
         return found
     }
 

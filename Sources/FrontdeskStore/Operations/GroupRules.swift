@@ -71,7 +71,7 @@ extension AppDatabase {
     /// The service as treatment `groupID` was booked, for screens that continue it (book next, book more).
     public func serviceAsBooked(groupID: String) throws(StoreError) -> Service {
         let found = try read { db in try Self.service(db, asBookedIn: groupID) }
-        guard let found else { throw .notFound(what: "treatment", key: groupID) }
+        guard let found else { throw .notFound(.treatment, key: groupID) }
         return found
     }
 

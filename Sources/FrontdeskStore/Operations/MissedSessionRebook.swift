@@ -63,7 +63,7 @@ extension AppDatabase {
     private func missedRebook(_ db: Database, groupID: String, start: Date, providerID: Int64?) throws -> MissedRebook {
         let now = self.now
         let calendar = self.calendar
-        guard let group = try Self.group(db, id: groupID) else { throw StoreError.notFound(what: "treatment", key: groupID) }
+        guard let group = try Self.group(db, id: groupID) else { throw StoreError.notFound(.treatment, key: groupID) }
         guard group.strategy == .immediate else {
             throw StoreError.refused(.notBookable(.onlyImmediateMovesAlong(treatment: groupID)))
         }
@@ -76,7 +76,7 @@ extension AppDatabase {
         // The rules the treatment was booked under, not the service's current ones.
         let service = try Self.service(db, asBookedIn: groupID) ?? Self.requireService(db, id: group.serviceID)
         let chosen = providerID ?? missed.providerID
-        guard let provider = try Self.provider(db, id: chosen) else { throw StoreError.notFound(what: "provider", key: "\(chosen)") }
+        guard let provider = try Self.provider(db, id: chosen) else { throw StoreError.notFound(.provider, key: "\(chosen)") }
 
         let rule = self.placementRule(service: service, strategy: .immediate)
         let timeline = group.sessions.map(TimelineSession.init)

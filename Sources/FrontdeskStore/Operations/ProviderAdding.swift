@@ -27,7 +27,7 @@ extension AppDatabase {
     @discardableResult
     public func addProvider(_ new: NewProvider) throws(StoreError) -> ProviderRecord {
         let name = new.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw .invalid(field: "Provider name", reason: "is empty. Type a name.") }
+        guard !name.isEmpty else { throw .invalid(.empty(.providerName)) }
         try Self.checkText(name, field: "Provider name", limit: TextLimits.name)
         for absence in new.absences { try Self.checkText(absence.reason, field: "Absence reason", limit: TextLimits.name) }
         try Self.checkAbsences(new.absences)

@@ -78,7 +78,7 @@ extension AppDatabase {
     /// A provider with its absences and the services it delivers.
     public func providerRecord(id: Int64) throws(StoreError) -> ProviderRecord {
         let found = try read { db in try Self.providerRecord(db, id: id) }
-        guard let found else { throw .notFound(what: "provider", key: "\(id)") }
+        guard let found else { throw .notFound(.provider, key: "\(id)") }
         return found
     }
 
@@ -99,14 +99,14 @@ extension AppDatabase {
         try Self.checkAbsences(edit.addAbsences)
         let now = self.now
         return try write { db in
-            guard let before = try Self.providerRecord(db, id: id) else { throw StoreError.notFound(what: "provider", key: "\(id)") }
+            guard let before = try Self.providerRecord(db, id: id) else { throw StoreError.notFound(.provider, key: "\(id)") }
             let watched = try self.watchedBookings(db, provider: before.provider, edit: edit, now: now)
             let fittedBefore = try self.fitting(db, watched, provider: before.provider, now: now)
 
             if let name = edit.name?.trimmingCharacters(in: .whitespacesAndNewlines), name != before.provider.name {
-                guard !name.isEmpty else { throw StoreError.invalid(field: "Provider name", reason: "is empty. Type a name.") }
+                guard !name.isEmpty else { throw StoreError.invalid(.empty(.providerName)) }
                 if try Int.fetchOne(db, sql: "SELECT 1 FROM providers WHERE name = ? COLLATE NOCASE AND id != ?", arguments: [name, id]) != nil {
-                    throw StoreError.invalid(field: "Provider name", reason: "“\(name)” exists already. Choose another name.")
+                    throw StoreError.invalid(.nameTaken(.provider, name: name))
                 }
                 try db.execute(sql: "UPDATE providers SET name = ? WHERE id = ?", arguments: [name, id])
             }
@@ -120,8 +120,7 @@ extension AppDatabase {
             for day in edit.removeAbsences {
                 try db.execute(sql: "DELETE FROM provider_absences WHERE provider_id = ? AND first_day = ?", arguments: [id, day.description])
                 if db.changesCount == 0 {
-                    let listed = before.provider.absences.map(\.description).joined(separator: ", ")
-                    throw StoreError.invalid(field: "Absence", reason: "\(before.provider.name) has no absence starting \(day). \(listed.isEmpty ? "There are none." : "Absences: \(listed).")")
+                    throw StoreError.invalid(.noAbsenceStarting(provider: before.provider.name, day: day, absences: before.provider.absences))
                 }
             }
             for absence in edit.addAbsences {
@@ -146,10 +145,10 @@ extension AppDatabase {
     static func checkAbsences(_ absences: [ProviderEdit.NewAbsence]) throws(StoreError) {
         for absence in absences {
             guard absence.first <= absence.last else {
-                throw .invalid(field: "Absence", reason: "\(absence.first)..\(absence.last) ends before it starts. Put the first day first.")
+                throw .invalid(.absenceBackwards(first: absence.first, last: absence.last))
             }
             guard absence.first.days(to: absence.last) < Self.longestAbsenceDays else {
-                throw .invalid(field: "Absence", reason: "\(absence.first)..\(absence.last) is longer than ten years. Check the dates, or make the provider inactive.")
+                throw .invalid(.absenceTooLong(first: absence.first, last: absence.last, longestDays: Self.longestAbsenceDays))
             }
         }
     }
@@ -161,7 +160,7 @@ extension AppDatabase {
         var wanted = Set<Int64>()
         for name in names {
             guard let serviceID = try Int64.fetchOne(db, sql: "SELECT id FROM services WHERE name = ? COLLATE NOCASE", arguments: [name]) else {
-                throw StoreError.notFound(what: "service", key: name)
+                throw StoreError.notFound(.service, key: name)
             }
             wanted.insert(serviceID)
         }

@@ -22,11 +22,11 @@ extension AppDatabase {
                                clock: @escaping @Sendable () -> Date = { Date() }) throws(StoreError) -> RestoreOutcome {
         let source = DatabaseFile(path: backup)
         switch source.kind {
-        case .missing: throw .invalid(field: "Backup", reason: "there is no file at \(backup).")
-        case .notRegular: throw .invalid(field: "Backup", reason: "\(backup) is a folder or a device, not a backup file.")
+        case .missing: throw .invalid(.backup(path: backup, .missing))
+        case .notRegular: throw .invalid(.backup(path: backup, .notRegular))
         case let .regular(size):
             guard source.isReadable else { throw .unreadable(path: backup) }
-            guard size > 0 else { throw .invalid(field: "Backup", reason: "\(backup) is empty. Choose another backup.") }
+            guard size > 0 else { throw .invalid(.backup(path: backup, .empty)) }
         }
         let check = try inspect(source)
         if let refusal = check.refusal(path: backup, allowEmpty: false) { throw refusal }
@@ -84,11 +84,11 @@ extension AppDatabase {
             defer { try? queue.close() }
             result = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
         } catch {
-            throw .invalid(field: "Backup", reason: "\(file.path) is damaged (\(mapOpenError(error, path: file.path))). Choose another backup; nothing was changed.")
+            throw .invalid(.backup(path: file.path, .damaged("\(mapOpenError(error, path: file.path))")))
         }
         guard result == ["ok"] else {
             let first = result.prefix(3).joined(separator: "; ")
-            throw .invalid(field: "Backup", reason: "\(file.path) fails SQLite's integrity check (\(first)). Choose another backup; nothing was changed.")
+            throw .invalid(.backup(path: file.path, .failsIntegrity(first)))
         }
     }
 

@@ -81,7 +81,7 @@ extension AppDatabase {
         let delivering = service.providerIDs.isEmpty ? all : all.filter { service.providerIDs.contains($0.id) }
         if let providerID {
             guard let chosen = all.first(where: { $0.id == providerID }) else {
-                throw StoreError.notFound(what: "provider", key: "\(providerID)")
+                throw StoreError.notFound(.provider, key: "\(providerID)")
             }
             guard delivering.contains(where: { $0.id == providerID }) else {
                 throw StoreError.refused(.notBookable(.providerDoesNotDeliver(provider: chosen.name, service: service.name,
@@ -101,7 +101,7 @@ extension AppDatabase {
         let calendar = self.calendar
         let now = self.now
         let proposal = try read { db -> ImmediateProposal? in
-            guard let service = try Self.service(db, id: serviceID) else { throw StoreError.notFound(what: "service", key: "\(serviceID)") }
+            guard let service = try Self.service(db, id: serviceID) else { throw StoreError.notFound(.service, key: "\(serviceID)") }
             let providers = try Self.candidates(db, service: service, providerID: providerID)
             return try Self.bestImmediateProposal(db, service: service, candidates: providers, firstStart: firstStart,
                                                   pinned: pinned, calendar: calendar, now: now, horizonDays: self.bookingHorizonDays)
@@ -115,7 +115,7 @@ extension AppDatabase {
                                      from: Date, groupID: String? = nil) throws(StoreError) -> (provider: Provider, starts: [Date]) {
         let calendar = self.calendar
         return try read { db in
-            guard var service = try Self.service(db, id: serviceID) else { throw StoreError.notFound(what: "service", key: "\(serviceID)") }
+            guard var service = try Self.service(db, id: serviceID) else { throw StoreError.notFound(.service, key: "\(serviceID)") }
             if let groupID, let asBooked = try Self.service(db, asBookedIn: groupID) { service = asBooked }
             var last: Date?
             if let groupID {

@@ -25,9 +25,9 @@ extension AppDatabase {
         try write { db in
             if let other = try Int64.fetchOne(db, sql: "SELECT id FROM services WHERE name = ? COLLATE NOCASE", arguments: [draft.name]),
                other != id {
-                throw StoreError.invalid(field: "Name", reason: "“\(draft.name)” is the name of another service. Choose another name.")
+                throw StoreError.invalid(.nameTaken(.service, name: draft.name))
             }
-            if let id, try Self.service(db, id: id) == nil { throw StoreError.notFound(what: "service", key: "\(id)") }
+            if let id, try Self.service(db, id: id) == nil { throw StoreError.notFound(.service, key: "\(id)") }
             return try self.saveReporting(draft, db, id: id)
         }
     }
@@ -37,9 +37,8 @@ extension AppDatabase {
         let objects = try serviceObjects(fromJSON: text)
         var drafts: [ServiceDraft] = []
         for (index, object) in objects.enumerated() {
-            let where_ = objects.count > 1 ? "Service \(index + 1): " : ""
             do { drafts.append(try ServiceDraft(json: object)) } catch {
-                throw .invalid(field: "\(where_)\(error.field)", reason: error.reason)
+                throw .invalid(.service(index: objects.count > 1 ? index + 1 : nil, error))
             }
         }
         return drafts
@@ -60,7 +59,7 @@ extension AppDatabase {
 
     public func service(id: Int64) throws(StoreError) -> Service {
         let found = try read { db in try Self.service(db, id: id) }
-        guard let found else { throw .notFound(what: "service", key: "\(id)") }
+        guard let found else { throw .notFound(.service, key: "\(id)") }
         return found
     }
 
@@ -91,9 +90,9 @@ extension AppDatabase {
         if let exact = all.first(where: { $0.name.caseInsensitiveCompare(key) == .orderedSame }) { return exact }
         let matches = try searchServices(key, includeInactive: includeInactive)
         switch matches.count {
-        case 0: throw .notFound(what: "service", key: key)
+        case 0: throw .notFound(.service, key: key)
         case 1: return matches[0]
-        default: throw .ambiguous(what: "service", key: key, candidates: matches.map(\.name))
+        default: throw .ambiguous(.service, key: key, candidates: matches.map { RecordMatch(id: $0.id, name: $0.name) })
         }
     }
 

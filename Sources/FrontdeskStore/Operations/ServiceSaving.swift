@@ -94,7 +94,7 @@ extension AppDatabase {
         var draft = draft
         draft.providerNames = try draft.providerNames.map { name in
             guard let stored = try String.fetchOne(db, sql: "SELECT name FROM providers WHERE name = ? COLLATE NOCASE", arguments: [name]) else {
-                throw StoreError.notFound(what: "provider", key: name)
+                throw StoreError.notFound(.provider, key: name)
             }
             return stored
         }
@@ -159,7 +159,6 @@ extension AppDatabase {
         let objects = try Self.serviceObjects(fromJSON: text)
         return try write { db in
             try objects.enumerated().map { index, object in
-                let place = objects.count > 1 ? "Service \(index + 1): " : ""
                 var merged = object
                 if let name = (object["name"] as? String)?.trimmingCharacters(in: .whitespaces),
                    let existing = try Int64.fetchOne(db, sql: "SELECT id FROM services WHERE name = ? COLLATE NOCASE", arguments: [name]),
@@ -170,7 +169,7 @@ extension AppDatabase {
                 }
                 let draft: ServiceDraft
                 do { draft = try ServiceDraft(json: merged) } catch let error as ServiceDraft.Problem {
-                    throw StoreError.invalid(field: "\(place)\(error.field)", reason: error.reason)
+                    throw StoreError.invalid(.service(index: objects.count > 1 ? index + 1 : nil, error))
                 }
                 return try self.saveReporting(draft, db)
             }
@@ -182,15 +181,15 @@ extension AppDatabase {
         let parsed: Any
         do { parsed = try CommentedJSON.parse(text) } catch {
             if error == .empty {
-                throw .invalid(field: "Service file", reason: "is empty. Write a service object such as {\"name\": \"Physiotherapy\", \"requires_multiple_sessions\": true, \"total_sessions_required\": 6, \"multi_session_strategy\": \"sequential\", \"session_buffer_config\": {\"default_days\": 7}}.")
+                throw .invalid(.serviceFile(.empty))
             }
-            throw .invalid(field: "Service file", reason: "\(error)")
+            throw .invalid(.serviceFile(.unreadable(error)))
         }
         if let one = parsed as? [String: Any] { return [one] }
         if let many = parsed as? [Any], !many.isEmpty, many.allSatisfy({ $0 is [String: Any] }) {
             return many.compactMap { $0 as? [String: Any] }
         }
-        throw .invalid(field: "Service file", reason: "must hold one service object or a non-empty array of them, as in the guide's examples.")
+        throw .invalid(.serviceFile(.notServices))
     }
 
     /// Services in the import format, by name; all of them (active or not) when `names` is empty.
@@ -202,7 +201,7 @@ extension AppDatabase {
             } else {
                 for name in names {
                     guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM services WHERE name = ? COLLATE NOCASE", arguments: [name]) else {
-                        throw StoreError.notFound(what: "service", key: name)
+                        throw StoreError.notFound(.service, key: name)
                     }
                     ids.append(id)
                 }
@@ -219,7 +218,7 @@ extension AppDatabase {
     @discardableResult
     public func setServiceActive(id: Int64, active: Bool) throws(StoreError) -> Service {
         try write { db in
-            guard let service = try Self.service(db, id: id) else { throw StoreError.notFound(what: "service", key: "\(id)") }
+            guard let service = try Self.service(db, id: id) else { throw StoreError.notFound(.service, key: "\(id)") }
             guard service.isActive != active else { return service }
             try db.execute(sql: "UPDATE services SET active = ? WHERE id = ?", arguments: [active, id])
             try self.audit(db, action: active ? "activate" : "deactivate", entity: "service", id: "\(id)",

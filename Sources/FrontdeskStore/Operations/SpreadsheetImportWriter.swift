@@ -95,23 +95,22 @@ extension AppDatabase {
                     let service = services[row.serviceID]!
                     if let group = row.treatmentID, groups[group] == nil {
                         if try Bool.fetchOne(db, sql: "SELECT 1 FROM session_groups WHERE session_group_id = ?", arguments: [group]) == true {
-                            throw StoreError.invalid(field: "row \(row.row), column treatment_id",
-                                                     reason: "the treatment \(group) is already in the database. Leave its rows out, or import into another database.")
+                            throw StoreError.invalid(.importRow(row: row.row, .treatmentExists(group)))
                         }
                         let first = firstStart[group]!.storedSeconds
                         try writer.add(BulkTreatment(id: group, customerID: row.customerID, serviceID: row.serviceID, providerID: row.providerID,
                                                      strategy: service.strategy, totalSessions: row.totalSessions, createdAt: first, anchorAt: first))
                         groups[group] = row.row
                     }
-                    let label = row.treatmentID == nil ? service.name : service.definition.label(forSession: row.sessionNumber)
+                    let label = row.label ?? (row.treatmentID == nil ? service.name : service.definition.label(forSession: row.sessionNumber))
                     do {
                         try writer.add(BulkBooking(customerID: row.customerID, serviceID: row.serviceID, providerID: row.providerID,
                                                    start: row.start.storedSeconds, end: row.end.storedSeconds, status: row.status,
                                                    groupID: row.treatmentID, sessionNumber: row.sessionNumber, totalSessions: row.totalSessions,
                                                    label: label, notes: row.notes, createdAt: now.storedSeconds))
                     } catch is BookingBulkWriter.HeldTwice {
-                        throw StoreError.invalid(field: "row \(row.row), column session_number",
-                                                 reason: "an earlier row of treatment \(row.treatmentID ?? "") already holds session \(row.sessionNumber). Give each session its own number, or cancel one of them.")
+                        // What the unique index refused when rows went in one by one, on the same row.
+                        throw StoreError.invalid(.importRow(row: row.row, .constraint(BookingBulkWriter.HeldTwice.constraint)))
                     }
                 }
                 currentRow = 0
@@ -132,10 +131,9 @@ extension AppDatabase {
                 return ImportSummary(bookings: rows.count, treatments: groups.count)
             }
         } catch .refused(.slotTaken) where currentRow > 0 {
-            throw .invalid(field: "row \(currentRow), column start",
-                           reason: "the provider already has a booking at that time (in the database or in an earlier row). Correct the time or the provider.")
-        } catch .invalid(let field, let reason) where currentRow > 0 && field == "Data" {
-            throw .invalid(field: "row \(currentRow)", reason: reason)
+            throw .invalid(.importRow(row: currentRow, .slotTaken))
+        } catch .invalid(.constraint(let message)) where currentRow > 0 {
+            throw .invalid(.importRow(row: currentRow, .constraint(message)))
         }
     }
 

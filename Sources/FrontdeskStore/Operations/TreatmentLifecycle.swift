@@ -26,9 +26,9 @@ extension AppDatabase {
     public func endTreatment(groupID: String, reason: EndReason) throws(StoreError) -> EndOutcome {
         let now = self.now
         return try write { db in
-            guard let group = try Self.group(db, id: groupID) else { throw StoreError.notFound(what: "treatment", key: groupID) }
+            guard let group = try Self.group(db, id: groupID) else { throw StoreError.notFound(.treatment, key: groupID) }
             guard !reason.text.isEmpty else {
-                throw StoreError.invalid(field: "reason", reason: "say why the treatment ends (customer withdrew, clinical decision, moved away, or your own words).")
+                throw StoreError.invalid(.empty(.endReason))
             }
             let state = group.state(now: now)
             switch state {

@@ -3,40 +3,23 @@ import FrontdeskCore
 import GRDB
 
 extension AppDatabase {
-    /// Bookings starting in [from, to) for an export, in start order, `limit` at a time after `cursor`.
+    /// Bookings starting in [from, to) for an export, in start order, `limit` at a time after `cursor`:
+    /// the agenda's pages (`AgendaWindow`) with what a calendar or spreadsheet adds.
     public func exportedBookings(from: Date, to: Date, filter: AgendaFilter = AgendaFilter(), after cursor: AgendaCursor? = nil,
                                  limit: Int = 1000) throws(StoreError) -> [ExportedBooking] {
-        var conditions = ["b.start_at >= ?", "b.start_at < ?"]
-        var arguments: [any DatabaseValueConvertible] = [from.storedSeconds, to.storedSeconds]
-        if let cursor {
-            conditions.append("(b.start_at > ? OR (b.start_at = ? AND b.id > ?))")
-            arguments += [cursor.start.storedSeconds, cursor.start.storedSeconds, cursor.bookingID]
-        }
-        if let provider = filter.providerID {
-            conditions.append("b.provider_id = ?")
-            arguments.append(provider)
-        }
-        if let customer = filter.customerID {
-            conditions.append("b.customer_id = ?")
-            arguments.append(customer)
-        }
-        if let statuses = filter.statuses, !statuses.isEmpty {
-            conditions.append("b.status IN (" + statuses.map { _ in "?" }.joined(separator: ",") + ")")
-            arguments += statuses.map(\.rawValue).sorted()
-        }
-        arguments.append(limit)
+        let window = AgendaWindow(from: from, to: to, filter: filter, after: cursor, limit: limit)
         let sql = """
             SELECT \(RowDecoding.bookingColumns), b.calendar_sequence, b.updated_at, s.session_noun,
                    c.phone AS customer_phone, c.email AS customer_email
-            FROM bookings b \(RowDecoding.bookingJoins)
-            WHERE \(conditions.joined(separator: " AND ")) ORDER BY b.start_at, b.id LIMIT ?
+            FROM bookings b \(RowDecoding.bookingJoins) \(window.clause)
             """
         return try read { db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
-                ExportedBooking(booking: RowDecoding.booking(row), sessionNoun: row["session_noun"],
-                                calendarSequence: row["calendar_sequence"],
-                                updatedAt: Date(timeIntervalSince1970: TimeInterval(row["updated_at"] as Int64)),
-                                customerPhone: row["customer_phone"], customerEmail: row["customer_email"])
+            // By position, as `RowDecoding.booking` reads the columns before them.
+            let extra = RowDecoding.bookingColumnCount
+            return try Row.fetchAll(db, sql: sql, arguments: window.arguments).map { row in
+                ExportedBooking(booking: RowDecoding.booking(row), sessionNoun: row[extra + 2],
+                                calendarSequence: row[extra], updatedAt: Date(storedSeconds: row[extra + 1]),
+                                customerPhone: row[extra + 3], customerEmail: row[extra + 4])
             }
         }
     }
@@ -59,25 +42,6 @@ extension AppDatabase {
     public func calendarDomain() throws(StoreError) -> String {
         try read { db in
             try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'calendar_domain'") ?? "frontdesk"
-        }
-    }
-
-    /// Treatments as CSV rows (SpreadsheetRows.treatmentHeader), in id order, `limit` at a time after `afterID`.
-    public func treatmentRowsPage(after afterID: String, limit: Int) throws(StoreError) -> [[String]] {
-        try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT g.session_group_id, c.name AS customer, s.name AS service, g.strategy, g.state, g.total_sessions,
-                       (SELECT count(*) FROM bookings b WHERE b.session_group_id = g.session_group_id AND b.status = 'completed') AS completed,
-                       (SELECT count(*) FROM bookings b WHERE b.session_group_id = g.session_group_id AND b.status = 'confirmed') AS booked
-                FROM session_groups g JOIN customers c ON c.id = g.customer_id JOIN services s ON s.id = g.service_id
-                WHERE g.session_group_id > ? ORDER BY g.session_group_id LIMIT ?
-                """, arguments: [afterID, limit]).map { row in
-                let total: Int = row["total_sessions"], completed: Int = row["completed"], booked: Int = row["booked"]
-                let state: String = row["state"]
-                return [row["session_group_id"], row["customer"], row["service"], row["strategy"],
-                        state.replacingOccurrences(of: "_", with: "-"), String(total), String(completed), String(booked),
-                        String(max(0, total - completed - booked))]
-            }
         }
     }
 }

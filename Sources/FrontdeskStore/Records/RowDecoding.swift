@@ -10,6 +10,8 @@ enum RowDecoding {
         b.provider_id, p.name AS provider_name, b.start_at, b.end_at, b.status, b.session_group_id,
         b.session_number, b.total_sessions, b.label, b.notes
         """
+    /// How many columns `bookingColumns` selects: a query reads its own columns after them by position.
+    static let bookingColumnCount = 15
     static let bookingJoins = """
         JOIN customers c ON c.id = b.customer_id
         JOIN services s ON s.id = b.service_id

@@ -45,15 +45,19 @@ struct BookCommand: ParsableCommand {
 
         var existing: SessionGroup?
         if let group { existing = try store { () throws(StoreError) in try db.group(id: group) } }
+        if existing == nil, service == nil {
+            throw CommandFailure.invalid("--service is required (a name, trigger word or number), unless --group continues a treatment.")
+        }
+        if existing == nil, customer == nil {
+            throw CommandFailure.invalid("--customer is required (a name or number), unless --group continues a treatment.")
+        }
         let chosenService: Service = try store { () throws(StoreError) in
             if let existing { return try db.service(id: existing.serviceID) }
-            guard let service else { throw StoreError.invalid(field: "--service", reason: "is required (a name, trigger word or number), unless --group continues a treatment.") }
-            return try db.resolveService(service)
+            return try db.resolveService(service ?? "")
         }
         let customerID: Int64 = try store { () throws(StoreError) in
             if let existing { return existing.customerID }
-            guard let customer else { throw StoreError.invalid(field: "--customer", reason: "is required (a name or number), unless --group continues a treatment.") }
-            return try db.resolveCustomer(customer).id
+            return try db.resolveCustomer(customer ?? "").id
         }
         let providerID = try provider.map { key throws(CommandFailure) in try store { () throws(StoreError) in try db.resolveProvider(key).id } }
         var starts: [Date] = []

@@ -12,11 +12,13 @@ struct CSVExport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "csv", abstract: "Bookings, customers or treatments as CSV (RFC 4180, UTF-8, header row).",
         discussion: """
-        Times are the clinic's local ISO 8601 with its offset (2026-03-10T14:00:00+01:00). The files \\
-        import into an empty database with `frontdesk import csv`: customers first, then bookings.
+        Times are the clinic's local ISO 8601 with its offset (2026-03-10T14:00:00+01:00). The files \
+        import into an empty database with `frontdesk import csv`: customers first, then bookings, then \
+        treatments (created, package expiry, how each was closed, and the rules it was booked under).
 
         Examples:
           frontdesk export csv customers -o customers.csv
+          frontdesk export csv treatments -o treatments.csv
           frontdesk export csv bookings --from 2026-01-01 --to 2026-12-31 -o bookings-2026.csv
         """)
     @OptionGroup var database: DatabaseOptions
@@ -50,10 +52,10 @@ struct CSVExport: ParsableCommand {
             sink.write(CSVWriter.row(SpreadsheetRows.treatmentHeader))
             var last = ""
             while true {
-                let page = try store { () throws(StoreError) in try db.treatmentRowsPage(after: last, limit: 2000) }
-                for row in page { sink.write(CSVWriter.row(row)) }
+                let page = try store { () throws(StoreError) in try db.exportedTreatments(after: last, limit: 2000) }
+                for treatment in page { sink.write(CSVWriter.row(SpreadsheetRows.treatmentRow(treatment, calendar: db.calendar))) }
                 count += page.count
-                guard let next = page.last?.first, page.count == 2000 else { break }
+                guard let next = page.last?.id, page.count == 2000 else { break }
                 last = next
             }
         case .bookings:

@@ -46,7 +46,7 @@ struct ClinicCommand: ParsableCommand {
                 let db = try database.open()
                 let day = try Closed.day(date, db: db)
                 try store { () throws(StoreError) in try db.removeClinicClosedDay(day) }
-                if json { Output.json(["day": day.description, "open": true] as [String: Any]); return }
+                if json { Output.json(ClinicOpenJSON(day: day.description, open: true)); return }
                 Output.line("The clinic is open again on \(day) (\(day.shortText)).")
             }
         }
@@ -83,8 +83,12 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit", abstract: "Who changed what, when: services, providers, closed days, bookings.")
     @OptionGroup var database: DatabaseOptions
     @Option(help: "From this day or time on: \"2026-03-01\", \"mon\", \"yesterday\".") var since: String?
-    @Option(help: "At most this many (the newest).") var limit = 1000
+    @Option(help: "At most this many (the newest; 1–10000).") var limit = 1000
     @Flag(help: "Print JSON.") var json = false
+
+    func validate() throws {
+        try NumericOption.check("--limit", limit, in: 1...10_000)
+    }
 
     func run() throws {
         let db = try database.open()
@@ -101,13 +105,12 @@ struct AuditCommand: ParsableCommand {
             }
         }
         let events = try store { () throws(StoreError) in try db.auditEvents(since: start, limit: limit) }
+        if events.count == limit { Output.cutShort(limit, "changes") }
         if json {
-            Output.json(events.map { event -> [String: Any] in
-                [
-                    "id": event.id, "at": calendar.iso8601(event.at), "actor": event.actor, "action": event.action,
-                    "entity": event.entity, "entity_id": event.entityID,
-                    "before": AuditCommand.decoded(event.before), "after": AuditCommand.decoded(event.after),
-                ]
+            Output.json(events.map { event in
+                AuditEventJSON(id: event.id, at: calendar.iso8601(event.at), actor: event.actor, action: event.action,
+                               entity: event.entity, entityID: event.entityID,
+                               before: event.before.map(JSONValue.init(storedText:)), after: event.after.map(JSONValue.init(storedText:)))
             })
             return
         }
@@ -117,15 +120,5 @@ struct AuditCommand: ParsableCommand {
             if let before = event.before { Output.line("    before: " + TerminalText.safe(before)) }
             if let after = event.after { Output.line("    after:  " + TerminalText.safe(after)) }
         }
-    }
-
-    /// JSON texts as JSON values; plain texts (older events) as strings.
-    static func decoded(_ text: String?) -> Any {
-        guard let text else { return NSNull() }
-        if let data = text.data(using: .utf8), let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
-           text.first == "{" || text.first == "[" {
-            return value
-        }
-        return text
     }
 }

@@ -71,14 +71,19 @@ struct CustomerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "A customer's contact details, treatments with progress, and bookings.")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "Customer number or name.") var customer: String
-        @Option(help: "At most this many past bookings.") var past = 100
+        @Option(help: "At most this many past bookings (1–10000).") var past = 100
         @Flag(help: "Print JSON.") var json = false
+
+        func validate() throws {
+            try NumericOption.check("--past", past, in: 1...10_000)
+        }
 
         func run() throws {
             let db = try database.open()
             let calendar = db.calendar
             let id = try store { () throws(StoreError) in try db.resolveCustomer(customer).id }
             let card = try store { () throws(StoreError) in try db.customerCard(id: id, pastLimit: past) }
+            if card.past.count == past { Output.cutShort(past, "past bookings", option: "--past", first: "latest") }
             if json { Output.json(CustomerCardJSON(card, calendar: calendar, now: db.now)); return }
             let c = card.customer
             Output.line("#\(c.id)  \(e(c.name))")
@@ -144,10 +149,12 @@ struct CustomerCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The customer to keep (number).") var keep: Int64
         @Argument(help: "The duplicate to merge into it and remove (number).") var other: Int64
+        @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
             let db = try database.open()
             let result = try store { () throws(StoreError) in try db.mergeCustomers(keep: keep, other: other) }
+            if json { return Output.json(CustomerMergeJSON(result, removedID: other)) }
             Output.line("Merged #\(other) \(e(result.removedName)) into #\(result.kept.id) \(e(result.kept.name)): "
                         + "\(result.bookings) booking\(result.bookings == 1 ? "" : "s"), \(result.treatments) treatment\(result.treatments == 1 ? "" : "s"), "
                         + "\(result.followUps) follow-up\(result.followUps == 1 ? "" : "s") moved.")

@@ -19,26 +19,32 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Open the full-screen application afterwards.") var open = false
     @Option(help: ThemeArgument.help, completion: ThemeArgument.completion) var theme: String?
     @Flag(help: .hidden) var firstFrameExit = false
+    @Flag(help: "Print JSON (not with --open).") var json = false
 
     func validate() throws {
         if let bookings { try NumericOption.check("--bookings", bookings, in: 0...20_000_000) }
+        if json && open { throw ValidationError("--json and --open do not go together: --open starts the full-screen application.") }
     }
 
     func run() throws {
-        let zone = try timezone ?? (database.needsCreating ? SystemTimeZone.identifier() : nil)
+        // The zone for a new database, as init chooses it: --timezone, the configuration's, the system's.
+        let zone = try timezone ?? (database.needsCreating ? (Settings.load().timezone ?? SystemTimeZone.identifier()) : nil)
         let db = try database.open(create: true, timeZone: zone)
         if !db.wasCreated, let timezone, timezone != db.timeZoneName {
             throw CommandFailure.failed("The database at \(db.path) exists (time zone \(db.timeZoneName)); --timezone only applies to a new one, so nothing was changed. To change the zone, run `frontdesk timezone \(timezone)`.")
         }
+        var seeded = false, bookingsWritten: Int?
         if try store({ () throws(StoreError) in try db.isDemo() }) {
             Output.error("Using the demo database at \(db.path).")
         } else {
+            seeded = true
             if let bookings {
                 let started = Date()
                 let written = try store { () throws(StoreError) in try db.seedVolume(bookings: bookings) }
                 let seconds = Date().timeIntervalSince(started)
                 Output.error(String(format: "Wrote %d bookings in %.1f s (%.0f rows/s) to %@.", written, seconds,
                                     Double(written) / max(seconds, 0.001), db.path))
+                bookingsWritten = written
                 let queued = try store { () throws(StoreError) in try db.generateDueFollowUps() }
                 Output.error("Queued \(queued) follow-ups for the coming week.")
             } else {
@@ -48,6 +54,7 @@ struct DemoCommand: ParsableCommand {
                 Output.error("Created the demo clinic at \(db.path).")
             }
         }
+        if json { Output.json(DemoJSON(path: db.path, timezone: db.timeZoneName, seeded: seeded, bookingsWritten: bookingsWritten)) }
         if open {
             try OpenCommand.runApplication(database: db, theme: theme, firstFrameExit: firstFrameExit)
         }

@@ -43,8 +43,8 @@ struct ICSExport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ics", abstract: "Bookings as an iCalendar file (RFC 5545) for calendar apps.",
         discussion: """
-        One event per booking, cancelled ones included (STATUS:CANCELLED) so a calendar that imported \\
-        them before removes them. Each event keeps its UID across exports and raises SEQUENCE whenever \\
+        One event per booking, cancelled ones included (STATUS:CANCELLED) so a calendar that imported \
+        them before removes them. Each event keeps its UID across exports and raises SEQUENCE whenever \
         it is moved, so importing again updates instead of duplicating.
 
         Examples:

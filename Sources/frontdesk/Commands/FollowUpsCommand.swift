@@ -21,7 +21,12 @@ struct FollowUpsCommand: ParsableCommand {
     @Option(help: "With --send: only this follow-up.") var id: Int64?
     @Option(help: "Mark one follow-up: ID=sent|called|dismissed.") var mark: String?
     @Option(help: "With --mark: what was agreed or why.") var note = ""
+    @Option(help: "List at most this many due follow-ups (1–10000).") var limit = 1000
     @Flag(help: "Print JSON.") var json = false
+
+    func validate() throws {
+        try NumericOption.check("--limit", limit, in: 1...10_000)
+    }
 
     func run() throws {
         let db = try database.open()
@@ -42,7 +47,8 @@ struct FollowUpsCommand: ParsableCommand {
             try deliver(db)
             return
         }
-        let pending = try store { () throws(StoreError) in try db.followUps(status: .pending, dueBefore: db.now, limit: 1_000) }
+        let pending = try store { () throws(StoreError) in try db.followUps(status: .pending, dueBefore: db.now, limit: limit) }
+        if pending.count == limit { Output.cutShort(limit, "follow-ups due") }
         if json {
             Output.json(pending.map { FollowUpJSON($0, calendar: calendar) })
             return

@@ -5,33 +5,35 @@ import FrontdeskStore
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Bring customers and bookings in from CSV.", subcommands: [CSVImport.self])
+        commandName: "import", abstract: "Bring customers, bookings and treatments in from CSV.", subcommands: [CSVImport.self])
 }
 
 struct CSVImport: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "csv", abstract: "Import customers or bookings from a CSV file (the columns of `export csv`).",
+        commandName: "csv", abstract: "Import customers, bookings or treatments from a CSV file (the columns of `export csv`).",
         discussion: """
-        Every row is checked before anything is written: one bad row refuses the whole file with exit 2, \\
-        naming its row (the header is row 1) and column; otherwise the file is written in one transaction. \\
-        Customers: name, and optionally phone, email, notes; customers with the same name or phone as one \\
-        already known are reported. Bookings: customer, service, provider, start, end, and optionally status, \\
-        treatment_id, session_number, total_sessions, customer_phone, notes; the customers, services and \\
-        providers must exist. Imported bookings create no follow-ups.
+        Every row is checked before anything is written: one bad row refuses the whole file with exit 2, \
+        naming its row (the header is row 1) and column; otherwise the file is written in one transaction. \
+        Customers: name, and optionally phone, email, notes; customers with the same name or phone as one \
+        already known are reported. Bookings: customer, service, provider, start, end, and optionally status, \
+        treatment_id, session_number, total_sessions, customer_phone, notes; the customers, services and \
+        providers must exist; they create the treatments they name. Imported bookings create no follow-ups. \
+        Treatments (after their bookings): treatment_id, customer, service, strategy, state, total_sessions, \
+        created, and optionally expires, completed_at, ended_at, ended_reason, ended_by, buffer_config, \
+        session_plan, duration_minutes; the state and the completed and booked counts must be what the \
+        bookings make them.
 
         Examples:
           frontdesk import csv customers patients.csv --dry-run
           frontdesk import csv bookings bookings.csv
+          frontdesk import csv treatments treatments.csv
         """)
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: ArgumentHelp("What the file holds.", valueName: "customers|bookings")) var kind: SpreadsheetKind
+    @Argument(help: ArgumentHelp("What the file holds: customers, bookings, then treatments.", valueName: "customers|bookings|treatments"))
+    var kind: SpreadsheetKind
     @Argument(help: "The CSV file.", completion: .file(extensions: ["csv"])) var file: String
     @Flag(help: "Check every row and report what would be imported, without writing.") var dryRun = false
     @Flag(help: "Print the result as JSON.") var json = false
-
-    func validate() throws {
-        if kind == .treatments { throw ValidationError("Treatments are imported with their bookings: use `import csv bookings`.") }
-    }
 
     func run() throws {
         let data: Data
@@ -55,7 +57,11 @@ struct CSVImport: ParsableCommand {
             duplicates = try store { () throws(StoreError) in try db.customerDuplicates(rows) }
                 .map { "row \($0.row): same \($0.by) as \($0.of)" }
             summary = try importing(file) { () throws(StoreError) in try db.importCustomers(rows, progress: Self.progress(rows.count)) }
-        case .bookings, .treatments:
+        case .treatments:
+            let rows: [TreatmentImport]
+            do { rows = try checker.treatments(table) } catch { throw CommandFailure.invalid("\(file): \(error)") }
+            summary = try importing(file) { () throws(StoreError) in try db.importTreatments(rows) }
+        case .bookings:
             let directory = try store { () throws(StoreError) in try db.importDirectory() }
             let rows: [BookingImport]
             do { rows = try checker.bookings(table, directory: directory) } catch { throw CommandFailure.invalid("\(file): \(error)") }
@@ -63,12 +69,16 @@ struct CSVImport: ParsableCommand {
         }
         for line in duplicates { Output.error("Possible duplicate, \(line).") }
         if json {
-            Output.json(["customers": summary.customers, "bookings": summary.bookings, "treatments": summary.treatments,
-                         "dry_run": dryRun, "possible_duplicates": duplicates] as [String: Any])
+            Output.json(ImportJSON(customers: summary.customers, bookings: summary.bookings, treatments: summary.treatments,
+                                   dryRun: dryRun, possibleDuplicates: duplicates))
             return
         }
-        let what = kind == .customers ? "\(summary.customers) customer\(summary.customers == 1 ? "" : "s")"
-            : "\(summary.bookings) booking\(summary.bookings == 1 ? "" : "s") (\(summary.treatments) treatment\(summary.treatments == 1 ? "" : "s"))"
+        func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+        let what = switch kind {
+        case .customers: count(summary.customers, "customer")
+        case .bookings: "\(count(summary.bookings, "booking")) (\(count(summary.treatments, "treatment")))"
+        case .treatments: count(summary.treatments, "treatment")
+        }
         Output.line(dryRun ? "Checked \(file): \(what) would be imported; nothing was written." : "Imported \(what) from \(file).")
     }
 

@@ -20,9 +20,14 @@ struct KPICommand: ParsableCommand {
     @Option(help: "Service name, trigger word or number.") var service: String?
     @Flag(help: "Print the sessions per week (the 12 weeks before this one, this week and the 4 after).") var weeks = false
     @Option(help: "The list behind a tile: overdue, expiring, unscheduled or today.") var list: String?
+    @Option(help: "With --list: at most this many rows (1–10000).") var limit = 200
     @Flag(help: "Recount every counter from the bookings and report any difference (exit 1 on a difference).") var verify = false
     @Flag(help: "Replace every counter with a recount from the bookings (after --verify found a difference).") var rebuild = false
     @Flag(help: "Print JSON.") var json = false
+
+    func validate() throws {
+        try NumericOption.check("--limit", limit, in: 1...10_000)
+    }
 
     func run() throws {
         // Only --rebuild writes: everything else opens read-only, so it neither writes nor syncs the file.
@@ -38,9 +43,9 @@ struct KPICommand: ParsableCommand {
         if let list { return try printList(db, list, query: query) }
         let names = try filterNames(db, query)
         if weeks {
-            json ? Output.json(KPIOutput.weeksJSON(report.counts.weeks)) : KPIOutput.printWeeks(report.counts.weeks)
+            json ? Output.json(report.counts.weeks.map(KPIWeekJSON.init)) : KPIOutput.printWeeks(report.counts.weeks)
         } else if json {
-            Output.json(KPIOutput.json(report, query: query, today: db.calendar.localDay(of: db.now)))
+            Output.json(KPISetJSON(report, query: query, today: db.calendar.localDay(of: db.now)))
         } else {
             KPIOutput.print(report, query: query, today: db.calendar.localDay(of: db.now), provider: names.provider, service: names.service)
         }
@@ -76,7 +81,12 @@ struct KPICommand: ParsableCommand {
             throw CommandFailure.invalid("--list “\(name)” is not a list. Use overdue, expiring, unscheduled or today.")
         }
         let calendar = db.calendar, now = db.now
-        switch try store({ () throws(StoreError) in try db.dashboardList(kind, query: query) }) {
+        let rows = try store { () throws(StoreError) in try db.dashboardList(kind, query: query, limit: limit) }
+        switch rows {
+        case .sessions(let bookings): if bookings.count == limit { Output.cutShort(limit, "sessions") }
+        case .treatments(let treatments): if treatments.count == limit { Output.cutShort(limit, "treatments") }
+        }
+        switch rows {
         case .sessions(let bookings):
             if json { return Output.json(bookings.map { BookingJSON($0, calendar: calendar) }) }
             if bookings.isEmpty { Output.line("No sessions today.") }
@@ -106,7 +116,7 @@ struct KPICommand: ParsableCommand {
     private func runVerification(_ db: AppDatabase) throws {
         let differences = try store { () throws(StoreError) in try db.verifyKPICounters() }
         if differences.isEmpty {
-            json ? Output.json(["ok": true, "differences": [String]()] as [String: Any])
+            json ? Output.json(KPIVerificationJSON(ok: true, differences: []))
                  : Output.line("The dashboard counters match a recount of the bookings and treatments.")
             return
         }

@@ -1,7 +1,7 @@
 import Foundation
 import FrontdeskCore
 
-/// How `frontdesk kpi` prints the figures: aligned text with each definition, or JSON by figure name.
+/// How `frontdesk kpi` prints the figures as text, each with its definition (JSON: `KPISetJSON`).
 enum KPIOutput {
     static func print(_ report: KPIReport, query: DashboardQuery, today: LocalDay, provider: String?, service: String?) {
         let range = query.period.range(today: today)
@@ -27,48 +27,6 @@ enum KPIOutput {
             let s = week.sessions
             Output.line("\(week.weekStart)  " + pad(s.completed, 9) + "  " + pad(s.booked, 6) + "  " + pad(s.noShow, 7))
         }
-    }
-
-    static func json(_ report: KPIReport, query: DashboardQuery, today: LocalDay) -> [String: Any] {
-        let range = query.period.range(today: today)
-        var figures: [String: Any] = [:]
-        for (kpi, value) in report.rows {
-            switch value {
-            case .count(let n):
-                figures[kpi.rawValue] = n
-            case let .ratio(numerator, denominator):
-                var object: [String: Any] = ["rate": value.rate.map { ($0 * 10_000).rounded() / 10_000 } as Any? ?? NSNull(),
-                                             "numerator": numerator, "denominator": denominator, "text": value.description]
-                if kpi == .completionRate || kpi.strategy != nil && kpi.rawValue.hasPrefix("completion") {
-                    let closed = kpi.strategy.map { report.counts.closed[$0] ?? ClosedTreatments() } ?? report.counts.allClosed
-                    object["completed"] = closed.completed
-                    object["cancelled"] = closed.cancelled
-                    object["ended_early"] = closed.endedEarly
-                    object["expired"] = closed.expired
-                }
-                figures[kpi.rawValue] = object
-            case .sessions(let counts):
-                figures[kpi.rawValue] = sessionsJSON(counts)
-            case .weeks(let weeks):
-                figures[kpi.rawValue] = weeksJSON(weeks)
-            }
-        }
-        return [
-            "period": ["name": query.period.name as Any? ?? "range", "from": range.map { "\($0.lowerBound)" } as Any? ?? NSNull(),
-                       "to": range.map { "\($0.upperBound)" } as Any? ?? NSNull()],
-            "provider_id": query.providerID as Any? ?? NSNull(),
-            "service_id": query.serviceID as Any? ?? NSNull(),
-            "figures": figures,
-            "definitions": Dictionary(uniqueKeysWithValues: KPI.allCases.map { ($0.rawValue, $0.definition) }),
-        ]
-    }
-
-    static func weeksJSON(_ weeks: [WeekSessions]) -> [[String: Any]] {
-        weeks.map { week in sessionsJSON(week.sessions).merging(["week_start": "\(week.weekStart)"]) { a, _ in a } }
-    }
-
-    static func sessionsJSON(_ counts: SessionCounts) -> [String: Any] {
-        ["booked": counts.booked, "completed": counts.completed, "no_show": counts.noShow, "cancelled": counts.cancelled]
     }
 
     private static func pad(_ n: Int, _ width: Int) -> String {

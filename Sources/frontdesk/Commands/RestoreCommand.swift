@@ -15,7 +15,8 @@ struct RestoreCommand: ParsableCommand {
         """)
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The backup file (from `frontdesk backup`).") var backup: String
+    @Argument(help: "The backup file (from `frontdesk backup`).", completion: .file()) var backup: String
+    @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
         let clock = try Clock.fromEnvironment()
@@ -25,6 +26,7 @@ struct RestoreCommand: ParsableCommand {
         }
         let restored = try database.open()
         try store { () throws(StoreError) in try restored.recordRestore(from: backup, keptAs: outcome.keptAs) }
+        if json { return Output.json(RestoreJSON(restored: outcome.path, from: backup, keptAs: outcome.keptAs)) }
         Output.line("Restored \(backup) to \(outcome.path).")
         if let kept = outcome.keptAs { Output.line("The replaced database is kept as \(kept).") }
     }

@@ -56,7 +56,7 @@ struct BackupCommand: ParsableCommand {
     func run() throws {
         let db = try database.open()
         let written = try store { () throws(StoreError) in try db.backup(to: destination) }
-        if json { Output.json(["database": db.path, "backup": written]); return }
+        if json { Output.json(BackupJSON(database: db.path, backup: written)); return }
         Output.line("Backed up \(db.path) to \(written).")
     }
 }

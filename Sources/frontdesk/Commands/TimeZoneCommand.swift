@@ -19,19 +19,29 @@ struct TimeZoneCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The new zone, an IANA name such as Europe/Zurich.") var zone: String?
     @Flag(help: "Change without asking (for scripts).") var yes = false
+    @Flag(help: "Print JSON (the question, if any, still goes to the terminal).") var json = false
 
     func run() throws {
         let db = try database.open()
         guard let zone else {
+            if json { return Output.json(TimeZoneJSON(timezone: db.timeZoneName, changed: false)) }
             Output.line("The clinic's time zone is \(db.timeZoneName).")
             return
         }
         guard let newCalendar = ClinicCalendar(identifier: zone) else { throw CommandFailure(StoreError.timeZoneUnknown(zone)) }
         if zone == db.timeZoneName {
+            if json { return Output.json(TimeZoneJSON(timezone: zone, changed: false)) }
             Output.line("The clinic's time zone is already \(zone); nothing was changed.")
             return
         }
         let preview = try store { () throws(StoreError) in try db.previewTimeZoneChange(to: zone) }
+        if json {
+            guard yes || Confirmation.ask("Change the time zone from \(preview.from) to \(preview.to)? \(preview.upcomingCount) upcoming booking(s) show other clock times.") else {
+                throw CommandFailure.failed("Nothing was changed. Run again and answer y, or pass --yes.")
+            }
+            try store { () throws(StoreError) in try db.changeTimeZone(to: zone) }
+            return Output.json(TimeZoneJSON(timezone: zone, changed: true, previous: preview.from, upcomingMoved: preview.upcomingCount))
+        }
         Output.line("Changing the clinic's time zone from \(preview.from) to \(preview.to).")
         Output.line("Appointments keep their moments; the clock times shown for them change. \(preview.upcomingCount) upcoming booking\(preview.upcomingCount == 1 ? " moves" : "s move") on the clock, for example:")
         for booking in preview.examples {

@@ -26,10 +26,10 @@ struct DoctorCommand: ParsableCommand {
         }
         let problems = results.flatMap(\.findings).filter { $0.level == .problem }.count
         if json {
-            Output.json(results.map { result -> [String: Any] in
-                ["check": result.name, "findings": result.findings.map { finding -> [String: Any] in
-                    ["level": finding.level.rawValue.lowercased(), "text": finding.text, "advice": finding.advice as Any? ?? NSNull()]
-                }]
+            Output.json(results.map { result in
+                DoctorCheckJSON(check: result.name, findings: result.findings.map {
+                    DoctorCheckJSON.Finding(level: $0.level.rawValue.lowercased(), text: $0.text, advice: $0.advice)
+                })
             })
         } else {
             Output.line("Checking \(context.databasePath)")

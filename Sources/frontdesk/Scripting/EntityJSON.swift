@@ -4,13 +4,13 @@ import FrontdeskStore
 
 // The scripting contract: one Codable shape per entity, used by every command that prints JSON
 // and by the notify payload. Keys are snake_case; an optional value is always present, as null
-// when unset, so a script can rely on the key. A command that prints an entity builds it with
+// when unset (`@Nullable`), so a script can rely on the key. A command that prints an entity builds it with
 // these initialisers and prints it with `Output.json(_:)`; a new field goes here, once.
 
 /// A booking (one session or a single appointment).
 struct BookingJSON: Encodable, Equatable {
     var id: Int64
-    var sessionGroupID: String?
+    @Nullable var sessionGroupID: String?
     var sessionNumber: Int
     var totalSessions: Int
     var isPartOfMultiSession: Bool
@@ -51,26 +51,6 @@ struct BookingJSON: Encodable, Equatable {
         case isPartOfMultiSession = "is_part_of_multi_session", customerID = "customer_id", serviceID = "service_id"
         case providerID = "provider_id"
     }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(sessionGroupID, forKey: .sessionGroupID)
-        try c.encode(sessionNumber, forKey: .sessionNumber)
-        try c.encode(totalSessions, forKey: .totalSessions)
-        try c.encode(isPartOfMultiSession, forKey: .isPartOfMultiSession)
-        try c.encode(status, forKey: .status)
-        try c.encode(customer, forKey: .customer)
-        try c.encode(customerID, forKey: .customerID)
-        try c.encode(service, forKey: .service)
-        try c.encode(serviceID, forKey: .serviceID)
-        try c.encode(provider, forKey: .provider)
-        try c.encode(providerID, forKey: .providerID)
-        try c.encode(label, forKey: .label)
-        try c.encode(notes, forKey: .notes)
-        try c.encode(start, forKey: .start)
-        try c.encode(end, forKey: .end)
-    }
 }
 
 /// A treatment (session group) with its state, progress and sessions.
@@ -96,11 +76,11 @@ struct TreatmentJSON: Encodable, Equatable {
     var state: String
     var totalSessions: Int
     var created: String
-    var expires: String?
+    @Nullable var expires: String?
     var cancelled: Bool
-    var ended: Ending?
+    @Nullable var ended: Ending?
     var progress: Progress
-    var next: String?
+    @Nullable var next: String?
     var sessions: [BookingJSON]
 
     init(_ g: SessionGroup, calendar: ClinicCalendar, now: Date) {
@@ -127,33 +107,14 @@ struct TreatmentJSON: Encodable, Equatable {
         case customer, service, strategy, state, created, expires, cancelled, ended, progress, next, sessions
         case sessionGroupID = "session_group_id", customerID = "customer_id", serviceID = "service_id", totalSessions = "total_sessions"
     }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(sessionGroupID, forKey: .sessionGroupID)
-        try c.encode(customer, forKey: .customer)
-        try c.encode(customerID, forKey: .customerID)
-        try c.encode(service, forKey: .service)
-        try c.encode(serviceID, forKey: .serviceID)
-        try c.encode(strategy, forKey: .strategy)
-        try c.encode(state, forKey: .state)
-        try c.encode(totalSessions, forKey: .totalSessions)
-        try c.encode(created, forKey: .created)
-        try c.encode(expires, forKey: .expires)
-        try c.encode(cancelled, forKey: .cancelled)
-        try c.encode(ended, forKey: .ended)
-        try c.encode(progress, forKey: .progress)
-        try c.encode(next, forKey: .next)
-        try c.encode(sessions, forKey: .sessions)
-    }
 }
 
 /// A customer.
 struct CustomerJSON: Encodable, Equatable {
     var id: Int64
     var name: String
-    var phone: String?
-    var email: String?
+    @Nullable var phone: String?
+    @Nullable var email: String?
     var notes: String
     var smsConsent: Bool
     var emailConsent: Bool
@@ -172,17 +133,6 @@ struct CustomerJSON: Encodable, Equatable {
         case id, name, phone, email, notes
         case smsConsent = "sms_consent", emailConsent = "email_consent"
     }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(name, forKey: .name)
-        try c.encode(phone, forKey: .phone)
-        try c.encode(email, forKey: .email)
-        try c.encode(notes, forKey: .notes)
-        try c.encode(smsConsent, forKey: .smsConsent)
-        try c.encode(emailConsent, forKey: .emailConsent)
-    }
 }
 
 /// A follow-up: what `followups --json` lists and what the notify command receives on its input.
@@ -192,10 +142,10 @@ struct FollowUpJSON: Encodable, Equatable {
     var status: String
     var customer: String
     var customerID: Int64
-    var phone: String?
-    var email: String?
-    var bookingID: Int64?
-    var sessionGroupID: String?
+    @Nullable var phone: String?
+    @Nullable var email: String?
+    @Nullable var bookingID: Int64?
+    @Nullable var sessionGroupID: String?
     var due: String
     var text: String
     var smsConsent: Bool
@@ -222,23 +172,6 @@ struct FollowUpJSON: Encodable, Equatable {
         case customerID = "customer_id", bookingID = "booking_id", sessionGroupID = "session_group_id"
         case smsConsent = "sms_consent", emailConsent = "email_consent"
     }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(status, forKey: .status)
-        try c.encode(customer, forKey: .customer)
-        try c.encode(customerID, forKey: .customerID)
-        try c.encode(phone, forKey: .phone)
-        try c.encode(email, forKey: .email)
-        try c.encode(bookingID, forKey: .bookingID)
-        try c.encode(sessionGroupID, forKey: .sessionGroupID)
-        try c.encode(due, forKey: .due)
-        try c.encode(text, forKey: .text)
-        try c.encode(smsConsent, forKey: .smsConsent)
-        try c.encode(emailConsent, forKey: .emailConsent)
-    }
 }
 
 /// What `book --json` prints: the bookings made (or, with --dry-run, that would be), and the treatment.
@@ -246,17 +179,9 @@ struct BookingResultJSON: Encodable {
     var bookings: [BookingJSON]
     var dryRun: Bool
     var shifted: Bool
-    var group: TreatmentJSON?
+    @Nullable var group: TreatmentJSON?
 
     enum CodingKeys: String, CodingKey { case bookings, shifted, group, dryRun = "dry_run" }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(bookings, forKey: .bookings)
-        try c.encode(dryRun, forKey: .dryRun)
-        try c.encode(shifted, forKey: .shifted)
-        try c.encode(group, forKey: .group)
-    }
 }
 
 /// What `complete --json` prints: the session, its treatment and, for a sequential one, the next window.
@@ -264,36 +189,20 @@ struct CompletionJSON: Encodable {
     struct Window: Encodable {
         var earliest: String
         var recommended: String
-        var latest: String?
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(earliest, forKey: .earliest)
-            try c.encode(recommended, forKey: .recommended)
-            try c.encode(latest, forKey: .latest)
-        }
+        @Nullable var latest: String?
 
         enum CodingKeys: String, CodingKey { case earliest, recommended, latest }
     }
 
     var booking: BookingJSON
     var treatmentCompleted: Bool
-    var group: TreatmentJSON?
-    var nextWindow: Window?
-    var suggestedNext: String?
+    @Nullable var group: TreatmentJSON?
+    @Nullable var nextWindow: Window?
+    @Nullable var suggestedNext: String?
 
     enum CodingKeys: String, CodingKey {
         case booking, group
         case treatmentCompleted = "treatment_completed", nextWindow = "next_window", suggestedNext = "suggested_next"
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(booking, forKey: .booking)
-        try c.encode(treatmentCompleted, forKey: .treatmentCompleted)
-        try c.encode(group, forKey: .group)
-        try c.encode(nextWindow, forKey: .nextWindow)
-        try c.encode(suggestedNext, forKey: .suggestedNext)
     }
 }
 
@@ -329,16 +238,9 @@ struct ProviderJSON: Encodable, Equatable {
 struct DatabaseJSON: Encodable {
     var path: String
     var timezone: String
-    var sharedGroup: String?
+    @Nullable var sharedGroup: String?
 
     enum CodingKeys: String, CodingKey { case path, timezone, sharedGroup = "shared_group" }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(path, forKey: .path)
-        try c.encode(timezone, forKey: .timezone)
-        try c.encode(sharedGroup, forKey: .sharedGroup)
-    }
 }
 
 /// What a command asked for `--json` prints when it fails or refuses: the message, the exit code,

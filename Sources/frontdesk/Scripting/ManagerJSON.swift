@@ -14,7 +14,7 @@ struct ServiceImportJSON: Encodable {
         var after: String
     }
 
-    var id: Int64?
+    @Nullable var id: Int64?
     var name: String
     var outcome: String
     var changes: [Change]
@@ -31,16 +31,6 @@ struct ServiceImportJSON: Encodable {
     }
 
     enum CodingKeys: String, CodingKey { case id, name, outcome, changes, activeTreatments = "active_treatments", saved }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(name, forKey: .name)
-        try c.encode(outcome, forKey: .outcome)
-        try c.encode(changes, forKey: .changes)
-        try c.encode(activeTreatments, forKey: .activeTreatments)
-        try c.encode(saved, forKey: .saved)
-    }
 }
 
 /// A service after `service activate|deactivate`.

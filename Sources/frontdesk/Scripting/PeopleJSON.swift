@@ -45,7 +45,7 @@ func notifyPayload(_ delivery: FollowUpDelivery, text: String, calendar: ClinicC
 struct SendReportJSON: Encodable {
     var sent: [Int64]
     var failed: [Failure]
-    var heldUntil: String?
+    @Nullable var heldUntil: String?
     var toCall: Int
 
     struct Failure: Encodable {
@@ -54,12 +54,4 @@ struct SendReportJSON: Encodable {
     }
 
     enum CodingKeys: String, CodingKey { case sent, failed, heldUntil = "held_until", toCall = "to_call" }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(sent, forKey: .sent)
-        try c.encode(failed, forKey: .failed)
-        try c.encode(heldUntil, forKey: .heldUntil)
-        try c.encode(toCall, forKey: .toCall)
-    }
 }

@@ -15,8 +15,8 @@ enum Output {
     }
 
     /// A list stopped at its limit: say so on standard error, so a script never takes it for all.
-    static func cutShort(_ limit: Int, _ what: String) {
-        error("frontdesk: showing the first \(limit) \(what); there may be more. Raise --limit to see more.")
+    static func cutShort(_ limit: Int, _ what: String, option: String = "--limit", first: String = "first") {
+        error("frontdesk: showing the \(first) \(limit) \(what); there may be more. Raise \(option) to see more.")
     }
 
     /// Prints a value of the scripting contract (Sources/frontdesk/Scripting) as JSON.

@@ -11,8 +11,10 @@ enum RefusalText {
         switch error {
         case let .refused(refusal):
             return lines(refusal).joined(separator: "\n")
-        case let .notFound(what, key):
-            return "No \(what) matches “\(TextLimits.quote(key))”. Check the spelling, or list them with `\(listCommand(for: what))`."
+        case let .notFound(kind, key):
+            return "No \(kind.noun) matches “\(TextLimits.quote(key))”. Check the spelling, or list them with `\(listCommand(for: kind))`."
+        case let .invalid(problem):
+            return InputProblemText.message(problem)
         case .missing:
             return error.description + " Create one with `frontdesk init` (or `frontdesk demo` for a demo clinic), or pass --db with an existing file."
         case .notFrontdesk:
@@ -123,18 +125,18 @@ enum RefusalText {
     }
 
     /// The command that lists what `what` names ("customer", "treatment", "booking" …).
-    static func listCommand(for what: String) -> String {
-        switch what {
-        case "customer": return "frontdesk customer list"
-        case "service": return "frontdesk service list"
-        case "provider": return "frontdesk provider list"
-        case "treatment", "group": return "frontdesk groups"
-        case "booking", "session": return "frontdesk agenda"
-        default: return "frontdesk --help"
+    static func listCommand(for kind: RecordKind) -> String {
+        switch kind {
+        case .customer: return "frontdesk customer list"
+        case .service: return "frontdesk service list"
+        case .provider: return "frontdesk provider list"
+        case .treatment: return "frontdesk groups"
+        case .booking: return "frontdesk agenda"
+        case .followUp: return "frontdesk followups"
         }
     }
 
     /// Every `frontdesk …` command a hint can name, for the test that runs them.
-    static let namedCommands: [String] = ["customer", "service", "provider", "treatment", "booking", "unknown thing"]
+    static let namedCommands: [String] = RecordKind.allCases
         .map(listCommand(for:))
 }

@@ -21,7 +21,9 @@ let package = Package(
         // SQLite persistence: migrations, records, queries and one-transaction booking operations.
         .target(
             name: "FrontdeskStore",
-            dependencies: ["FrontdeskCore", .product(name: "GRDB", package: "GRDB.swift")]
+            // GRDBSQLite: SQLite's C calls, for the bulk load's prepared statements (BookingBulkWriter).
+            dependencies: ["FrontdeskCore", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // Terminal-independent drawing: cells, buffers, styles, themes, text width, widgets.
         .target(name: "TerminalUI"),

@@ -32,9 +32,15 @@ enum Migrations {
         migrator.registerMigration(PeopleMigration.name) { db in
             try PeopleMigration.migrate(db)
         }
+        migrator.registerMigration(SpeedMigration.name) { db in
+            try SpeedMigration.migrate(db)
+        }
         // After "v5 kpi" and "v7 services": overdue follows each treatment's own copy of its rules.
         migrator.registerMigration("dashboard: overdue instants under each treatment's own rules") { db in
             try OverdueInstants.install(db)
+        }
+        migrator.registerMigration("speed: the overdue index covers what the overdue figure tests") { db in
+            try db.execute(sql: OverdueInstants.coveringIndex)
         }
         return migrator
     }

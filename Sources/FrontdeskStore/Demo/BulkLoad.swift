@@ -3,8 +3,9 @@ import GRDB
 /// Loading many generated rows inside one transaction: the tables' secondary indexes and triggers
 /// are dropped first and recreated at the end from the exact SQL the schema stored for them.
 ///
-/// Only for generated data that is valid by construction (the demo volume): the overlap triggers do
-/// not run for the loaded rows. Unique indexes are rebuilt, so a duplicate still fails the load.
+/// The triggers do not run for the loaded rows: whoever loads checks what they would have refused
+/// and writes what they would have kept (`BookingBulkWriter`). Unique indexes are rebuilt, so a
+/// duplicate still fails the load.
 struct BulkLoad {
     private let definitions: [(type: String, name: String, sql: String)]
     private let previousCacheSize: Int
@@ -26,10 +27,20 @@ struct BulkLoad {
         }
     }
 
-    /// Recreates every index, then every trigger, as they were.
-    func finish(_ db: Database) throws {
+    /// Recreates every index as it was (a unique index a loaded row breaks fails here).
+    func restoreIndexes(_ db: Database) throws {
         for definition in definitions where definition.type == "index" { try db.execute(sql: definition.sql) }
+    }
+
+    /// Recreates every trigger as it was, and gives the page cache back.
+    func restoreTriggers(_ db: Database) throws {
         for definition in definitions where definition.type == "trigger" { try db.execute(sql: definition.sql) }
         try db.execute(sql: "PRAGMA cache_size = \(previousCacheSize)")
+    }
+
+    /// Recreates every index, then every trigger, as they were.
+    func finish(_ db: Database) throws {
+        try restoreIndexes(db)
+        try restoreTriggers(db)
     }
 }

@@ -6,10 +6,9 @@ import GRDB
 /// benchmarks: about 40% of bookings in treatments of 3–10 sessions, over two years around today.
 ///
 /// Bookings are laid on a grid of hourly slots per provider, so they never overlap by construction;
-/// the whole load is one transaction (all of it or nothing). For speed the load drops the bookings'
-/// and groups' secondary indexes and triggers and recreates them from their stored SQL at the end of
-/// the same transaction (see `BulkLoad`): building an index once is far cheaper than a million
-/// random inserts into seven of them, and the overlap trigger has nothing to catch on a grid.
+/// the whole load is one transaction (all of it or nothing). It goes through the bulk load path the
+/// CSV import shares (`BookingBulkWriter`: indexes and triggers set aside and rebuilt once, statements
+/// bound directly, counters summed in memory); the customers are loaded the same way.
 extension AppDatabase {
     /// Writes `bookings` generated bookings into an empty database; returns how many were written.
     public func seedVolume(bookings target: Int, seed: UInt64 = 20_261_121) throws(StoreError) -> Int {
@@ -21,12 +20,13 @@ extension AppDatabase {
         return try write { db in
             var generator = VolumeGenerator(target: target, seed: seed, calendar: calendar, now: now)
             try generator.writeCatalog(db, servicesJSON: DemoCatalog.servicesJSON, actor: self.actor)
-            let bulk = try BulkLoad(db, tables: ["bookings", "session_groups"])
-            let written = try generator.writeBookings(db, actor: self.actor)
-            try AppDatabase.fillMissingRuleCopies(db) // each treatment's copy of its rules, before the triggers return
-            try bulk.finish(db)
-            // The counters' triggers were set aside with the others: count the loaded rows once.
-            try KPICounters.rebuild(db, zone: calendar.timeZone)
+            let writer = try BookingBulkWriter(db, actor: self.actor)
+            let written = try generator.writeBookings(writer)
+            try writer.restoreIndexes()
+            try AppDatabase.fillMissingRuleCopies(db) // each treatment's copy of its rules
+            // The rows are on a grid, so nothing overlaps: no overlap check. The counters' triggers
+            // were set aside with the others: the writer counts the loaded rows once.
+            try writer.finish(zone: calendar.timeZone)
             // The bulk load bypasses the triggers: note the coming week's treatments and bookings so
             // the next `followups` run (the demo command runs it) queues their reminders.
             try db.execute(sql: """
@@ -102,17 +102,25 @@ struct VolumeGenerator {
                                  draft.strategy.rawValue, draft.rules.canonicalJSON, plan, draft.expiryDays])
             services.append(try AppDatabase.service(db, id: db.lastInsertedRowID)!)
         }
+        // Customers in bulk too (their indexes and full-text triggers set aside, the search index
+        // built once at the end): the database is empty, so rebuilding it covers exactly these rows.
+        let bulk = try BulkLoad(db, tables: ["customers"])
         let customerStatement = try db.makeStatement(sql: """
             INSERT INTO customers(name, search_name, phone, phone_normalised, sms_consent, created_at) VALUES (?, ?, ?, ?, 1, ?)
             """)
         let first = DemoCatalog.firstNames, last = DemoCatalog.lastNames
+        // Folding is per letter, so a name's key is its parts' keys joined: fold each part once.
+        let firstKeys = first.map(SearchText.fold), lastKeys = last.map(SearchText.fold)
         for index in 0..<customerCount {
-            let name = "\(first[index % first.count]) \(last[(index / first.count) % last.count])"
-                + (index >= first.count * last.count ? " \(index / (first.count * last.count) + 1)" : "")
+            let suffix = index >= first.count * last.count ? " \(index / (first.count * last.count) + 1)" : ""
+            let name = "\(first[index % first.count]) \(last[(index / first.count) % last.count])" + suffix
+            let key = "\(firstKeys[index % first.count]) \(lastKeys[(index / first.count) % last.count])" + suffix
             let phone = "+41 79 " + Self.digits(index / 10_000 % 1000, 3) + " " + Self.digits(index / 100 % 100, 2) + " " + Self.digits(index % 100, 2)
-            try customerStatement.execute(arguments: [name, SearchText.fold(name), phone, PhoneNumber.normalised(phone), now.storedSeconds])
+            try customerStatement.execute(arguments: [name, key, phone, PhoneNumber.normalised(phone), now.storedSeconds])
             if index == 0 { customerIDBase = db.lastInsertedRowID }
         }
+        try bulk.finish(db)
+        try db.execute(sql: "INSERT INTO customers_search(customers_search) VALUES ('rebuild')")
     }
 
     /// `n` with leading zeros to `width` digits (String(format:) is slow on Linux at this volume).
@@ -152,17 +160,7 @@ struct VolumeGenerator {
         slotStarts[day * Self.slotsPerDay + slot]
     }
 
-    mutating func writeBookings(_ db: Database, actor: String) throws -> Int {
-        let insert = try db.makeStatement(sql: """
-            INSERT INTO bookings(customer_id, service_id, provider_id, start_at, end_at, status, is_part_of_multi_session,
-                                 session_group_id, session_number, total_sessions, label, created_at, updated_at, created_by, updated_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let insertGroup = try db.makeStatement(sql: """
-            INSERT INTO session_groups(session_group_id, customer_id, service_id, provider_id, strategy, total_sessions,
-                                       created_at, expires_at, completed_at, anchor_at, state, earliest_confirmed_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+    mutating func writeBookings(_ writer: BookingBulkWriter) throws -> Int {
         let multi = services.filter(\.isMultiSession)
         var labels: [Int64: [String]] = [:]
         for service in multi { labels[service.id] = (1...service.totalSessions).map { service.definition.label(forSession: $0) } }
@@ -203,17 +201,20 @@ struct VolumeGenerator {
                 let anchor = (nextConfirmed ?? starts.last!).storedSeconds
                 let created = starts[0].storedSeconds - 7 * 86_400
                 let expires: Int64? = service.strategy == .flexible ? service.definition.expiryDays.map { created + Int64($0) * 86_400 } : nil
-                try insertGroup.execute(arguments: [groupID, customer, service.id, providerIDs[provider], service.strategy.rawValue,
-                                                    service.totalSessions, created, expires, completedAll ? starts.last!.storedSeconds : nil, anchor,
-                                                    state.rawValue, nextConfirmed?.storedSeconds])
+                try writer.add(BulkTreatment(id: groupID, customerID: customer, serviceID: service.id, providerID: providerIDs[provider],
+                                             strategy: service.strategy, totalSessions: service.totalSessions, createdAt: created,
+                                             anchorAt: anchor, expiresAt: expires,
+                                             completedAt: completedAll ? starts.last!.storedSeconds : nil, state: state,
+                                             earliestConfirmedAt: nextConfirmed?.storedSeconds))
                 for (index, slot) in slots.enumerated() {
                     take(provider, slot.day, slot.slot)
                     let number = index + 1
                     let minutes = min(service.definition.durationMinutes(forSession: number), 60)
                     let startSeconds = starts[index].storedSeconds
-                    try insert.execute(arguments: [customer, service.id, providerIDs[provider], startSeconds, startSeconds + Int64(minutes * 60),
-                                                   statuses[index].rawValue, true, groupID, number, service.totalSessions,
-                                                   labels[service.id]![index], created, created, actor, actor])
+                    try writer.add(BulkBooking(customerID: customer, serviceID: service.id, providerID: providerIDs[provider],
+                                               start: startSeconds, end: startSeconds + Int64(minutes * 60), status: statuses[index],
+                                               groupID: groupID, sessionNumber: number, totalSessions: service.totalSessions,
+                                               label: labels[service.id]![index], createdAt: created))
                 }
                 written += count
                 grouped += count
@@ -227,9 +228,10 @@ struct VolumeGenerator {
                     ? (roll < 5 ? .cancelled : roll < 8 ? .noShow : .completed)
                     : (roll < 5 ? .cancelled : .confirmed)
                 let minutes = min(service.definition.defaultDurationMinutes, 60)
-                try insert.execute(arguments: [customer, service.id, providerIDs[provider], startSeconds, startSeconds + Int64(minutes * 60),
-                                               status.rawValue, false, nil as String?, 1, 1, service.name,
-                                               startSeconds - 14 * 86_400, startSeconds - 14 * 86_400, actor, actor])
+                try writer.add(BulkBooking(customerID: customer, serviceID: service.id, providerID: providerIDs[provider],
+                                           start: startSeconds, end: startSeconds + Int64(minutes * 60), status: status,
+                                           groupID: nil, sessionNumber: 1, totalSessions: 1, label: service.name,
+                                           createdAt: startSeconds - 14 * 86_400))
                 written += 1
             }
         }

@@ -53,6 +53,17 @@ enum OverdueInstants {
         """
 
     /// The migration: the schema, then every waiting treatment's instant in the clinic's zone.
+    /// The overdue index as wide as the figure's query: every column the waiting condition, the
+    /// filters and the cleared-instant read test, so counting reads index pages only (at 1,000,000
+    /// bookings ~110 pages instead of ~4,000 table lookups). A migration of its own.
+    static let coveringIndex = """
+        DROP INDEX IF EXISTS kpi_treatments_overdue;
+        CREATE INDEX kpi_treatments_overdue ON kpi_treatments(
+            overdue_at, provider_id, service_id, expires_at, strategy, closed_day, confirmed_sessions, held_sessions,
+            total_sessions, last_completed_at, last_completed_number)
+            WHERE \(waiting);
+        """
+
     static func install(_ db: Database) throws {
         try db.execute(sql: schema)
         if let zone = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'timezone'"),

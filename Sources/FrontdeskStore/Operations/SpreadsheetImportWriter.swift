@@ -74,26 +74,18 @@ extension AppDatabase {
         }
     }
 
-    /// Adds the bookings and the treatments they name in one transaction. A booking that overlaps
-    /// another of its provider, or a treatment id already in the database, refuses the file
-    /// naming the row.
+    /// Adds the bookings and the treatments they name in one transaction, through the bulk load path
+    /// the demo volume uses (`BookingBulkWriter`). A booking that overlaps another of its provider, a
+    /// session number a treatment already holds, or a treatment id already in the database refuses
+    /// the file naming the row.
     public func importBookings(_ rows: [BookingImport], progress: ((Int) -> Void)? = nil) throws(StoreError) -> ImportSummary {
         let services = Dictionary(uniqueKeysWithValues: try self.services().map { ($0.id, $0) })
         var currentRow = 0
+        let zone = calendar.timeZone
         do {
             return try write { db in
-                let insert = try db.makeStatement(sql: """
-                    INSERT INTO bookings(customer_id, service_id, provider_id, start_at, end_at, status, is_part_of_multi_session,
-                                         session_group_id, session_number, total_sessions, label, notes, created_at, updated_at,
-                                         created_by, updated_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-                let insertGroup = try db.makeStatement(sql: """
-                    INSERT INTO session_groups(session_group_id, customer_id, service_id, provider_id, strategy, total_sessions,
-                                               created_at, anchor_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-                let now = self.now.storedSeconds
+                let now = self.now
+                let writer = try BookingBulkWriter(db, actor: self.actor)
                 var groups: [String: Int] = [:]
                 var firstStart: [String: Date] = [:]
                 for row in rows { if let group = row.treatmentID { firstStart[group] = min(firstStart[group] ?? row.start, row.start) } }
@@ -105,18 +97,36 @@ extension AppDatabase {
                         if try Bool.fetchOne(db, sql: "SELECT 1 FROM session_groups WHERE session_group_id = ?", arguments: [group]) == true {
                             throw StoreError.invalid(.importRow(row: row.row, .treatmentExists(group)))
                         }
-                        let first = firstStart[group]!
-                        try insertGroup.execute(arguments: [group, row.customerID, row.serviceID, row.providerID, service.strategy.rawValue,
-                                                            row.totalSessions, first.storedSeconds, first.storedSeconds])
+                        let first = firstStart[group]!.storedSeconds
+                        try writer.add(BulkTreatment(id: group, customerID: row.customerID, serviceID: row.serviceID, providerID: row.providerID,
+                                                     strategy: service.strategy, totalSessions: row.totalSessions, createdAt: first, anchorAt: first))
                         groups[group] = row.row
                     }
                     let label = row.label ?? (row.treatmentID == nil ? service.name : service.definition.label(forSession: row.sessionNumber))
-                    try insert.execute(arguments: [row.customerID, row.serviceID, row.providerID, row.start.storedSeconds, row.end.storedSeconds,
-                                                   row.status.rawValue, row.treatmentID != nil, row.treatmentID, row.sessionNumber,
-                                                   row.totalSessions, label, row.notes, now, now, self.actor, self.actor])
+                    do {
+                        try writer.add(BulkBooking(customerID: row.customerID, serviceID: row.serviceID, providerID: row.providerID,
+                                                   start: row.start.storedSeconds, end: row.end.storedSeconds, status: row.status,
+                                                   groupID: row.treatmentID, sessionNumber: row.sessionNumber, totalSessions: row.totalSessions,
+                                                   label: label, notes: row.notes, createdAt: now.storedSeconds))
+                    } catch is BookingBulkWriter.HeldTwice {
+                        // What the unique index refused when rows went in one by one, on the same row.
+                        throw StoreError.invalid(.importRow(row: row.row, .constraint(BookingBulkWriter.HeldTwice.constraint)))
+                    }
                 }
                 currentRow = 0
-                for group in groups.keys { try Self.refreshGroup(db, id: group, now: self.now) }
+                try writer.restoreIndexes()
+                if let index = try writer.firstOverlap() {
+                    currentRow = rows[index].row
+                    throw StoreError.refused(.slotTaken(nil))
+                }
+                currentRow = 0
+                for group in groups.keys { try Self.refreshGroup(db, id: group, now: now) }
+                try writer.finish(zone: zone)
+                // What the bookings' insert trigger notes for the follow-ups generator, for every row.
+                try db.execute(sql: """
+                    INSERT OR IGNORE INTO follow_up_changes(subject)
+                    SELECT COALESCE(session_group_id, 'booking:' || id) FROM bookings WHERE id >= ? ORDER BY id
+                    """, arguments: [writer.firstBookingID])
                 try self.audit(db, action: "import", entity: "booking", id: "\(rows.count)", after: "\(rows.count) bookings from CSV")
                 return ImportSummary(bookings: rows.count, treatments: groups.count)
             }

@@ -9,11 +9,12 @@ struct ClinicCommand: ParsableCommand {
 
     struct Closed: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "closed",
             abstract: "Days the whole clinic is closed (public holidays); every planner skips them.",
             subcommands: [Add.self, Remove.self, List.self])
 
         struct Add: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Close the clinic on DATE. Manager work.")
+            static let configuration = CommandConfiguration(commandName: "add", abstract: "Close the clinic on DATE. Manager work.")
             @OptionGroup var database: DatabaseOptions
             @Argument(help: "The day (YYYY-MM-DD).") var date: String
             @Option(help: "Why, e.g. \"Christmas\".") var reason = ""
@@ -35,7 +36,7 @@ struct ClinicCommand: ParsableCommand {
         }
 
         struct Remove: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Open the clinic again on DATE. Manager work.")
+            static let configuration = CommandConfiguration(commandName: "remove", abstract: "Open the clinic again on DATE. Manager work.")
             @OptionGroup var database: DatabaseOptions
             @Argument(help: "The day (YYYY-MM-DD).") var date: String
             @Flag(help: "Print JSON.") var json = false
@@ -51,7 +52,7 @@ struct ClinicCommand: ParsableCommand {
         }
 
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List the clinic's closed days.")
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "List the clinic's closed days.")
             @OptionGroup var database: DatabaseOptions
             @Option(help: "Only from this day on (YYYY-MM-DD).") var from: String?
             @Flag(help: "Print JSON.") var json = false

@@ -9,6 +9,7 @@ struct CustomerCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a customer.",
             discussion: "Refused (exit 1, naming the match) when a customer with the same name or phone exists, unless --allow-duplicate.")
         @OptionGroup var database: DatabaseOptions
@@ -37,6 +38,7 @@ struct CustomerCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List or search customers.",
             discussion: "--search matches names (any case or accents), phones in any format (\"079 963\", \"+41 79 963\", \"4179963\"; default_country_code says what a leading 0 means) and e-mail addresses.")
         @OptionGroup var database: DatabaseOptions
@@ -66,7 +68,7 @@ struct CustomerCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A customer's contact details, treatments with progress, and bookings.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "A customer's contact details, treatments with progress, and bookings.")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "Customer number or name.") var customer: String
         @Option(help: "At most this many past bookings (1–10000).") var past = 100
@@ -106,7 +108,7 @@ struct CustomerCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a customer's contact details, notes or consent.")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a customer's contact details, notes or consent.")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "Customer number or name.") var customer: String
         @Option(help: "Full name.") var name: String?
@@ -141,6 +143,7 @@ struct CustomerCommand: ParsableCommand {
 
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "merge",
             abstract: "Merge a duplicate customer into another.",
             discussion: "OTHER's treatments, bookings and follow-ups move to KEEP, KEEP's empty phone or e-mail is filled from OTHER, notes are joined, and OTHER is removed. One transaction, audited.")
         @OptionGroup var database: DatabaseOptions

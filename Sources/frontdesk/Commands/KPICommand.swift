@@ -30,7 +30,8 @@ struct KPICommand: ParsableCommand {
     }
 
     func run() throws {
-        let db = try database.open()
+        // Only --rebuild writes: everything else opens read-only, so it neither writes nor syncs the file.
+        let db = try database.open(readOnly: !rebuild)
         if rebuild {
             try store { () throws(StoreError) in try db.rebuildKPICounters() }
             Output.line("The dashboard counters were recounted from the bookings and treatments.")

@@ -9,7 +9,7 @@ struct ProviderCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add a provider. Manager work.",
+            commandName: "add", abstract: "Add a provider. Manager work.",
             discussion: "frontdesk provider add \"Dr Roth\" --hours \"Mon-Fri 08:00-12:00 13:00-18:00\" --service Physiotherapy")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The provider's name (or give --name).") var positionalName: String?
@@ -49,7 +49,7 @@ struct ProviderCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List providers.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List providers.")
         @OptionGroup var database: DatabaseOptions
         @Flag(help: "Include inactive providers.") var all = false
         @Flag(help: "Print JSON.") var json = false
@@ -67,7 +67,7 @@ struct ProviderCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A provider's hours, absences and services.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "A provider's hours, absences and services.")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The provider's name or number.") var name: String
         @Flag(help: "Print JSON.") var json = false
@@ -83,6 +83,7 @@ struct ProviderCommand: ParsableCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Change a provider's hours, absences, services or status. Manager work.",
             discussion: "Confirmed bookings that an absence or shorter hours leave outside the provider's time are listed (nothing is cancelled): move each one with `frontdesk reschedule`.")
         @OptionGroup var database: DatabaseOptions

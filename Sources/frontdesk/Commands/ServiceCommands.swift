@@ -10,6 +10,7 @@ struct ServiceCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import services from the guide's JSON (one object or an array). Manager work.",
             discussion: "A service whose name exists is updated in the fields the file gives only; what changed is printed as before → after. Treatments already booked keep their rules.")
         @OptionGroup var database: DatabaseOptions
@@ -48,6 +49,7 @@ struct ServiceCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Print services in the import format, with every field; importing the output changes nothing.")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "Service names (default: every service).") var names: [String] = []
@@ -61,7 +63,7 @@ struct ServiceCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List services.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List services.")
         @OptionGroup var database: DatabaseOptions
         @Flag(help: "Include deactivated services.") var all = false
         @Flag(help: "Print JSON.") var json = false
@@ -91,6 +93,7 @@ struct ServiceCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "A service: its rule in words and the How it works preview the editor shows.")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The service's name or number.") var name: String
@@ -139,7 +142,7 @@ struct ServiceCommand: ParsableCommand {
     }
 
     struct Activate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Offer a deactivated service again. Manager work.")
+        static let configuration = CommandConfiguration(commandName: "activate", abstract: "Offer a deactivated service again. Manager work.")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The service's name or number.") var name: String
         @Flag(help: "Print JSON.") var json = false
@@ -160,6 +163,7 @@ struct ServiceCommand: ParsableCommand {
 
     struct Deactivate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "deactivate",
             abstract: "Stop offering a service; its treatments go on. Services are never deleted. Manager work.")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The service's name or number.") var name: String

@@ -46,6 +46,9 @@ enum Output {
         let title = sessionTitle(b, noun: noun)
         let when = "\(calendar.dayTime(b.start))–\(calendar.time(b.end))"
         let label = b.label == b.serviceName || b.label.hasPrefix("\(noun) \(b.sessionNumber) of") || b.label == title ? "" : "  \(b.label)"
-        return "#\(b.id)  \(title.padding(toLength: 16, withPad: " ", startingAt: 0)) \(when)  \(b.customerName) · \(b.serviceName) · \(b.providerName)  [\(b.status.rawValue)]\(label)"
+        // Padded by hand when it fits (NSString's padding costs a bridge per line); cut as before when not.
+        let width = title.utf16.count
+        let column = width <= 16 ? title + String(repeating: " ", count: 16 - width) : title.padding(toLength: 16, withPad: " ", startingAt: 0)
+        return "#\(b.id)  \(column) \(when)  \(b.customerName) · \(b.serviceName) · \(b.providerName)  [\(b.status.rawValue)]\(label)"
     }
 }

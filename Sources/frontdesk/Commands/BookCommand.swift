@@ -8,14 +8,24 @@ struct BookCommand: ParsableCommand {
         commandName: "book",
         abstract: "Book a treatment or continue one.",
         discussion: """
-        immediate: books every session from the first --start; a session that does not fit is listed with the
-          shifted proposal and nothing is written, unless --auto-shift books the proposal. With --group, books a
-          missed or cancelled session again; --move-later moves the later sessions along to keep their gaps.
+        immediate: books every session from the first --start. A session that does not fit is listed with \
+        the shifted proposal and nothing is written, unless --auto-shift books the proposal. With --group, \
+        books a missed or cancelled session again; --move-later moves the later sessions along to keep \
+        their gaps.
+
         sequential: books session 1, or with --group the next session (after the previous one is completed).
-        flexible: books one session per --start, or --count sessions from a weekly --pattern; with --group the
-          package's numbering continues.
-        Dates: "tomorrow 10am", "fri 4pm", "March 10 at 2pm", "10.3. 14:00", "2026-03-10 14:00", "+2w".
-        A session beyond the maximum gap after the previous one is booked only with --late, which says by how many days.
+
+        flexible: books one session per --start, or --count sessions from a weekly --pattern; with --group \
+        the package's numbering continues.
+
+        Dates: "tomorrow 10am", "fri 4pm", "March 10 at 2pm", "10.3. 14:00", "2026-03-10 14:00", "+2w". \
+        A session beyond the maximum gap after the previous one is booked only with --late, which says by \
+        how many days.
+
+        Examples:
+          frontdesk book --customer "Ben Meier" --service 6 --start "2026-03-12 10:00"
+          frontdesk book --customer 24 --service 5 --count 4 --pattern "Tue Thu 17:00"
+          frontdesk book --group 6da0b217-88bd-4eb6-8c23-b8de508f4980 --start "fri 4pm"
         """)
 
     @OptionGroup var database: DatabaseOptions

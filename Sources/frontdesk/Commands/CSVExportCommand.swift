@@ -19,7 +19,7 @@ struct CSVExport: ParsableCommand {
         Examples:
           frontdesk export csv customers -o customers.csv
           frontdesk export csv treatments -o treatments.csv
-          frontdesk export csv bookings --from 2026-01-01 --to 2026-12-31 -o bookings-2026.csv
+          frontdesk export csv bookings --from 2026-01-01 --to 2026-12-31 -o 2026.csv
         """)
     @OptionGroup var database: DatabaseOptions
     @Argument(help: ArgumentHelp("What to export.", valueName: "bookings|customers|treatments")) var kind: SpreadsheetKind

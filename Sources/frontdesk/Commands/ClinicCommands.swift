@@ -14,7 +14,11 @@ struct ClinicCommand: ParsableCommand {
             subcommands: [Add.self, Remove.self, List.self])
 
         struct Add: ParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "add", abstract: "Close the clinic on DATE. Manager work.")
+            static let configuration = CommandConfiguration(commandName: "add", abstract: "Close the clinic on DATE. Manager work.",
+                discussion: """
+                Examples:
+                  frontdesk clinic closed add 2026-12-25 --reason Christmas
+                """)
             @OptionGroup var database: DatabaseOptions
             @Argument(help: "The day (YYYY-MM-DD).") var date: String
             @Option(help: "Why, e.g. \"Christmas\".") var reason = ""
@@ -36,7 +40,11 @@ struct ClinicCommand: ParsableCommand {
         }
 
         struct Remove: ParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "remove", abstract: "Open the clinic again on DATE. Manager work.")
+            static let configuration = CommandConfiguration(commandName: "remove", abstract: "Open the clinic again on DATE. Manager work.",
+                discussion: """
+                Examples:
+                  frontdesk clinic closed remove 2026-12-25
+                """)
             @OptionGroup var database: DatabaseOptions
             @Argument(help: "The day (YYYY-MM-DD).") var date: String
             @Flag(help: "Print JSON.") var json = false
@@ -52,7 +60,11 @@ struct ClinicCommand: ParsableCommand {
         }
 
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "list", abstract: "List the clinic's closed days.")
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "List the clinic's closed days.",
+                discussion: """
+                Examples:
+                  frontdesk clinic closed list --from 2026-01-01
+                """)
             @OptionGroup var database: DatabaseOptions
             @Option(help: "Only from this day on (YYYY-MM-DD).") var from: String?
             @Flag(help: "Print JSON.") var json = false
@@ -80,7 +92,12 @@ struct ClinicCommand: ParsableCommand {
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "audit", abstract: "Who changed what, when: services, providers, closed days, bookings.")
+        commandName: "audit", abstract: "Who changed what, when: services, providers, closed days, bookings.",
+        discussion: """
+        Examples:
+          frontdesk audit --since 2026-03-01 --limit 50
+          frontdesk audit --since yesterday
+        """)
     @OptionGroup var database: DatabaseOptions
     @Option(help: "From this day or time on: \"2026-03-01\", \"mon\", \"yesterday\".") var since: String?
     @Option(help: "At most this many (the newest; 1–10000).") var limit = 1000

@@ -11,7 +11,13 @@ struct CustomerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "Add a customer.",
-            discussion: "Refused (exit 1, naming the match) when a customer with the same name or phone exists, unless --allow-duplicate.")
+            discussion: """
+            Refused (exit 1, naming the match) when a customer with the same name or phone exists, unless --allow-duplicate.
+
+            Examples:
+              frontdesk customer add --name "Eva Graf" --phone "079 555 01 02" --sms-consent yes
+              frontdesk customer add --name "Ben Meier" --email ben@example.org --allow-duplicate
+            """)
         @OptionGroup var database: DatabaseOptions
         @Option(help: "Full name.") var name: String
         @Option(help: "Phone number: digits and + ( ) - space.") var phone: String?
@@ -40,7 +46,13 @@ struct CustomerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
             abstract: "List or search customers.",
-            discussion: "--search matches names (any case or accents), phones in any format (\"079 963\", \"+41 79 963\", \"4179963\"; default_country_code says what a leading 0 means) and e-mail addresses.")
+            discussion: """
+            --search matches names (any case or accents), phones in any format (\"079 963\", \"+41 79 963\", \"4179963\"; default_country_code says what a leading 0 means) and e-mail addresses.
+
+            Examples:
+              frontdesk customer list --search "079 976"
+              frontdesk customer list --search luthi --limit 10
+            """)
         @OptionGroup var database: DatabaseOptions
         @Option(help: "Part of a name, a phone number's first digits, or an e-mail.") var search = ""
         @Option(help: "At most this many (1–10000).") var limit = 100
@@ -68,7 +80,12 @@ struct CustomerCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "A customer's contact details, treatments with progress, and bookings.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "A customer's contact details, treatments with progress, and bookings.",
+            discussion: """
+            Examples:
+              frontdesk customer show 14
+              frontdesk customer show "Ben Meier" --past 20
+            """)
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "Customer number or name.") var customer: String
         @Option(help: "At most this many past bookings (1–10000).") var past = 100
@@ -108,7 +125,12 @@ struct CustomerCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a customer's contact details, notes or consent.")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a customer's contact details, notes or consent.",
+            discussion: """
+            Examples:
+              frontdesk customer edit 14 --email anna@example.org --email-consent yes
+              frontdesk customer edit "Ben Meier" --notes "prefers mornings"
+            """)
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "Customer number or name.") var customer: String
         @Option(help: "Full name.") var name: String?
@@ -145,7 +167,12 @@ struct CustomerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "merge",
             abstract: "Merge a duplicate customer into another.",
-            discussion: "OTHER's treatments, bookings and follow-ups move to KEEP, KEEP's empty phone or e-mail is filled from OTHER, notes are joined, and OTHER is removed. One transaction, audited.")
+            discussion: """
+            OTHER's treatments, bookings and follow-ups move to KEEP, KEEP's empty phone or e-mail is filled from OTHER, notes are joined, and OTHER is removed. One transaction, audited.
+
+            Examples:
+              frontdesk customer merge 14 40
+            """)
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The customer to keep (number).") var keep: Int64
         @Argument(help: "The duplicate to merge into it and remove (number).") var other: Int64

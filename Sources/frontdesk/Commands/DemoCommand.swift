@@ -8,9 +8,13 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Create a demo clinic (and open it with --open).",
         discussion: """
-        Without --bookings: a small clinic around today — a dental practice, physiotherapy and a driving school, with
-        treatments in every state. With --bookings N: N generated bookings (about 40% in treatments of 3–10 sessions)
+        Without --bookings: a small clinic around today — a dental practice, physiotherapy and a driving school, with \
+        treatments in every state. With --bookings N: N generated bookings (about 40% in treatments of 3–10 sessions) \
         over two years, for trying Frontdesk at scale. A database that already holds the demo is reused.
+
+        Examples:
+          frontdesk demo --db /tmp/demo.sqlite --open
+          frontdesk demo --db /tmp/big.sqlite --bookings 100000
         """)
 
     @OptionGroup var database: DatabaseOptions
@@ -62,7 +66,12 @@ struct DemoCommand: ParsableCommand {
 }
 
 struct OpenCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "open", abstract: "Open the full-screen application (the default).")
+    static let configuration = CommandConfiguration(commandName: "open", abstract: "Open the full-screen application (the default).",
+        discussion: """
+        Examples:
+          frontdesk open
+          frontdesk open --db /srv/frontdesk/clinic.sqlite --theme high-contrast
+        """)
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: ThemeArgument.help, completion: ThemeArgument.completion) var theme: String?

@@ -10,11 +10,16 @@ struct FollowUpsCommand: ParsableCommand {
         commandName: "followups",
         abstract: "Work out what is due (idempotently), list it, send it or mark it.",
         discussion: """
-        --send claims each due follow-up in a transaction (so overlapping runs never send one twice),
-        renders its text from the data as it is then, and passes it as JSON on standard input to the
-        notify command (notify_command in the configuration, argv style, never through a shell). Each
-        attempt is recorded; a failure does not stop the run; a command running past notify_timeout is
+        --send claims each due follow-up in a transaction (so overlapping runs never send one twice), \
+        renders its text from the data as it is then, and passes it as JSON on standard input to the \
+        notify command (notify_command in the configuration, argv style, never through a shell). Each \
+        attempt is recorded; a failure does not stop the run; a command running past notify_timeout is \
         killed. Nothing is sent in quiet_hours, nor to customers without SMS or e-mail consent.
+
+        Examples:
+          frontdesk followups
+          frontdesk followups --send
+          frontdesk followups --mark "3=called" --note "books next week"
         """)
     @OptionGroup var database: DatabaseOptions
     @Flag(help: "Deliver the due follow-ups with the notify command.") var send = false

@@ -8,9 +8,14 @@ struct KPICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kpi", abstract: "The dashboard figures, each with its definition.",
         discussion: """
-        Rates (completion, no-show, strategy popularity) cover the period: --period week|month|quarter|year|all
-        (default all) or --from DAY --to DAY (both included). The other figures are about now. --provider and
+        Rates (completion, no-show, strategy popularity) cover the period: --period week|month|quarter|year|all \
+        (default all) or --from DAY --to DAY (both included). The other figures are about now. --provider and \
         --service count only that provider's or service's treatments and sessions.
+
+        Examples:
+          frontdesk kpi --period month
+          frontdesk kpi --from 2026-01-01 --to 2026-03-31 --service 2
+          frontdesk kpi --list overdue --limit 20
         """)
     @OptionGroup var database: DatabaseOptions
     @Option(help: "week, month, quarter, year or all (default all).") var period: String?

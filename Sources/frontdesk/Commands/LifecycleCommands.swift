@@ -7,7 +7,12 @@ import FrontdeskStore
 struct EndCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "end", abstract: "End a treatment early with a reason (it counts as closed, not completed).",
-        discussion: "Sessions that have not started are cancelled with it; pending follow-ups are withdrawn. Undo with `frontdesk reopen` on one of its sessions.")
+        discussion: """
+        Sessions that have not started are cancelled with it; pending follow-ups are withdrawn. Undo with `frontdesk reopen` on one of its sessions.
+
+        Examples:
+          frontdesk end 6da0b217-88bd-4eb6-8c23-b8de508f4980 --reason "moved away"
+        """)
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The treatment (session_group_id, as `frontdesk groups` shows it).") var id: String
     @Option(help: "Why: \"customer withdrew\", \"clinical decision\", \"moved away\", or your own words.") var reason: String
@@ -35,7 +40,12 @@ struct EndCommand: ParsableCommand {
 struct ReopenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reopen", abstract: "Undo a session's outcome: completed, cancelled or no-show back to confirmed.",
-        discussion: "Refused when another booking holds the session's time or number. A completed or ended treatment opens again.")
+        discussion: """
+        Refused when another booking holds the session's time or number. A completed or ended treatment opens again.
+
+        Examples:
+          frontdesk reopen 63
+        """)
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The booking number.") var id: Int64
     @Flag(help: "Print JSON.") var json = false
@@ -63,7 +73,11 @@ struct ReopenCommand: ParsableCommand {
 /// `frontdesk extend GROUP --until DAY`: give a package more time.
 struct ExtendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "extend", abstract: "Extend a package until a day (an expired package takes bookings again).")
+        commandName: "extend", abstract: "Extend a package until a day (an expired package takes bookings again).",
+        discussion: """
+        Examples:
+          frontdesk extend 6da0b217-88bd-4eb6-8c23-b8de508f4980 --until 2026-12-31
+        """)
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The treatment (session_group_id).") var id: String
     @Option(help: "The last day the package can be used, e.g. 2026-12-31 or +3m.") var until: String

@@ -4,7 +4,12 @@ import FrontdeskCore
 import FrontdeskStore
 
 struct AgendaCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "agenda", abstract: "Bookings day by day.")
+    static let configuration = CommandConfiguration(commandName: "agenda", abstract: "Bookings day by day.",
+        discussion: """
+        Examples:
+          frontdesk agenda
+          frontdesk agenda --from 2026-03-16 --days 5 --provider "Lea Meier"
+        """)
     @OptionGroup var database: DatabaseOptions
     @Option(help: "First day: \"today\", \"mon\", \"2026-03-10\", \"10.3.\" (default: today).") var from = "today"
     @Option(help: "How many days.") var days = 1
@@ -55,7 +60,13 @@ struct AgendaCommand: ParsableCommand {
 }
 
 struct GroupsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "groups", abstract: "Treatments with their progress.")
+    static let configuration = CommandConfiguration(commandName: "groups", abstract: "Treatments with their progress.",
+        discussion: """
+        Examples:
+          frontdesk groups --customer "Lukas Huber"
+          frontdesk groups --state needs_outcome
+          frontdesk groups --strategy flexible --state to_book
+        """)
     @OptionGroup var database: DatabaseOptions
     @Option(help: "Only this customer's treatments (name or number).") var customer: String?
     @Option(help: "Only treatments in this state.") var state: TreatmentFilter.State?

@@ -10,7 +10,11 @@ struct ProviderCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add", abstract: "Add a provider. Manager work.",
-            discussion: "frontdesk provider add \"Dr Roth\" --hours \"Mon-Fri 08:00-12:00 13:00-18:00\" --service Physiotherapy")
+            discussion: """
+            Examples:
+              frontdesk provider add "Dr Roth" --hours "Mon-Fri 08:00-12:00 13:00-18:00"
+              frontdesk provider add "Car 2" --hours "Mon-Sat 08:00-20:00" --service 3
+            """)
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The provider's name (or give --name).") var positionalName: String?
         @Option(help: "The provider's name.") var name: String?
@@ -49,7 +53,11 @@ struct ProviderCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List providers.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List providers.",
+            discussion: """
+            Examples:
+              frontdesk provider list --all
+            """)
         @OptionGroup var database: DatabaseOptions
         @Flag(help: "Include inactive providers.") var all = false
         @Flag(help: "Print JSON.") var json = false
@@ -67,7 +75,12 @@ struct ProviderCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "A provider's hours, absences and services.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "A provider's hours, absences and services.",
+            discussion: """
+            Examples:
+              frontdesk provider show "Jonas Weber"
+              frontdesk provider show 4 --json
+            """)
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The provider's name or number.") var name: String
         @Flag(help: "Print JSON.") var json = false
@@ -85,7 +98,14 @@ struct ProviderCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "edit",
             abstract: "Change a provider's hours, absences, services or status. Manager work.",
-            discussion: "Confirmed bookings that an absence or shorter hours leave outside the provider's time are listed (nothing is cancelled): move each one with `frontdesk reschedule`.")
+            discussion: """
+            Confirmed bookings that an absence or shorter hours leave outside the provider's time are listed (nothing is cancelled): move each one with `frontdesk reschedule`.
+
+            Examples:
+              frontdesk provider edit "Jonas Weber" --add-absence 2026-07-06..2026-07-17 --reason holiday
+              frontdesk provider edit 4 --hours "Tue-Fri 09:00-19:00; Sat 09:00-13:00"
+              frontdesk provider edit "Sara Rossi" --no-active
+            """)
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The provider's name or number.") var name: String
         @Option(help: "Weekly hours, e.g. \"Mon-Fri 08:00-18:00; Sat 09:00-13:00\" (several ranges a day: \"Mon 08:00-12:00 13:00-17:00\").") var hours: String?

@@ -9,9 +9,12 @@ struct RestoreCommand: ParsableCommand {
         commandName: "restore",
         abstract: "Put a backup back in place of the database.",
         discussion: """
-        The backup is checked first (SQLite's integrity check, and that this version can use its schema). The file
-        it replaces is kept beside it as NAME.before-restore-DATE. Close every Frontdesk using the database first:
+        The backup is checked first (SQLite's integrity check, and that this version can use its schema). The file \
+        it replaces is kept beside it as NAME.before-restore-DATE. Close every Frontdesk using the database first: \
         restore refuses while another one has it open.
+
+        Examples:
+          frontdesk restore /var/backups/clinic-2026-03-10.sqlite
         """)
 
     @OptionGroup var database: DatabaseOptions

@@ -12,7 +12,13 @@ struct ServiceCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
             abstract: "Import services from the guide's JSON (one object or an array). Manager work.",
-            discussion: "A service whose name exists is updated in the fields the file gives only; what changed is printed as before → after. Treatments already booked keep their rules.")
+            discussion: """
+            A service whose name exists is updated in the fields the file gives only; what changed is printed as before → after. Treatments already booked keep their rules.
+
+            Examples:
+              frontdesk service import services.json --dry-run
+              frontdesk service import services.json
+            """)
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "A JSON file; - reads standard input.") var file: String
         @Flag(help: "Check and show what would change, without saving.") var dryRun = false
@@ -50,7 +56,12 @@ struct ServiceCommand: ParsableCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
-            abstract: "Print services in the import format, with every field; importing the output changes nothing.")
+            abstract: "Print services in the import format, with every field; importing the output changes nothing.",
+            discussion: """
+            Examples:
+              frontdesk service export > services.json
+              frontdesk service export "Dental Check-up"
+            """)
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "Service names (default: every service).") var names: [String] = []
         @Flag(help: "Print JSON (the import format; the default as well).") var json = false
@@ -63,7 +74,11 @@ struct ServiceCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List services.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List services.",
+            discussion: """
+            Examples:
+              frontdesk service list --all
+            """)
         @OptionGroup var database: DatabaseOptions
         @Flag(help: "Include deactivated services.") var all = false
         @Flag(help: "Print JSON.") var json = false
@@ -94,7 +109,12 @@ struct ServiceCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show",
-            abstract: "A service: its rule in words and the How it works preview the editor shows.")
+            abstract: "A service: its rule in words and the How it works preview the editor shows.",
+            discussion: """
+            Examples:
+              frontdesk service show "Physiotherapy Treatment Plan"
+              frontdesk service show 2 --from "2026-03-16 10:00"
+            """)
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The service's name or number.") var name: String
         @Option(help: "The example first session (default: 10:00 on the first provider's next working day).") var from: String?
@@ -142,7 +162,11 @@ struct ServiceCommand: ParsableCommand {
     }
 
     struct Activate: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "activate", abstract: "Offer a deactivated service again. Manager work.")
+        static let configuration = CommandConfiguration(commandName: "activate", abstract: "Offer a deactivated service again. Manager work.",
+            discussion: """
+            Examples:
+              frontdesk service activate "Dental Check-up"
+            """)
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The service's name or number.") var name: String
         @Flag(help: "Print JSON.") var json = false
@@ -164,7 +188,11 @@ struct ServiceCommand: ParsableCommand {
     struct Deactivate: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "deactivate",
-            abstract: "Stop offering a service; its treatments go on. Services are never deleted. Manager work.")
+            abstract: "Stop offering a service; its treatments go on. Services are never deleted. Manager work.",
+            discussion: """
+            Examples:
+              frontdesk service deactivate "Dental Check-up"
+            """)
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The service's name or number.") var name: String
         @Flag(help: "Print JSON.") var json = false

@@ -4,7 +4,12 @@ import FrontdeskCore
 import FrontdeskStore
 
 struct CompleteCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "complete", abstract: "Mark a session completed.")
+    static let configuration = CommandConfiguration(commandName: "complete", abstract: "Mark a session completed.",
+        discussion: """
+        Examples:
+          frontdesk complete 63
+          frontdesk complete 54 --early
+        """)
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The booking number.") var id: Int64
     @Flag(help: "The session took place early: complete it although it starts more than an hour from now.") var early = false
@@ -46,7 +51,11 @@ struct CompleteCommand: ParsableCommand {
 }
 
 struct CancelCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a session (its number can be booked again).")
+    static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a session (its number can be booked again).",
+        discussion: """
+        Examples:
+          frontdesk cancel 97
+        """)
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The booking number.") var id: Int64
     @Flag(help: "Confirm a cancellation less than 48 hours before the session.") var confirmLate = false
@@ -61,7 +70,11 @@ struct CancelCommand: ParsableCommand {
 }
 
 struct NoShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "no-show", abstract: "Record that the customer did not come.")
+    static let configuration = CommandConfiguration(commandName: "no-show", abstract: "Record that the customer did not come.",
+        discussion: """
+        Examples:
+          frontdesk no-show 63
+        """)
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The booking number.") var id: Int64
     @Flag(help: "Print JSON.") var json = false
@@ -78,9 +91,14 @@ struct RescheduleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reschedule", abstract: "Move a session, re-checking gaps and availability.",
         discussion: """
-        Relative dates count from the session being moved, at its time: --start +2w is two weeks after it,
-        --start=-3d three days before it ("--start -3d" works too). Other forms ("fri 4pm", "2026-03-20 14:00")
+        Relative dates count from the session being moved, at its time: --start +2w is two weeks after it, \
+        --start=-3d three days before it ("--start -3d" works too). Other forms ("fri 4pm", "2026-03-20 14:00") \
         mean what they say.
+
+        Examples:
+          frontdesk reschedule 15 --start +1w
+          frontdesk reschedule 15 --start "fri 4pm"
+          frontdesk reschedule 97 --start=-1d --dry-run
         """)
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The booking number.") var id: Int64

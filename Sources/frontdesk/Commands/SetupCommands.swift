@@ -46,7 +46,11 @@ struct InitCommand: ParsableCommand {
 }
 
 struct BackupCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "backup", abstract: "Write a consistent copy of the database to PATH.")
+    static let configuration = CommandConfiguration(commandName: "backup", abstract: "Write a consistent copy of the database to PATH.",
+        discussion: """
+        Examples:
+          frontdesk backup /var/backups/clinic-2026-03-10.sqlite
+        """)
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "Where to write the copy: a new file, or a folder (gets frontdesk-YYYYMMDD-HHMM.sqlite).", completion: .file())

@@ -11,9 +11,13 @@ struct TimeZoneCommand: ParsableCommand {
         commandName: "timezone",
         abstract: "Show or change the clinic's time zone.",
         discussion: """
-        Every appointment keeps its moment (the instant agreed with the customer); the clock times shown for it
-        change with the zone, and working hours and closed days are read in the new zone. Upcoming bookings whose
+        Every appointment keeps its moment (the instant agreed with the customer); the clock times shown for it \
+        change with the zone, and working hours and closed days are read in the new zone. Upcoming bookings whose \
         shown time changes are listed before you confirm. Without ZONE, prints the current zone.
+
+        Examples:
+          frontdesk timezone
+          frontdesk timezone Europe/Zurich --yes
         """)
 
     @OptionGroup var database: DatabaseOptions

@@ -8,8 +8,12 @@ struct DoctorCommand: ParsableCommand {
         commandName: "doctor",
         abstract: "Check the database and the configuration, and say what to do.",
         discussion: """
-        Reads only: runs SQLite's integrity and foreign-key checks, recounts the Dashboard's counters, looks at
+        Reads only: runs SQLite's integrity and foreign-key checks, recounts the Dashboard's counters, looks at \
         the file's permissions and schema version, and reads the configuration. Exits 1 when a check finds a problem.
+
+        Examples:
+          frontdesk doctor
+          frontdesk doctor --db /srv/frontdesk/clinic.sqlite --json
         """)
 
     @OptionGroup var database: DatabaseOptions

@@ -15,8 +15,8 @@ struct CustomerCommand: ParsableCommand {
             Refused (exit 1, naming the match) when a customer with the same name or phone exists, unless --allow-duplicate.
 
             Examples:
-              frontdesk customer add --name "Eva Graf" --phone "079 555 01 02" --sms-consent yes
-              frontdesk customer add --name "Ben Meier" --email ben@example.org --allow-duplicate
+              frontdesk customer add --name "Eva Graf" --phone "079 555 01 02"
+              frontdesk customer add --name "Luca Frey" --email luca@example.org
             """)
         @OptionGroup var database: DatabaseOptions
         @Option(help: "Full name.") var name: String

@@ -102,7 +102,7 @@ struct ProviderCommand: ParsableCommand {
             Confirmed bookings that an absence or shorter hours leave outside the provider's time are listed (nothing is cancelled): move each one with `frontdesk reschedule`.
 
             Examples:
-              frontdesk provider edit "Jonas Weber" --add-absence 2026-07-06..2026-07-17 --reason holiday
+              frontdesk provider edit 4 --add-absence 2026-07-06..2026-07-17
               frontdesk provider edit 4 --hours "Tue-Fri 09:00-19:00; Sat 09:00-13:00"
               frontdesk provider edit "Sara Rossi" --no-active
             """)

@@ -49,7 +49,7 @@ struct ICSExport: ParsableCommand {
 
         Examples:
           frontdesk export ics --from today --to +4w -o clinic.ics
-          frontdesk export ics --provider "Dr. Keller" --anonymous -o keller.ics
+          frontdesk export ics --provider "Dr. Anna Keller" --anonymous -o keller.ics
         """)
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var selection: ExportSelection

@@ -44,7 +44,7 @@ struct ReopenCommand: ParsableCommand {
         Refused when another booking holds the session's time or number. A completed or ended treatment opens again.
 
         Examples:
-          frontdesk reopen 63
+          frontdesk reopen 68
         """)
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The booking number.") var id: Int64

@@ -54,7 +54,7 @@ struct CancelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a session (its number can be booked again).",
         discussion: """
         Examples:
-          frontdesk cancel 97
+          frontdesk cancel 26
         """)
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The booking number.") var id: Int64
@@ -73,7 +73,7 @@ struct NoShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "no-show", abstract: "Record that the customer did not come.",
         discussion: """
         Examples:
-          frontdesk no-show 63
+          frontdesk no-show 31
         """)
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The booking number.") var id: Int64
@@ -96,9 +96,8 @@ struct RescheduleCommand: ParsableCommand {
         mean what they say.
 
         Examples:
-          frontdesk reschedule 15 --start +1w
-          frontdesk reschedule 15 --start "fri 4pm"
-          frontdesk reschedule 97 --start=-1d --dry-run
+          frontdesk reschedule 49 --start +2d
+          frontdesk reschedule 138 --start "wed 4pm"
         """)
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The booking number.") var id: Int64

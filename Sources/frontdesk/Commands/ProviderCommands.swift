@@ -13,7 +13,7 @@ struct ProviderCommand: ParsableCommand {
             discussion: """
             Examples:
               frontdesk provider add "Dr Roth" --hours "Mon-Fri 08:00-12:00 13:00-18:00"
-              frontdesk provider add "Dr Roth" --service "Dental Check-up"
+              frontdesk provider add "Dr Vogel" --service "Dental Check-up"
             """)
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The provider's name (or give --name).") var positionalName: String?

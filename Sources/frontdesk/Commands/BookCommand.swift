@@ -23,7 +23,7 @@ struct BookCommand: ParsableCommand {
         how many days.
 
         Examples:
-          frontdesk book --customer "Ben Meier" --service 6 --start "2026-03-12 10:00"
+          frontdesk book --customer "Ben Meier" --service check-up --start "fri 10am"
           frontdesk book --customer 24 --service 5 --count 4 --pattern "Tue Thu 17:00"
           frontdesk book --group 6da0b217-88bd-4eb6-8c23-b8de508f4980 --start 4pm
         """)

@@ -14,7 +14,7 @@ struct KPICommand: ParsableCommand {
 
         Examples:
           frontdesk kpi --period month
-          frontdesk kpi --from 2026-01-01 --to 2026-03-31 --service 2
+          frontdesk kpi --from 2026-01-01 --to 2026-03-31 --service physio
           frontdesk kpi --list overdue --limit 20
         """)
     @OptionGroup var database: DatabaseOptions

@@ -275,6 +275,20 @@ import Testing
         #expect(!result.stderr.contains("row 4"))
     }
 
+    /// A clinic bringing its patient list in must find those patients by phone and e-mail afterwards.
+    @Test func importedCustomersAreFoundByPhoneAndEmail() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let clinic = try Clinic(folder, name: "clinic")
+        let file = folder.appendingPathComponent("customers.csv")
+        try "name,phone,email\r\nNina Frei,+41 79 321 54 76,Nina.Frei@Example.com\r\n".write(to: file, atomically: true, encoding: .utf8)
+        try clinic.ok(["import", "csv", "customers", file.path])
+        for query in ["079 321", "+41 79 321 54 76", "nina.frei@example"] {
+            let found = try clinic.ok(["customer", "list", "--search", query])
+            #expect(found.stdout.contains("Nina Frei"), "\(query): \(found.stdout)")
+        }
+    }
+
     static func consultation(_ folder: URL) throws -> String {
         let path = folder.appendingPathComponent("consultation.json")
         try #"{"name": "Consultation", "duration_minutes": 30, "requires_multiple_sessions": false, "total_sessions_required": 1}"#

@@ -62,11 +62,14 @@ extension AppDatabase {
     public func importCustomers(_ rows: [CustomerImport], progress: ((Int) -> Void)? = nil) throws(StoreError) -> ImportSummary {
         try write { db in
             let insert = try db.makeStatement(sql: """
-                INSERT INTO customers(name, search_name, phone, email, notes, created_at) VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO customers(name, search_name, phone, phone_normalised, email, email_search, notes, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let now = self.now.storedSeconds
             for (index, row) in rows.enumerated() {
-                try insert.execute(arguments: [row.name, SearchText.fold(row.name), row.phone, row.email, row.notes, now])
+                // The normalised phone and e-mail are what search and the duplicate check read.
+                try insert.execute(arguments: [row.name, SearchText.fold(row.name), row.phone, self.normalisedPhone(row.phone),
+                                               row.email, row.email.map(EmailAddress.normalised), row.notes, now])
                 if (index + 1) % 10_000 == 0 { progress?(index + 1) }
             }
             try self.audit(db, action: "import", entity: "customer", id: "\(rows.count)", after: "\(rows.count) customers from CSV")
